@@ -1,0 +1,117 @@
+"""Claimscope's extractor: news articles in, a table of attributed claims out.
+
+    from extract import extract_paths
+    corpus = extract_paths(["data/"])
+    corpus.claims      # pandas DataFrame, columns extract.schema.CLAIM_COLUMNS
+    corpus.articles    # pandas DataFrame, columns extract.schema.ARTICLE_COLUMNS
+    corpus.errors      # per-file problems: [InputError(path, reason)]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+import pandas as pd
+
+from .ingest import Article, InputError, read_articles
+from .outlets import outlet_for
+from .schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, Claim
+
+__all__ = ["Article", "Corpus", "InputError", "extract_paths", "extract_articles", "claims_for_article",
+           "CLAIM_COLUMNS", "ARTICLE_COLUMNS", "EXTRACTOR_VERSION"]
+
+# Bump when extraction output changes, so stored results are re-extracted.
+EXTRACTOR_VERSION = "0.1.0"
+
+
+@dataclass
+class Corpus:
+    articles: pd.DataFrame
+    claims: pd.DataFrame
+    errors: list[InputError] = field(default_factory=list)
+
+
+def _claim_rows(article: Article, outlet: str, date: str | None, text: str, claims: list[Claim]) -> Iterator[dict]:
+    for c in sorted(claims, key=lambda c: (c.start, c.end, c.kind)):
+        has_mention = c.mention_start is not None
+        yield {
+            "article_id": article.article_id,
+            "outlet": outlet,
+            "date": date,
+            "kind": c.kind,
+            "quote": text[c.start:c.end],
+            "quote_start": c.start,
+            "quote_end": c.end,
+            "cue": text[c.cue_start:c.cue_end] if c.cue_start is not None else None,
+            "cue_start": c.cue_start,
+            "cue_end": c.cue_end,
+            "stance": c.stance,
+            "mention": text[c.mention_start:c.mention_end] if has_mention else None,
+            "speaker_start": c.mention_start,
+            "speaker_end": c.mention_end,
+            "speaker": c.speaker,
+            "anonymity": c.anonymity,
+            "role": c.role,
+            "descriptor": c.descriptor,
+            "sentence": text[c.sentence_start:c.sentence_end],
+            "sentence_start": c.sentence_start,
+        }
+
+
+def claims_for_article(article: Article, nlp=None) -> tuple[dict, list[dict]]:
+    """Extract one article: its row for the articles table and its claim rows."""
+    from .pipeline import build_nlp
+
+    nlp = nlp or build_nlp()
+    doc = nlp(article.text)
+    return _rows_from_doc(article, doc)
+
+
+def _rows_from_doc(article: Article, doc) -> tuple[dict, list[dict]]:
+    text = article.text
+    layout = doc._.layout
+    date = article.date or (layout.date if layout else None)
+    outlet, outlet_source = outlet_for(article.outlet, text)
+    title = article.title
+    if not title and layout and layout.headline:
+        title = text[layout.headline[0]:layout.headline[1]]
+    claims = list(_claim_rows(article, outlet, date, text, doc._.claims or []))
+    row = {
+        "article_id": article.article_id,
+        "outlet": outlet,
+        "outlet_source": outlet_source,
+        "date": date,
+        "title": title,
+        "url": article.url,
+        "path": article.path,
+        "content_hash": article.content_hash,
+        "n_chars": len(text),
+        "n_claims": len(claims),
+        "text": text,
+    }
+    return row, claims
+
+
+def extract_articles(articles: Iterable[Article], batch_size: int = 64) -> Corpus:
+    """Run the pipeline over articles; return the articles and claims tables."""
+    from .pipeline import build_nlp
+
+    nlp = build_nlp()
+    articles = list(articles)
+    article_rows, claim_rows = [], []
+    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
+        row, claims = _rows_from_doc(article, doc)
+        article_rows.append(row)
+        claim_rows.extend(claims)
+    return Corpus(
+        articles=pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS),
+        claims=pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS),
+    )
+
+
+def extract_paths(inputs: Iterable[str]) -> Corpus:
+    """Read files and folders (see extract.ingest) and extract them."""
+    articles, errors = read_articles(inputs)
+    corpus = extract_articles(articles)
+    corpus.errors = errors
+    return corpus

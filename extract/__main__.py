@@ -1,0 +1,55 @@
+"""Command line: python -m extract INPUT... --out claims.jsonl|csv"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+OUTPUT_SUFFIXES = (".jsonl", ".json", ".ndjson", ".csv")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m extract",
+        description="Extract quoted claims, their speakers and outlets from news articles.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="article files (.txt, .html, .json, .jsonl) or folders, read recursively")
+    parser.add_argument("--out", required=True, metavar="FILE",
+                        help="where to write the claims: .jsonl or .csv (by extension)")
+    parser.add_argument("--articles-out", metavar="FILE",
+                        help="also write the articles table (.jsonl or .csv), without article text")
+    parser.add_argument("--quiet", action="store_true", help="no summary line on stderr")
+    args = parser.parse_args(argv)
+    for name in ("out", "articles_out"):
+        value = getattr(args, name)
+        if value and Path(value).suffix.lower() not in OUTPUT_SUFFIXES:
+            parser.error(f"--{name.replace('_', '-')} must end in .jsonl or .csv, not '{Path(value).suffix or value}'")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    from . import extract_paths
+    from .export import write_table
+
+    corpus = extract_paths(args.inputs)
+    for error in corpus.errors:
+        print(f"skipped {error}", file=sys.stderr)
+    if corpus.articles.empty:
+        print("error: no article could be read from the inputs", file=sys.stderr)
+        return 1
+    try:
+        write_table(corpus.claims, args.out)
+        if args.articles_out:
+            write_table(corpus.articles.drop(columns=["text"]), args.articles_out)
+    except OSError as exc:
+        print(f"error: cannot write output: {exc}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"{len(corpus.articles)} articles, {len(corpus.claims)} claims -> {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,508 @@
+"""Attribution: who a quote belongs to, and reported speech without quotation marks.
+
+Everything here works on character offsets of the article text with compiled regular
+expressions over short windows (a sentence, a clause), so the cost grows with the number
+of quotes and cues, not with the number of tokens.
+
+For a direct quote the attribution is looked for, in order:
+  1. right after it, in its sentence: `“…,” he said`, `“…,” said Abbas Kadhim, the director…`;
+  2. before it, in its sentence: `Esper said: “…”`, `X told reporters “…”`, `according to X, “…”`,
+     and partial quotes woven into a reported sentence (`X said the plan was “a disaster”`);
+  3. the previous quote's speaker when the quote continues a paragraph or opens the next one.
+For reported speech, each cue word from the learned lexicon opens a candidate:
+`X said (that) CONTENT`, `CONTENT, X said`, `according to X, CONTENT`, `CONTENT, according to X`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load_table, load_words
+from .quotes import DOUBLE_MARKS, Quote
+from .schema import Claim
+
+# --- lexicons -------------------------------------------------------------------------
+
+# A cue is used for reported speech when the training data shows it introduces an
+# attribution often enough; for direct quotes, any learned cue next to the quote will do.
+INDIRECT_MIN_PRECISION = 0.45
+INDIRECT_MIN_COUNT = 3
+DIRECT_MIN_COUNT = 2
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> dict[str, tuple[int, float]]:
+    return {row["word"]: (int(row["cue_count"]), float(row["precision"])) for row in load_table("cues.tsv")}
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Verb forms that attribute a quote placed next to them ('…,' he said / added / tweeted)."""
+    extra = load_words("speech_verbs.txt")
+    learned = {w for w, (n, p) in cue_table().items() if n >= DIRECT_MIN_COUNT and p >= 0.3 and w not in NOT_SPEECH}
+    return frozenset(learned | extra)
+
+
+@lru_cache(maxsize=1)
+def indirect_cues() -> frozenset[str]:
+    learned = {w for w, (n, p) in cue_table().items()
+               if n >= INDIRECT_MIN_COUNT and p >= INDIRECT_MIN_PRECISION and w not in NOT_SPEECH}
+    return frozenset(learned | load_words("speech_verbs.txt"))
+
+
+# Words the learned table lists as cue heads that are not verbs of speech on their own.
+NOT_SPEECH = frozenset("""according to in of for a the an s on at with by from as that this it
+he she they we i you his her their its our be is was were are been not no""".split())
+
+TITLE_WORDS = None
+
+
+def _titles() -> frozenset[str]:
+    return load_words("titles.txt")
+
+
+def _pronouns() -> frozenset[str]:
+    return load_words("pronouns.txt")
+
+
+# --- sentences ------------------------------------------------------------------------
+
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|D\.C|a\.m|p\.m)|\b[A-Z])\.$")
+_BOUNDARY = re.compile(r"[.!?…]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
+
+
+def sentence_spans(text: str, start: int, end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Sentences of one paragraph; a boundary inside a quote does not end the sentence, so a
+    quote and its attribution stay together."""
+    inside = [(q.start, q.end) for q in quotes if q.end > start and q.start < end]
+    cuts = [start]
+    for m in _BOUNDARY.finditer(text, start, end):
+        cut = m.end()
+        if any(s < m.start() < e for s, e in inside):
+            continue
+        if _ABBREV.search(text, max(start, m.start() - 6), m.start() + 1):
+            continue
+        cuts.append(cut)
+    cuts.append(end)
+    spans = []
+    for s, e in zip(cuts, cuts[1:]):
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+# --- mentions -------------------------------------------------------------------------
+
+_WORD = re.compile(r"[\w][\w.'’&-]*")
+_DETERMINERS = frozenset("""a an the this that these those some many several most few other another
+one two three four five six seven eight nine ten dozens hundreds his her their its our
+both each every all no more""".split())
+_LEADING_NOISE = frozenset("""and but or so as while when because although though since if
+also yet then however meanwhile instead still even only""".split())
+_TRAILING_NOISE = frozenset("""also has have had is was were are would will could can may might
+later previously recently repeatedly once already often just never then publicly privately
+has reportedly first again last yesterday today tonight earlier separately flatly""".split())
+_PREPOSITIONS = frozenset("of from at for in with to on by about within inside near".split())
+_MONTHS_DAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december""".split())
+_MAX_MENTION_WORDS = 14
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    descriptor: tuple[int, int] | None = None
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit() and False
+
+
+def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | None:
+    """The subject of a cue: the noun phrase ending right before it."""
+    words = _words(text, clause_start, cue_start)
+    if not words:
+        return _apposed_subject(text, clause_start, cue_start)
+    # Drop adverbs and auxiliaries between subject and cue ("Trump also said", "he has said").
+    while words and words[-1][2].lower() in _TRAILING_NOISE:
+        words.pop()
+    if not words:
+        return None
+    if words[-1][2].lower() in _PREPOSITIONS or words[-1][2].lower() in _DETERMINERS and len(words) == 1:
+        return None
+    # Keep the phrase short: the subject is the end of the clause.
+    words = words[-_MAX_MENTION_WORDS:]
+    while words and words[0][2].lower() in _LEADING_NOISE:
+        words.pop(0)
+    if not words:
+        return None
+    last = words[-1][2]
+    if last.lower() in _pronouns() and (len(words) == 1 or not _is_cap(words[-2][2]) or words[-2][2].lower() in _LEADING_NOISE):
+        return Mention(words[-1][0], words[-1][1])
+    if text[words[-1][1]:cue_start].strip(" \t") not in ("", ",") and not text[words[-1][1]:cue_start].strip().startswith(","):
+        pass
+    return _split_name(text, words)
+
+
+def _apposed_subject(text: str, clause_start: int, cue_start: int) -> Mention | None:
+    """`Gerard Araud, the former French ambassador to the United States, said`: the subject
+    stands before an apposition closed by a comma right before the cue."""
+    return None
+
+
+def _split_name(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
+    """Split a subject phrase into the mention and its descriptor.
+
+    `Former White House national security adviser John Bolton` -> `John Bolton` + descriptor;
+    `a senior State Department official` -> the whole phrase (an anonymous description);
+    `Reports from Iraq` -> the whole phrase (the head is before the preposition).
+    """
+    titles = _titles()
+    # Trailing run of capitalised words that are not title words: a name.
+    i = len(words)
+    while i > 0 and _is_cap(words[i - 1][2]) and words[i - 1][2].lower().rstrip(".") not in titles | {t.rstrip(".") for t in titles} and len(words) - i < 4:
+        i -= 1
+    name = words[i:]
+    before = words[:i]
+    if name and before and before[-1][2].lower() in _PREPOSITIONS:
+        # "Reports from Iraq", "a spokesman for the Pentagon": the head comes first.
+        return _noun_phrase(words)
+    if name and (not before or before[-1][2].lower() in ("the",) and len(before) == 1):
+        # "The Pentagon", "Esper"
+        return Mention(words[0][0], words[-1][1])
+    if name:
+        # Title or description before the name: keep it as the descriptor.
+        desc = before
+        if desc and desc[0][2].lower() in _DETERMINERS - {"the", "a", "an"}:
+            return _noun_phrase(words)
+        if desc and desc[-1][2] in (",",):
+            desc = desc[:-1]
+        if desc and desc[-1][2].lower() in ("the",):
+            desc = desc[:-1]
+        # Stop the descriptor at a clause break: only the words right before the name.
+        keep = []
+        for w in reversed(desc):
+            if w[2].lower() in _LEADING_NOISE:
+                break
+            keep.append(w)
+            if len(keep) >= 8:
+                break
+        keep.reverse()
+        return Mention(name[0][0], name[-1][1], (keep[0][0], keep[-1][1]) if keep else None)
+    return _noun_phrase(words)
+
+
+def _noun_phrase(words: list[tuple[int, int, str]]) -> Mention | None:
+    """A description: from its determiner (or the clause start) to its end."""
+    start = 0
+    for j in range(len(words) - 1, -1, -1):
+        if words[j][2].lower() in _DETERMINERS:
+            start = j
+            break
+    phrase = words[start:]
+    if not phrase:
+        return None
+    return Mention(phrase[0][0], phrase[-1][1])
+
+
+_RIGHT_STOP = re.compile(r"[,.;:!?()\[\]—–\u2014\u2013“”\"]|\s(?:on|in|at|during|after|before|when|while|last|this|earlier|later|yesterday|today|who|which|that|as|about|of the)\s", re.IGNORECASE)
+
+
+def mention_after(text: str, cue_end: int, limit: int) -> Mention | None:
+    """The subject of an inverted cue: `said Abbas Kadhim, the director of …`."""
+    stop = _RIGHT_STOP.search(text, cue_end, limit)
+    # "of" inside "a spokesman of the ministry" is part of the phrase: only a stop after a name.
+    end = stop.start() if stop else limit
+    words = _words(text, cue_end, end)
+    if not words or len(words) > _MAX_MENTION_WORDS:
+        return None
+    if words[0][2].lower() in _PREPOSITIONS:
+        return None
+    m = _split_name(text, words)
+    if m is None:
+        return None
+    # An apposition after the name: `, the director of the Iraq Initiative at the Atlantic Council`.
+    if m.descriptor is None:
+        app = re.match(r",\s+((?:the|a|an)\s[^.;“”\"]+?|[a-z][^.;“”\"]*?)(?=[.;“”\"]|,\s+(?:said|told|adding|who)\b|$)", text[end:limit])
+        if app:
+            s = end + app.start(1)
+            m.descriptor = (s, s + len(app.group(1).rstrip(", ")))
+    return m
+
+
+def apposition_after(text: str, mention_end: int, limit: int) -> tuple[int, int] | None:
+    app = re.match(r",\s+((?:the|a|an)\s[^.;“”\"]+?|[a-z][^,.;“”\"]*?),", text[mention_end:limit])
+    if app:
+        s = mention_end + app.start(1)
+        return s, s + len(app.group(1))
+    return None
+
+
+# --- direct quotes --------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–\u2014\u2013()“”\"]|\b(?:and|but|while|as|because|when|after|before|who|which)\s", re.IGNORECASE)
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Start of the clause that ends at pos: after the last comma, colon, dash or quote mark."""
+    last = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def _verbs_in(text: str, start: int, end: int, verbs: frozenset[str]) -> list[tuple[int, int, str]]:
+    return [w for w in _words(text, start, end) if w[2].lower() in verbs]
+
+
+def _cue_span(text: str, w: tuple[int, int, str]) -> tuple[int, int]:
+    s, e, word = w
+    if word.lower() == "according":
+        m = re.match(r"\s+to\b", text[e:e + 5])
+        if m:
+            return s, e + m.end()
+    return s, e
+
+
+def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes: list[Quote]) -> Claim | None:
+    """A claim for one quote with the cue and mention found around it in its sentence."""
+    verbs = speech_verbs()
+    s_start, s_end = sent
+    q_open, q_close = quote.outer
+    claim = Claim(kind="direct", start=quote.start, end=quote.end, sentence_start=s_start, sentence_end=s_end)
+    # 1. Right after the quote: `,” he said` / `,” said X` / `” the president tweeted.`
+    nxt = min([q.open_mark for q in other_quotes if q.open_mark >= q_close] + [s_end])
+    after = text[q_close:nxt]
+    m = re.match(r"[\s,.!?]*", after)
+    pos = q_close + (m.end() if m else 0)
+    words = _words(text, pos, nxt)[:_MAX_MENTION_WORDS + 2]
+    for k, w in enumerate(words[:_MAX_MENTION_WORDS + 1]):
+        if w[2].lower() in verbs:
+            if k == 0:
+                mention = mention_after(text, w[1], nxt)
+                rule = "after-quote-inverted"
+            else:
+                mention = mention_before(text, pos, w[0])
+                rule = "after-quote"
+            if mention is None:
+                break
+            claim.cue_start, claim.cue_end = _cue_span(text, w)
+            claim.mention_start, claim.mention_end = mention.start, mention.end
+            if mention.descriptor:
+                claim.descriptor_start, claim.descriptor_end = mention.descriptor
+            elif rule == "after-quote":
+                app = apposition_after(text, mention.end, nxt)
+                if app:
+                    claim.descriptor_start, claim.descriptor_end = app
+            claim.rule = rule
+            return claim
+        if any(ch in text[w[0]:w[1]] for ch in ".!?") and k > 0:
+            break
+    # 2. Before the quote in its sentence: the nearest cue to the quote's left.
+    prev = max([q.close_mark + 1 for q in other_quotes if q.close_mark is not None and q.close_mark < q_open] + [s_start])
+    lead_words = _words(text, prev, q_open)
+    for w in reversed(lead_words):
+        low = w[2].lower()
+        if low == "according" and re.match(r"\s+to\b", text[w[1]:w[1] + 5]):
+            to_end = w[1] + re.match(r"\s+to\b", text[w[1]:]).end()
+            mention = mention_after(text, to_end, q_open)
+            if mention:
+                claim.cue_start, claim.cue_end = w[0], to_end
+                claim.mention_start, claim.mention_end = mention.start, mention.end
+                if mention.descriptor:
+                    claim.descriptor_start, claim.descriptor_end = mention.descriptor
+                claim.rule = "according-to"
+                return claim
+        if low in verbs:
+            mention = mention_before(text, _clause_start(text, prev, w[0]), w[0])
+            if mention is None and w[0] > prev:
+                mention = _apposed(text, prev, w[0])
+            if mention is None:
+                continue
+            claim.cue_start, claim.cue_end = _cue_span(text, w)
+            claim.mention_start, claim.mention_end = mention.start, mention.end
+            if mention.descriptor:
+                claim.descriptor_start, claim.descriptor_end = mention.descriptor
+            else:
+                app = apposition_after(text, mention.end, w[0])
+                if app:
+                    claim.descriptor_start, claim.descriptor_end = app
+            claim.rule = "before-quote"
+            return claim
+    # A colon right before the quote with a subject before it: `Trump on Twitter: “…”`.
+    if re.search(r":\s*$", text[prev:q_open]):
+        clause = _clause_start(text, prev, q_open - 1)
+        colon = text.rfind(":", prev, q_open)
+        mention = mention_before(text, clause, colon)
+        if mention:
+            claim.mention_start, claim.mention_end = mention.start, mention.end
+            claim.rule = "colon"
+            return claim
+    return claim
+
+
+def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
+    """`Gerard Araud, the former French ambassador to the United States, said`."""
+    m = re.search(r"([^,;:“”\"]+),\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?),\s*$", text[lo:cue_start])
+    if not m:
+        return None
+    name_start = lo + m.start(1)
+    words = _words(text, name_start, lo + m.end(1))
+    words = words[-6:]
+    if not words:
+        return None
+    mention = _split_name(text, words)
+    if mention is None:
+        return None
+    if mention.descriptor is None:
+        mention.descriptor = (lo + m.start(2), lo + m.end(2))
+    return mention
+
+
+# --- reported speech ------------------------------------------------------------------
+
+_THAT = re.compile(r"\s*(?:that\s+|,\s*)?", re.IGNORECASE)
+_TOLD_OBJECT = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}(?:reporters|journalists|supporters|the crowd|[A-Z][\w.’'-]*|him|her|them|us|me|CNN|lawmakers|voters)|[a-z]+(?:\s+[a-z]+)?)(?=\s+(?:that\b|on\b|in\b|[a-z]))", re.UNICODE)
+
+
+def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote]) -> list[Claim]:
+    """Indirect claims in one sentence, one per cue that frames reported content."""
+    s_start, s_end = sent
+    claims: list[Claim] = []
+    cues = indirect_cues()
+    inside = [(q.open_mark, q.outer[1]) for q in quotes if q.end > s_start and q.start < s_end]
+
+    def in_quote(pos: int) -> bool:
+        return any(a <= pos < b for a, b in inside)
+
+    words = _words(text, s_start, s_end)
+    for k, w in enumerate(words):
+        low = w[2].lower()
+        if in_quote(w[0]):
+            continue
+        if low == "according" and k + 1 < len(words) and words[k + 1][2].lower() == "to":
+            claim = _according_to(text, sent, w, words[k + 1])
+            if claim:
+                claims.append(claim)
+            continue
+        if low not in cues:
+            continue
+        claim = _reported_after(text, sent, w) or _reported_before(text, sent, w)
+        if claim and not _all_quoted(text, claim.start, claim.end, inside):
+            claims.append(claim)
+    return claims
+
+
+def _all_quoted(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> bool:
+    """Content that is one quote and nothing else is a direct claim, not reported speech."""
+    span = text[start:end].strip(" ,.")
+    if not span:
+        return True
+    covered = sum(max(0, min(b, end) - max(a, start)) for a, b in inside)
+    return covered >= 0.9 * (end - start)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",:;—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–"):
+        end -= 1
+    return start, end
+
+
+def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
+    """`X said (that) CONTENT.` / `X told reporters CONTENT.`"""
+    s_start, s_end = sent
+    clause = _clause_start(text, s_start, w[0])
+    mention = mention_before(text, clause, w[0])
+    if mention is None:
+        return None
+    pos = w[1]
+    low = w[2].lower()
+    rest = text[pos:s_end]
+    if low in ("told", "tells", "telling", "tell", "assured", "warned", "informed", "reminded", "urged", "asked"):
+        obj = _TOLD_OBJECT.match(rest)
+        if obj:
+            pos += obj.end()
+            rest = text[pos:s_end]
+    m = re.match(r"\s*(?:(?:on|in|at|last|this|earlier|late|early)\s+[\w’'-]+(?:\s+(?:morning|night|afternoon|evening))?\s*)?(that\s+)?", rest)
+    has_that = bool(m and m.group(1))
+    pos += m.end() if m else 0
+    if not has_that:
+        # Without "that", the content must start like a clause: not a preposition, not "to"
+        # (an infinitive: "asked to leave"), not punctuation or a quote.
+        nxt = _words(text, pos, min(s_end, pos + 40))
+        if not nxt or nxt[0][0] != pos and text[pos:nxt[0][0]].strip():
+            return None
+        first = nxt[0][2].lower()
+        if first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "if", "it", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "his", "her", "their", "its", "him", "them", "me", "us", "you"):
+            return None
+    start, end = _trim(text, pos, s_end)
+    if end - start < 8:
+        return None
+    claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=w[1],
+                  mention_start=mention.start, mention_end=mention.end,
+                  sentence_start=s_start, sentence_end=s_end, rule="reported-after")
+    if mention.descriptor:
+        claim.descriptor_start, claim.descriptor_end = mention.descriptor
+    return claim
+
+
+def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
+    """`CONTENT, X said.` / `CONTENT, said X.`"""
+    s_start, s_end = sent
+    before = text[s_start:w[0]]
+    comma = before.rfind(",")
+    if comma < 0:
+        return None
+    comma += s_start
+    tail = text[w[1]:s_end].strip(" .!?")
+    subject_words = _words(text, comma + 1, w[0])
+    if subject_words:
+        if len(subject_words) > _MAX_MENTION_WORDS:
+            return None
+        mention = mention_before(text, comma + 1, w[0])
+        if tail and not re.match(r"^(?:(?:on|in|at|last|this|earlier|late|during)\b.*|of\b.*|to\b.*|in a statement.*|\w+day.*)$", tail, re.IGNORECASE):
+            return None
+    else:
+        mention = mention_after(text, w[1], s_end)
+    if mention is None:
+        return None
+    start, end = _trim(text, s_start, comma)
+    if end - start < 8:
+        return None
+    claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=w[1],
+                  mention_start=mention.start, mention_end=mention.end,
+                  sentence_start=s_start, sentence_end=s_end, rule="reported-before")
+    if mention.descriptor:
+        claim.descriptor_start, claim.descriptor_end = mention.descriptor
+    return claim
+
+
+def _according_to(text: str, sent: tuple[int, int], w, to) -> Claim | None:
+    s_start, s_end = sent
+    mention = mention_after(text, to[1], s_end)
+    if mention is None:
+        return None
+    after_mention = mention.descriptor[1] if mention.descriptor else mention.end
+    rest_start = text.find(",", after_mention, s_end)
+    if text[s_start:w[0]].strip(" ,") == "" and rest_start >= 0:
+        start, end = _trim(text, rest_start + 1, s_end)   # According to X, CONTENT.
+    else:
+        start, end = _trim(text, s_start, w[0])           # CONTENT, according to X.
+    if end - start < 8:
+        return None
+    claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=to[1],
+                  mention_start=mention.start, mention_end=mention.end,
+                  sentence_start=s_start, sentence_end=s_end, rule="according-to")
+    if mention.descriptor:
+        claim.descriptor_start, claim.descriptor_end = mention.descriptor
+    return claim

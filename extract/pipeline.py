@@ -1,0 +1,107 @@
+"""The spaCy pipeline: `spacy.blank("en")` plus Claimscope's registered components.
+
+    nlp = build_nlp()
+    doc = nlp(text)
+    doc._.claims   # list[Claim], offsets into doc.text
+
+Components (in order):
+  claimscope_layout       paragraphs, crawler clutter, a leading date line, the headline
+  claimscope_quotes       quotation spans (Doc._.quotes)
+  claimscope_attribution  direct claims with their cue and mention, reported speech
+  claimscope_speakers     speaker resolution and types
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import attribution, layout, quotes, speakers
+from .lexicon import load_table
+from .schema import Claim
+
+for _name, _default in (("layout", None), ("quotes", None), ("sentences", None), ("claims", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+# Quotes this short with no attribution in their sentence are scare quotes or titles.
+SCARE_QUOTE_MAX_WORDS = 4
+
+
+@Language.component("claimscope_layout")
+def layout_component(doc: Doc) -> Doc:
+    doc._.layout = layout.analyse(doc.text)
+    return doc
+
+
+@Language.component("claimscope_quotes")
+def quotes_component(doc: Doc) -> Doc:
+    lay = doc._.layout or layout.analyse(doc.text)
+    paragraphs = [p for p in lay.paragraphs if p != lay.headline]
+    doc._.quotes = quotes.find_quotes(doc.text, paragraphs)
+    return doc
+
+
+@Language.component("claimscope_attribution")
+def attribution_component(doc: Doc) -> Doc:
+    text = doc.text
+    lay = doc._.layout or layout.analyse(text)
+    found = doc._.quotes if doc._.quotes is not None else []
+    paragraphs = [p for p in lay.paragraphs if p != lay.headline]
+    claims: list[Claim] = []
+    sentences: list[tuple[int, int]] = []
+    qi = 0
+    previous: Claim | None = None       # the last attributed direct claim, for continuations
+    previous_para = -1
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        para_quotes = [q for q in found if q.start < p_end and q.end > p_start]
+        sents = attribution.sentence_spans(text, p_start, p_end, para_quotes)
+        sentences.extend(sents)
+        for sent in sents:
+            in_sent = [q for q in para_quotes if sent[0] <= q.open_mark < sent[1]]
+            for q in in_sent:
+                others = [o for o in in_sent if o is not q]
+                claim = attribution.attribute_quote(text, q, sent, others)
+                if claim.mention_start is None and previous is not None and p_index - previous_para <= 1:
+                    # A quote with no attribution of its own continues the last speaker's
+                    # words when it follows in the same or the next paragraph.
+                    claim.mention_start, claim.mention_end = previous.mention_start, previous.mention_end
+                    claim.descriptor_start, claim.descriptor_end = previous.descriptor_start, previous.descriptor_end
+                    claim.cue_start, claim.cue_end = previous.cue_start, previous.cue_end
+                    claim.rule = "continuation"
+                if claim.mention_start is None and len(text[q.start:q.end].split()) <= SCARE_QUOTE_MAX_WORDS:
+                    continue
+                claims.append(claim)
+                if claim.mention_start is not None:
+                    previous, previous_para = claim, p_index
+            claims.extend(attribution.find_reported(text, sent, para_quotes))
+    doc._.sentences = sentences
+    doc._.claims = claims
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _stances() -> dict[str, str]:
+    return {row["word"]: row["stance"] for row in load_table("stances.tsv")}
+
+
+@Language.component("claimscope_speakers")
+def speakers_component(doc: Doc) -> Doc:
+    claims = doc._.claims or []
+    speakers.resolve(doc.text, claims)
+    stances = _stances()
+    for claim in claims:
+        if claim.cue_start is not None:
+            cue = doc.text[claim.cue_start:claim.cue_end].lower()
+            claim.stance = stances.get(cue.split()[-1], "neutral")
+    return doc
+
+
+@lru_cache(maxsize=1)
+def build_nlp() -> Language:
+    nlp = spacy.blank("en")
+    for name in ("claimscope_layout", "claimscope_quotes", "claimscope_attribution", "claimscope_speakers"):
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,107 @@
+"""Direct quotations: pair quotation marks into spans, across paragraphs when a quote runs on.
+
+Marks are classed as opening or closing from the characters around them, not from their
+glyph alone, because machine translation and scrapers garble curly marks (a ” that opens a
+paragraph opens a quote). A quote whose paragraph ends unclosed continues when the next
+paragraph opens with a mark (the newspaper convention for multi-paragraph quotes);
+otherwise it ends at its paragraph's end.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_MARKS = "\u201c\u201d\u201e\u201f\"\u00ab\u00bb"
+SINGLE_MARKS = "\u2018\u2019"
+_OPENERS = "\u201c\u201e\u201f\u00ab"
+_CLOSERS = "\u201d\u00bb"
+_WORDCHAR = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int        # first character inside the marks
+    end: int          # one past the last character inside the marks
+    open_mark: int    # offset of the opening mark (or start when it was lost)
+    close_mark: int | None  # offset of the closing mark, None when it never closed
+    paragraphs: int = 1
+
+    @property
+    def outer(self) -> tuple[int, int]:
+        return self.open_mark, (self.close_mark + 1) if self.close_mark is not None else self.end
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def classify_mark(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for the quotation mark at text[i]."""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    left_open = _is_space(before) or before in "([{—–-/\u2014\u2013" or before in DOUBLE_MARKS + SINGLE_MARKS
+    right_open = _is_space(after) or after in ".,;:!?)]}—–\u2014\u2013…" or after in DOUBLE_MARKS + SINGLE_MARKS
+    if left_open and not right_open:
+        return "open"
+    if right_open and not left_open:
+        return "close"
+    ch = text[i]
+    if ch in _OPENERS or ch == "\u2018":
+        return "open"
+    if ch in _CLOSERS or ch == "\u2019":
+        return "close"
+    return "either"
+
+
+def uses_single_marks(text: str) -> bool:
+    """British style: single marks used as quotation marks throughout, no double marks."""
+    if any(m in text for m in DOUBLE_MARKS):
+        return False
+    opens = len(re.findall(r"(?:^|[\s(\[—–])\u2018\w", text, re.MULTILINE))
+    return opens >= 2
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Quote spans in the given paragraphs (offsets into text), in text order."""
+    marks = DOUBLE_MARKS + (SINGLE_MARKS if uses_single_marks(text) else "")
+    mark_re = re.compile("[" + re.escape(marks) + "]")
+    quotes: list[Quote] = []
+    pending: tuple[int, int] | None = None  # (open mark offset, paragraphs spanned) of a run-on quote
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        positions = [m.start() for m in mark_re.finditer(text, p_start, p_end)]
+        if marks is not DOUBLE_MARKS and SINGLE_MARKS[1] in marks:
+            # Apostrophes (don’t, Iran’s) are not closing marks.
+            positions = [i for i in positions if not (text[i] == "\u2019" and i + 1 < p_end and _WORDCHAR.match(text[i + 1]) and i > 0 and _WORDCHAR.match(text[i - 1]))]
+        kinds = [classify_mark(text, i) for i in positions]
+        open_at: int | None = None
+        spanned = 1
+        if pending is not None:
+            if positions and positions[0] == p_start and kinds[0] != "close":
+                open_at, spanned = pending[0], pending[1] + 1
+                positions, kinds = positions[1:], kinds[1:]
+            else:
+                # The run-on quote never reopened: it ended with its last paragraph.
+                prev_end = paragraphs[p_index - 1][1]
+                quotes.append(Quote(pending[0] + 1, prev_end, pending[0], None, pending[1]))
+            pending = None
+        for i, kind in zip(positions, kinds):
+            if open_at is None:
+                if kind in ("open", "either"):
+                    open_at, spanned = i, 1
+                # A stray closing mark with nothing open: a lost opening mark; it is left
+                # alone rather than guessing where the quote began.
+            elif kind in ("close", "either"):
+                if i > open_at + 1:
+                    quotes.append(Quote(open_at + 1, i, open_at, i, spanned))
+                open_at = None
+            else:
+                # Two openings in a row: a doubled or garbled mark. Treat a mark that
+                # follows sentence-ending punctuation and a space as closing the first.
+                if i >= 2 and text[i - 1].isspace() and text[i - 2] in ".!?,":
+                    quotes.append(Quote(open_at + 1, i - 1, open_at, None, spanned))
+                    open_at = i
+        if open_at is not None:
+            pending = (open_at, spanned)
+    if pending is not None and paragraphs:
+        quotes.append(Quote(pending[0] + 1, paragraphs[-1][1], pending[0], None, pending[1]))
+    return [q for q in quotes if text[q.start:q.end].strip()]

@@ -1,0 +1,79 @@
+"""The tables the extractor produces: column names and meanings, in one place.
+
+Everything downstream (matching, the store, the app, exports) reads these names.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("direct", "indirect")
+ANONYMITY = ("named", "anonymous")
+ROLES = ("official", "analyst", "militia", "political", "institution", "media", "other")
+STANCES = ("neutral", "distancing", "conceding", "denying")
+
+# One row per claim.
+CLAIM_COLUMNS = [
+    "article_id",     # file name without extension, or the JSON record's id
+    "outlet",         # publisher of the page (metadata, else inferred, else "Unknown")
+    "date",           # ISO date when known, else None
+    "kind",           # "direct" (inside quotation marks) or "indirect" (reported speech)
+    "quote",          # the claim's text == text[quote_start:quote_end]
+    "quote_start",
+    "quote_end",
+    "cue",            # the attribution cue as written ("said", "told", "according to"), or None
+    "cue_start",
+    "cue_end",
+    "stance",         # how the cue frames the claim: neutral / distancing / conceding / denying
+    "mention",        # the words naming the speaker at the attribution == text[speaker_start:speaker_end]
+    "speaker_start",
+    "speaker_end",
+    "speaker",        # resolved speaker ("Mark Esper"), an anonymous description, or None
+    "anonymity",      # named / anonymous
+    "role",           # official / analyst / militia / political / institution / media / other
+    "descriptor",     # role words the article gives the speaker, or None
+    "sentence",       # the sentence or paragraph around the claim, for context
+    "sentence_start",
+]
+
+# One row per article.
+ARTICLE_COLUMNS = [
+    "article_id",
+    "outlet",
+    "outlet_source",  # "metadata", "inferred" or "unknown"
+    "date",
+    "title",
+    "url",
+    "path",
+    "content_hash",
+    "n_chars",
+    "n_claims",
+    "text",
+]
+
+
+@dataclass
+class Claim:
+    """One attribution found in an article; offsets index the article text."""
+
+    kind: str
+    start: int
+    end: int
+    cue_start: int | None = None
+    cue_end: int | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    # Offsets of the role words the article gives at the attribution (apposition or title).
+    descriptor_start: int | None = None
+    descriptor_end: int | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+    # How the attribution was found (e.g. "after-quote", "before-quote", "continuation",
+    # "according-to", "reported-that"): kept for debugging and the app's detail view.
+    rule: str = ""
+    # Filled by the speaker resolver.
+    speaker: str | None = None
+    anonymity: str = "anonymous"
+    role: str = "other"
+    descriptor: str | None = None
+    stance: str = "neutral"
+    extra: dict = field(default_factory=dict)

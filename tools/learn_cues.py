@@ -1,0 +1,66 @@
+"""Learn the cue lexicon from PolNeAR train: which words introduce attributions, how often.
+
+    python tools/learn_cues.py ../shared/data/polnear/train > extract/data/cues.tsv
+
+For every word form that heads a gold Cue span, counts how often it is a cue and how often
+it occurs at all in the training articles; the ratio is the cue's precision, which the
+extractor uses to keep reliable cues and drop words that are cues only sometimes
+("see", "call"). Stances are assigned from tools/stances.tsv, a short hand-made list.
+Only train is read, never dev.
+"""
+import collections
+import re
+import sys
+from pathlib import Path
+
+WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+AUX = {"has", "have", "had", "also", "is", "was", "were", "are", "been", "be", "would", "will",
+       "did", "does", "do", "not", "never", "later", "then", "publicly", "previously", "repeatedly",
+       "recently", "once", "already", "often", "just", "even", "still", "reportedly", "has", "n't"}
+
+
+def cue_spans(ann: Path):
+    spans = {}
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            parts = line.split("\t")
+            if len(parts) < 3:
+                continue
+            label, _, rng = parts[1].partition(" ")
+            if label == "Cue":
+                pieces = [tuple(map(int, p.split())) for p in rng.split(";")]
+                yield pieces
+
+
+def head(words):
+    """The cue's main word: skip auxiliaries and adverbs ('has also said' -> 'said')."""
+    content = [w for w in words if w.lower() not in AUX]
+    return content[0].lower() if content else None
+
+
+def main(root):
+    root = Path(root)
+    cue_count = collections.Counter()
+    phrase_count = collections.Counter()
+    all_count = collections.Counter()
+    for ann in sorted((root / "gold").glob("*.ann")):
+        text = (root / "articles" / f"{ann.stem}.txt").read_text(encoding="utf-8")
+        for w in WORD.findall(text):
+            all_count[w.lower()] += 1
+        for pieces in cue_spans(ann):
+            words = WORD.findall(" ".join(text[s:e] for s, e in pieces))
+            h = head(words)
+            if h:
+                cue_count[h] += 1
+            if len(words) > 1:
+                phrase_count[" ".join(w.lower() for w in words)] += 1
+    print("# learned from PolNeAR train by tools/learn_cues.py; columns: word, gold cue count, occurrences, precision")
+    print("word\tcue_count\ttotal\tprecision")
+    for w, c in sorted(cue_count.items(), key=lambda kv: -kv[1]):
+        total = max(all_count[w], c)
+        if c >= 2:
+            print(f"{w}\t{c}\t{total}\t{c / total:.3f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
