@@ -55,6 +55,7 @@ def _claim_rows(article: Article, outlet: str, date: str | None, text: str, clai
             "descriptor": c.descriptor,
             "sentence": text[c.sentence_start:c.sentence_end],
             "sentence_start": c.sentence_start,
+            "rule": c.rule,
         }
 
 

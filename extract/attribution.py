@@ -69,7 +69,7 @@ def _pronouns() -> frozenset[str]:
 # --- sentences ------------------------------------------------------------------------
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|D\.C|a\.m|p\.m)|\b[A-Z])\.$")
-_BOUNDARY = re.compile(r"[.!?…]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?…]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
 def sentence_spans(text: str, start: int, end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -96,7 +96,7 @@ def sentence_spans(text: str, start: int, end: int, quotes: list[Quote]) -> list
 
 # --- mentions -------------------------------------------------------------------------
 
-_WORD = re.compile(r"[\w][\w.'’&-]*")
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’&-]\w+)*")
 _DETERMINERS = frozenset("""a an the this that these those some many several most few other another
 one two three four five six seven eight nine ten dozens hundreds his her their its our
 both each every all no more""".split())
@@ -109,6 +109,9 @@ _PREPOSITIONS = frozenset("of from at for in with to on by about within inside n
 _MONTHS_DAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december""".split())
 _MAX_MENTION_WORDS = 14
+# A woven-in quote is credited to its sentence's subject only when it is this long: shorter
+# ones are mostly scare quotes ("outsider", "closed").
+SUBJECT_MIN_WORDS = 3
 
 
 @dataclass
@@ -150,6 +153,46 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
     if text[words[-1][1]:cue_start].strip(" \t") not in ("", ",") and not text[words[-1][1]:cue_start].strip().startswith(","):
         pass
     return _split_name(text, words)
+
+
+@lru_cache(maxsize=1)
+def _source_heads() -> frozenset[str]:
+    heads = {row["word"] for row in load_table("source_heads.tsv") if int(row["count"]) >= 2}
+    return frozenset(heads - _NOT_HEADS)
+
+
+# Function words that the learned head list picks up from relative clauses and possessives.
+_NOT_HEADS = frozenset("""who which that his her their its our my your him them us me what whom
+whose this these those there here some many one all both each any none most others other it""".split())
+_NOT_NAMES = _MONTHS_DAYS | frozenset("""the a an this that these those there here it its but and
+however meanwhile yet still so then now today tonight yesterday tomorrow thursday""".split())
+
+
+def valid_mention(text: str, mention: Mention) -> bool:
+    """Whether a phrase can name a speaker: a pronoun, a name, or a description headed by
+    a word that heads speaker descriptions in the training data."""
+    words = _words(text, mention.start, mention.end)
+    if not words or len(words) > _MAX_MENTION_WORDS:
+        return False
+    last = words[-1][2]
+    if last.endswith(("’s", "'s", "’", "'")):
+        return False
+    if len(words) == 1:
+        low = last.lower()
+        if low in _pronouns():
+            return True
+        return last[:1].isupper() and low not in _NOT_NAMES and low not in _titles()
+    if last[:1].isupper():
+        return last.lower() not in _NOT_NAMES
+    # A description: its head is the last word before a preposition or relative clause.
+    head = last
+    for w in words[1:]:
+        if w[2].lower() in _PREPOSITIONS or w[2].lower() in ("who", "familiar", "close"):
+            break
+        head = w[2]
+    if head[:1].isupper():
+        return True
+    return head.lower() in _source_heads() or head.lower() in _titles()
 
 
 def _apposed_subject(text: str, clause_start: int, cue_start: int) -> Mention | None:
@@ -213,7 +256,11 @@ def _noun_phrase(words: list[tuple[int, int, str]]) -> Mention | None:
     return Mention(phrase[0][0], phrase[-1][1])
 
 
-_RIGHT_STOP = re.compile(r"[,.;:!?()\[\]—–\u2014\u2013“”\"]|\s(?:on|in|at|during|after|before|when|while|last|this|earlier|later|yesterday|today|who|which|that|as|about|of the)\s", re.IGNORECASE)
+_ABBREVIATIONS = ("Sen", "Rep", "Gov", "Gen", "Dr", "Mr", "Mrs", "Ms", "Lt", "Col", "St", "Jr", "Sr",
+                  "Adm", "Capt", "Maj", "Sgt", "Prof", "Rev", "Sec", "Atty", "Lt. Gov", "No")
+# A period ends the phrase unless it closes an abbreviation ("Sen.", "U.S.", "H.W.").
+_PERIOD = "".join(f"(?<!\\b{a})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z])\."
+_RIGHT_STOP = re.compile(r"[,;:!?()\[\]—–\u2014\u2013“”\"]|" + _PERIOD + r"|\s(?:on|in|at|during|after|before|when|while|last|this|earlier|later|yesterday|today|who|which|that|as|about|of the)\s", re.IGNORECASE)
 
 
 def mention_after(text: str, cue_end: int, limit: int) -> Mention | None:
@@ -272,81 +319,161 @@ def _cue_span(text: str, w: tuple[int, int, str]) -> tuple[int, int]:
     return s, e
 
 
-def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes: list[Quote]) -> Claim | None:
-    """A claim for one quote with the cue and mention found around it in its sentence."""
+def _set_mention(claim: Claim, mention: Mention, cue: tuple[int, int] | None, rule: str) -> Claim:
+    if cue is not None:
+        claim.cue_start, claim.cue_end = cue
+    claim.mention_start, claim.mention_end = mention.start, mention.end
+    if mention.descriptor:
+        claim.descriptor_start, claim.descriptor_end = mention.descriptor
+    claim.rule = rule
+    return claim
+
+
+def _with_apposition(text: str, mention: Mention | None, limit: int) -> Mention | None:
+    if mention is not None and mention.descriptor is None:
+        mention.descriptor = apposition_after(text, mention.end, limit)
+    return mention
+
+
+def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes: list[Quote]) -> Claim:
+    """A claim for one quote, with the cue and mention found around it in its sentence
+    (mention_start is None when no attribution was found)."""
     verbs = speech_verbs()
     s_start, s_end = sent
     q_open, q_close = quote.outer
     claim = Claim(kind="direct", start=quote.start, end=quote.end, sentence_start=s_start, sentence_end=s_end)
     # 1. Right after the quote: `,” he said` / `,” said X` / `” the president tweeted.`
     nxt = min([q.open_mark for q in other_quotes if q.open_mark >= q_close] + [s_end])
-    after = text[q_close:nxt]
-    m = re.match(r"[\s,.!?]*", after)
+    m = re.match(r"[\s,.!?…]*", text[q_close:nxt])
     pos = q_close + (m.end() if m else 0)
     words = _words(text, pos, nxt)[:_MAX_MENTION_WORDS + 2]
-    for k, w in enumerate(words[:_MAX_MENTION_WORDS + 1]):
+    for k, w in enumerate(words):
         if w[2].lower() in verbs:
             if k == 0:
                 mention = mention_after(text, w[1], nxt)
                 rule = "after-quote-inverted"
             else:
-                mention = mention_before(text, pos, w[0])
+                mention = _with_apposition(text, mention_before(text, pos, w[0]), nxt)
                 rule = "after-quote"
-            if mention is None:
-                break
-            claim.cue_start, claim.cue_end = _cue_span(text, w)
-            claim.mention_start, claim.mention_end = mention.start, mention.end
-            if mention.descriptor:
-                claim.descriptor_start, claim.descriptor_end = mention.descriptor
-            elif rule == "after-quote":
-                app = apposition_after(text, mention.end, nxt)
-                if app:
-                    claim.descriptor_start, claim.descriptor_end = app
-            claim.rule = rule
-            return claim
-        if any(ch in text[w[0]:w[1]] for ch in ".!?") and k > 0:
+            if mention is not None and valid_mention(text, mention):
+                return _set_mention(claim, mention, _cue_span(text, w), rule)
             break
+    # `“…,” Trump went on`: a quote that ends on a comma hands over to its attribution.
+    if text[quote.end - 1:quote.end] == "," or text[q_close:q_close + 1] == ",":
+        subject = _subject_then_verb(text, pos, nxt)
+        if subject:
+            return _set_mention(claim, subject[0], subject[1], "after-quote-comma")
     # 2. Before the quote in its sentence: the nearest cue to the quote's left.
     prev = max([q.close_mark + 1 for q in other_quotes if q.close_mark is not None and q.close_mark < q_open] + [s_start])
-    lead_words = _words(text, prev, q_open)
-    for w in reversed(lead_words):
+    for w in reversed(_words(text, prev, q_open)):
         low = w[2].lower()
-        if low == "according" and re.match(r"\s+to\b", text[w[1]:w[1] + 5]):
-            to_end = w[1] + re.match(r"\s+to\b", text[w[1]:]).end()
-            mention = mention_after(text, to_end, q_open)
-            if mention:
-                claim.cue_start, claim.cue_end = w[0], to_end
-                claim.mention_start, claim.mention_end = mention.start, mention.end
-                if mention.descriptor:
-                    claim.descriptor_start, claim.descriptor_end = mention.descriptor
-                claim.rule = "according-to"
-                return claim
-        if low in verbs:
-            mention = mention_before(text, _clause_start(text, prev, w[0]), w[0])
-            if mention is None and w[0] > prev:
-                mention = _apposed(text, prev, w[0])
-            if mention is None:
-                continue
-            claim.cue_start, claim.cue_end = _cue_span(text, w)
-            claim.mention_start, claim.mention_end = mention.start, mention.end
-            if mention.descriptor:
-                claim.descriptor_start, claim.descriptor_end = mention.descriptor
-            else:
-                app = apposition_after(text, mention.end, w[0])
-                if app:
-                    claim.descriptor_start, claim.descriptor_end = app
-            claim.rule = "before-quote"
-            return claim
+        if low == "according":
+            to = re.match(r"\s+to\b", text[w[1]:w[1] + 5])
+            if to:
+                mention = mention_after(text, w[1] + to.end(), q_open)
+                if mention and valid_mention(text, mention):
+                    return _set_mention(claim, mention, (w[0], w[1] + to.end()), "according-to")
+            continue
+        if low not in verbs:
+            continue
+        clause = _clause_start(text, prev, w[0])
+        if not text[clause:w[0]].strip():
+            # `Said Dorothy Poynter, who grew up with Ali, “…”`
+            mention = mention_after(text, w[1], q_open)
+            rule = "before-quote-inverted"
+        else:
+            mention = _with_apposition(text, mention_before(text, clause, w[0]), w[0])
+            rule = "before-quote"
+        if (mention is None or not valid_mention(text, mention)) and w[0] > prev:
+            mention = _apposed(text, prev, w[0])
+        if mention is not None and valid_mention(text, mention):
+            return _set_mention(claim, mention, _cue_span(text, w), rule)
     # A colon right before the quote with a subject before it: `Trump on Twitter: “…”`.
     if re.search(r":\s*$", text[prev:q_open]):
-        clause = _clause_start(text, prev, q_open - 1)
         colon = text.rfind(":", prev, q_open)
-        mention = mention_before(text, clause, colon)
-        if mention:
-            claim.mention_start, claim.mention_end = mention.start, mention.end
-            claim.rule = "colon"
-            return claim
+        mention = mention_before(text, _clause_start(text, prev, colon), colon)
+        if mention and valid_mention(text, mention):
+            return _set_mention(claim, mention, None, "colon")
+    # 3. A quote woven into a sentence whose subject is the speaker:
+    #    `Huckabee, for his part, is labeling Obama’s actions “a blatant abuse of power.”`
+    if text[s_start:q_open].strip() and len(text[quote.start:quote.end].split()) >= SUBJECT_MIN_WORDS and not is_title(text[quote.start:quote.end]):
+        subject = sentence_subject(text, s_start, q_open)
+        if subject:
+            return _set_mention(claim, subject, None, "sentence-subject")
     return claim
+
+
+def is_title(quoted: str) -> bool:
+    """`Star Wars`, `The Apprentice`, `Arab Spring`: short quoted names and titles."""
+    words = _WORD.findall(quoted)
+    if not words or len(words) > 6:
+        return False
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
+    return all(w[:1].isupper() or w[:1].isdigit() or w in small for w in words) and words[0][:1].isupper()
+
+
+def attribution_before_colon(text: str, sent: tuple[int, int]) -> Claim | None:
+    """`He said:` closing a paragraph introduces the quote that opens the next one."""
+    s_start, s_end = sent
+    if not text[s_start:s_end].rstrip().endswith(":"):
+        return None
+    colon = text.rstrip().rfind(":", s_start, s_end)
+    verbs = speech_verbs()
+    for w in reversed(_words(text, s_start, colon)):
+        if w[2].lower() in verbs:
+            clause = _clause_start(text, s_start, w[0])
+            if text[clause:w[0]].strip():
+                mention = mention_before(text, clause, w[0])
+            else:
+                mention = mention_after(text, w[1], colon)
+            if mention and valid_mention(text, mention):
+                claim = Claim(kind="direct", start=s_start, end=s_end)
+                return _set_mention(claim, mention, _cue_span(text, w), "colon-paragraph")
+    return None
+
+
+def _subject_then_verb(text: str, start: int, limit: int) -> tuple[Mention, tuple[int, int]] | None:
+    """A name or pronoun followed by a lower-case verb: `Trump went on`, `she continued`."""
+    words = _words(text, start, limit)[:6]
+    for k in range(1, len(words)):
+        w = words[k]
+        if w[2][:1].islower() and w[2].lower() not in _TRAILING_NOISE and w[2].lower() not in _PREPOSITIONS:
+            head = words[:k]
+            if any(x[2][:1].islower() and x[2].lower() not in ("the",) for x in head):
+                return None
+            mention = _split_name(text, head) if not (len(head) == 1 and head[0][2].lower() in _pronouns()) else Mention(head[0][0], head[0][1])
+            if mention and valid_mention(text, mention):
+                return mention, (w[0], w[1])
+            return None
+    return None
+
+
+def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
+    """The name or pronoun that opens a sentence (its subject), up to the first verb."""
+    words = _words(text, s_start, limit)
+    run = []
+    for w in words[:10]:
+        low = w[2].lower()
+        if run and "," in text[run[-1][1]:w[0]]:
+            break
+        if w[2][:1].isupper() or low in _pronouns() or low in ("the", "of") and run:
+            run.append(w)
+            if low in _pronouns() and len(run) == 1:
+                break
+            continue
+        break
+    while run and run[-1][2].lower() in ("the", "of"):
+        run.pop()
+    if not run:
+        return None
+    if len(run) == 1 and run[0][2].lower() in _pronouns():
+        return Mention(run[0][0], run[0][1]) if run[0][2].lower() not in ("it", "you", "i") else None
+    # The run must be followed by a verb-like lower-case word or a comma (an aside).
+    after = text[run[-1][1]:run[-1][1] + 2]
+    mention = _split_name(text, run)
+    if mention and valid_mention(text, mention) and (after[:1] in (",", " ")):
+        return mention
+    return None
 
 
 def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:

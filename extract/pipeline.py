@@ -52,31 +52,41 @@ def attribution_component(doc: Doc) -> Doc:
     paragraphs = [p for p in lay.paragraphs if p != lay.headline]
     claims: list[Claim] = []
     sentences: list[tuple[int, int]] = []
-    qi = 0
-    previous: Claim | None = None       # the last attributed direct claim, for continuations
+    previous: Claim | None = None       # the last claim with a speaker, for continuations
     previous_para = -1
+    introducer: Claim | None = None     # `He said:` closing the previous paragraph
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         para_quotes = [q for q in found if q.start < p_end and q.end > p_start]
         sents = attribution.sentence_spans(text, p_start, p_end, para_quotes)
         sentences.extend(sents)
         for sent in sents:
             in_sent = [q for q in para_quotes if sent[0] <= q.open_mark < sent[1]]
+            reported = attribution.find_reported(text, sent, para_quotes)
+            sent_claims = list(reported)
             for q in in_sent:
                 others = [o for o in in_sent if o is not q]
                 claim = attribution.attribute_quote(text, q, sent, others)
-                if claim.mention_start is None and previous is not None and p_index - previous_para <= 1:
-                    # A quote with no attribution of its own continues the last speaker's
-                    # words when it follows in the same or the next paragraph.
-                    claim.mention_start, claim.mention_end = previous.mention_start, previous.mention_end
-                    claim.descriptor_start, claim.descriptor_end = previous.descriptor_start, previous.descriptor_end
-                    claim.cue_start, claim.cue_end = previous.cue_start, previous.cue_end
-                    claim.rule = "continuation"
+                if claim.mention_start is None:
+                    # A quote with no attribution of its own: introduced by `X said:` at the
+                    # end of the previous paragraph, or continuing the last speaker's words
+                    # in the same or the next paragraph.
+                    source = introducer if introducer is not None else (
+                        previous if previous is not None and p_index - previous_para <= 1 else None)
+                    if source is not None:
+                        claim.mention_start, claim.mention_end = source.mention_start, source.mention_end
+                        claim.descriptor_start, claim.descriptor_end = source.descriptor_start, source.descriptor_end
+                        claim.cue_start, claim.cue_end = source.cue_start, source.cue_end
+                        claim.rule = "introduced" if source is introducer else "continuation"
                 if claim.mention_start is None and len(text[q.start:q.end].split()) <= SCARE_QUOTE_MAX_WORDS:
                     continue
+                sent_claims.append(claim)
+            introducer = None
+            for claim in sorted(sent_claims, key=lambda c: c.start):
                 claims.append(claim)
                 if claim.mention_start is not None:
                     previous, previous_para = claim, p_index
-            claims.extend(attribution.find_reported(text, sent, para_quotes))
+        if sents:
+            introducer = attribution.attribution_before_colon(text, sents[-1])
     doc._.sentences = sentences
     doc._.claims = claims
     return doc

@@ -33,6 +33,7 @@ CLAIM_COLUMNS = [
     "descriptor",     # role words the article gives the speaker, or None
     "sentence",       # the sentence or paragraph around the claim, for context
     "sentence_start",
+    "rule",           # which attribution pattern found the claim (after-quote, continuation, …)
 ]
 
 # One row per article.
