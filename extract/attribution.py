@@ -79,7 +79,9 @@ def sentence_spans(text: str, start: int, end: int, quotes: list[Quote]) -> list
     cuts = [start]
     for m in _BOUNDARY.finditer(text, start, end):
         cut = m.end()
-        if any(s < m.start() < e for s, e in inside):
+        # A boundary inside a quote does not count; one right after a quote's own closing
+        # punctuation does (`… win.” He added:`).
+        if any(s < m.start() and m.end() <= e for s, e in inside):
             continue
         if _ABBREV.search(text, max(start, m.start() - 6), m.start() + 1):
             continue
@@ -335,7 +337,27 @@ def _with_apposition(text: str, mention: Mention | None, limit: int) -> Mention 
     return mention
 
 
-def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes: list[Quote]) -> Claim:
+_TRAILING_END = re.compile(r":|[.!?…](?=[\s”\"’]|$)")
+
+
+def _trailing_window(text: str, start: int, limit: int) -> tuple[int, bool]:
+    """End of the words that can attribute a quote from behind it, and whether they do
+    not, because they introduce what follows (`He added: “…”`)."""
+    pos = start
+    while True:
+        m = _TRAILING_END.search(text, pos, limit)
+        if not m:
+            return limit, False
+        if m.group() == ":":
+            return m.start(), True
+        if m.group() == "." and _ABBREV.search(text, max(start, m.start() - 6), m.start() + 1):
+            pos = m.end()
+            continue
+        return m.start(), False
+
+
+def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes: list[Quote],
+                    para_end: int | None = None) -> Claim:
     """A claim for one quote, with the cue and mention found around it in its sentence
     (mention_start is None when no attribution was found)."""
     verbs = speech_verbs()
@@ -343,10 +365,16 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     q_open, q_close = quote.outer
     claim = Claim(kind="direct", start=quote.start, end=quote.end, sentence_start=s_start, sentence_end=s_end)
     # 1. Right after the quote: `,” he said` / `,” said X` / `” the president tweeted.`
-    nxt = min([q.open_mark for q in other_quotes if q.open_mark >= q_close] + [s_end])
+    nxt = min([q.open_mark for q in other_quotes if q.open_mark >= q_close] + [para_end or s_end])
     m = re.match(r"[\s,.!?…]*", text[q_close:nxt])
     pos = q_close + (m.end() if m else 0)
-    words = _words(text, pos, nxt)[:_MAX_MENTION_WORDS + 2]
+    nxt, introduces_next = _trailing_window(text, pos, nxt)
+    words = [] if introduces_next else _words(text, pos, nxt)[:_MAX_MENTION_WORDS + 2]
+    ends_sentence = text[quote.end - 1:quote.end] in (".", "!", "?") or text[q_close:q_close + 1] in (".", "!", "?")
+    if ends_sentence and words and words[0][2][:1].isupper() and len(_words(text, pos, nxt)) > 8:
+        # The quote closed its sentence and a new, long one follows: `“….” He said he had …`
+        # is a new statement, not this quote's attribution (`“…?” Trump asked.` is).
+        words = []
     for k, w in enumerate(words):
         if w[2].lower() in verbs:
             if k == 0:
@@ -410,6 +438,14 @@ def is_title(quoted: str) -> bool:
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
     return all(w[:1].isupper() or w[:1].isdigit() or w in small for w in words) and words[0][:1].isupper()
+
+
+def has_speech_verb(text: str, sent: tuple[int, int], quotes: list[Quote]) -> bool:
+    """Whether a verb of speech stands in the sentence outside its quotes."""
+    verbs = speech_verbs()
+    inside = [q.outer for q in quotes]
+    return any(w[2].lower() in verbs and not any(a <= w[0] < b for a, b in inside)
+               for w in _words(text, sent[0], sent[1]))
 
 
 def attribution_before_colon(text: str, sent: tuple[int, int]) -> Claim | None:

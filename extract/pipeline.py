@@ -18,7 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import attribution, layout, quotes, speakers
+from . import attribution, layout, quote_model, quotes, speakers
 from .lexicon import load_table
 from .schema import Claim
 
@@ -26,8 +26,8 @@ for _name, _default in (("layout", None), ("quotes", None), ("sentences", None),
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
-# Quotes this short with no attribution in their sentence are scare quotes or titles.
-SCARE_QUOTE_MAX_WORDS = 4
+# A quotation is kept as a claim when the quote model gives it at least this probability.
+QUOTE_THRESHOLD = 0.5
 
 
 @Language.component("claimscope_layout")
@@ -44,8 +44,16 @@ def quotes_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("claimscope_attribution")
-def attribution_component(doc: Doc) -> Doc:
+@Language.factory("claimscope_attribution", default_config={"keep_all_quotes": False, "quote_threshold": QUOTE_THRESHOLD})
+def make_attribution(nlp: Language, name: str, keep_all_quotes: bool, quote_threshold: float):
+    """keep_all_quotes keeps quotes the quote model rejects (with their probability in
+    claim.extra), for training that model."""
+    def component(doc: Doc) -> Doc:
+        return attribute(doc, keep_all_quotes, quote_threshold)
+    return component
+
+
+def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = QUOTE_THRESHOLD) -> Doc:
     text = doc.text
     lay = doc._.layout or layout.analyse(text)
     found = doc._.quotes if doc._.quotes is not None else []
@@ -63,10 +71,22 @@ def attribution_component(doc: Doc) -> Doc:
             in_sent = [q for q in para_quotes if sent[0] <= q.open_mark < sent[1]]
             reported = attribution.find_reported(text, sent, para_quotes)
             sent_claims = list(reported)
+            has_speech = attribution.has_speech_verb(text, sent, in_sent)
             for q in in_sent:
                 others = [o for o in in_sent if o is not q]
-                claim = attribution.attribute_quote(text, q, sent, others)
+                claim = attribution.attribute_quote(text, q, sent, others, p_end)
+                opens_sentence = not text[sent[0]:q.open_mark].strip()
                 if claim.mention_start is None:
+                    # Quoted words inside reported speech are that speaker's words too:
+                    # `Sanders said the system was “corrupt”`.
+                    host = next((r for r in reported if r.start <= q.open_mark and q.end <= r.end + 1
+                                 and r.mention_start is not None), None)
+                    if host is not None:
+                        claim.mention_start, claim.mention_end = host.mention_start, host.mention_end
+                        claim.descriptor_start, claim.descriptor_end = host.descriptor_start, host.descriptor_end
+                        claim.cue_start, claim.cue_end = host.cue_start, host.cue_end
+                        claim.rule = "inside-reported"
+                if claim.mention_start is None and opens_sentence:
                     # A quote with no attribution of its own: introduced by `X said:` at the
                     # end of the previous paragraph, or continuing the last speaker's words
                     # in the same or the next paragraph.
@@ -77,7 +97,10 @@ def attribution_component(doc: Doc) -> Doc:
                         claim.descriptor_start, claim.descriptor_end = source.descriptor_start, source.descriptor_end
                         claim.cue_start, claim.cue_end = source.cue_start, source.cue_end
                         claim.rule = "introduced" if source is introducer else "continuation"
-                if claim.mention_start is None and len(text[q.start:q.end].split()) <= SCARE_QUOTE_MAX_WORDS:
+                features = quote_model.quote_features(text, claim, sent, opens_sentence, has_speech)
+                claim.extra["features"] = features
+                claim.extra["p_claim"] = quote_model.claim_probability(features)
+                if claim.extra["p_claim"] < quote_threshold and not keep_all_quotes:
                     continue
                 sent_claims.append(claim)
             introducer = None
@@ -109,9 +132,11 @@ def speakers_component(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=1)
-def build_nlp() -> Language:
+@lru_cache(maxsize=4)
+def build_nlp(keep_all_quotes: bool = False) -> Language:
     nlp = spacy.blank("en")
-    for name in ("claimscope_layout", "claimscope_quotes", "claimscope_attribution", "claimscope_speakers"):
-        nlp.add_pipe(name)
+    nlp.add_pipe("claimscope_layout")
+    nlp.add_pipe("claimscope_quotes")
+    nlp.add_pipe("claimscope_attribution", config={"keep_all_quotes": keep_all_quotes})
+    nlp.add_pipe("claimscope_speakers")
     return nlp
