@@ -26,7 +26,7 @@ from .schema import Claim
 
 # A cue is used for reported speech when the training data shows it introduces an
 # attribution often enough; for direct quotes, any learned cue next to the quote will do.
-INDIRECT_MIN_PRECISION = 0.45
+INDIRECT_MIN_PRECISION = 0.2
 INDIRECT_MIN_COUNT = 3
 DIRECT_MIN_COUNT = 2
 
@@ -46,8 +46,9 @@ def speech_verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def indirect_cues() -> frozenset[str]:
+    private = load_words("private_state_verbs.txt")
     learned = {w for w, (n, p) in cue_table().items()
-               if n >= INDIRECT_MIN_COUNT and p >= INDIRECT_MIN_PRECISION and w not in NOT_SPEECH}
+               if n >= INDIRECT_MIN_COUNT and p >= INDIRECT_MIN_PRECISION and w not in NOT_SPEECH and w not in private}
     return frozenset(learned | load_words("speech_verbs.txt"))
 
 
@@ -114,6 +115,8 @@ _MAX_MENTION_WORDS = 14
 # A woven-in quote is credited to its sentence's subject only when it is this long: shorter
 # ones are mostly scare quotes ("outsider", "closed").
 SUBJECT_MIN_WORDS = 3
+# Reported content shorter than this is an object, not a statement ("told reporters").
+MIN_CONTENT_WORDS = 3
 
 
 @dataclass
@@ -404,16 +407,13 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             continue
         if low not in verbs:
             continue
-        clause = _clause_start(text, prev, w[0])
-        if not text[clause:w[0]].strip():
+        if not text[prev:w[0]].strip(" \t,;:—–"):
             # `Said Dorothy Poynter, who grew up with Ali, “…”`
             mention = mention_after(text, w[1], q_open)
             rule = "before-quote-inverted"
         else:
-            mention = _with_apposition(text, mention_before(text, clause, w[0]), w[0])
+            mention = subject_of(text, prev, w[0])
             rule = "before-quote"
-        if (mention is None or not valid_mention(text, mention)) and w[0] > prev:
-            mention = _apposed(text, prev, w[0])
         if mention is not None and valid_mention(text, mention):
             return _set_mention(claim, mention, _cue_span(text, w), rule)
     # A colon right before the quote with a subject before it: `Trump on Twitter: “…”`.
@@ -581,22 +581,45 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
+    """The speaker mention standing before a cue, skipping an apposition or relative clause
+    (`The former governor, who dropped his bid last year, noted`)."""
+    clause = _clause_start(text, lo, cue_start)
+    if text[clause:cue_start].strip():
+        mention = _with_apposition(text, mention_before(text, clause, cue_start), cue_start)
+        if mention is not None and valid_mention(text, mention):
+            return mention
+    mention = _apposed(text, lo, cue_start)
+    if mention is not None and valid_mention(text, mention):
+        return mention
+    return None
+
+
+# Between a cue and its content: a time or place (`on Friday`, `in a statement`, `in one of a
+# series of Twitter messages`) and the complementiser `that`.
+_BEFORE_CONTENT = re.compile(
+    r"\s*(?:(?:on|in|at|last|this|earlier|late|early|during|after|before|through|via|with|to)\b[^,.;:“”\"()]{0,60}?\s(?=that\s)"
+    r"|(?:on|in|at|last|this|earlier|late|early)\s+[\w’'-]+(?:\s+(?:morning|night|afternoon|evening))?\s*)?(that\s+)?")
+
+
 def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
     """`X said (that) CONTENT.` / `X told reporters CONTENT.`"""
     s_start, s_end = sent
-    clause = _clause_start(text, s_start, w[0])
-    mention = mention_before(text, clause, w[0])
-    if mention is None:
-        return None
-    pos = w[1]
     low = w[2].lower()
+    if low.endswith("ing") and text[s_start:w[0]].rstrip().endswith(","):
+        # `Rubio hit back, saying Christie was …`: a participle's speaker is the subject of
+        # the sentence it hangs from.
+        mention = sentence_subject(text, s_start, w[0])
+    else:
+        mention = subject_of(text, s_start, w[0])
+    pos = w[1]
     rest = text[pos:s_end]
     if low in ("told", "tells", "telling", "tell", "assured", "warned", "informed", "reminded", "urged", "asked"):
         obj = _TOLD_OBJECT.match(rest)
         if obj:
             pos += obj.end()
             rest = text[pos:s_end]
-    m = re.match(r"\s*(?:(?:on|in|at|last|this|earlier|late|early)\s+[\w’'-]+(?:\s+(?:morning|night|afternoon|evening))?\s*)?(that\s+)?", rest)
+    m = _BEFORE_CONTENT.match(rest)
     has_that = bool(m and m.group(1))
     pos += m.end() if m else 0
     if not has_that:
@@ -606,16 +629,19 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         if not nxt or nxt[0][0] != pos and text[pos:nxt[0][0]].strip():
             return None
         first = nxt[0][2].lower()
-        if first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "if", "it", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "his", "her", "their", "its", "him", "them", "me", "us", "you"):
+        if first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "if", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "him", "them", "me", "us", "you", "with", "about", "of"):
             return None
+    if mention is None and not has_that:
+        return None
     start, end = _trim(text, pos, s_end)
-    if end - start < 8:
+    if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
         return None
     claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=w[1],
-                  mention_start=mention.start, mention_end=mention.end,
                   sentence_start=s_start, sentence_end=s_end, rule="reported-after")
-    if mention.descriptor:
-        claim.descriptor_start, claim.descriptor_end = mention.descriptor
+    if mention is not None:
+        claim.mention_start, claim.mention_end = mention.start, mention.end
+        if mention.descriptor:
+            claim.descriptor_start, claim.descriptor_end = mention.descriptor
     return claim
 
 
@@ -640,7 +666,7 @@ def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
     if mention is None:
         return None
     start, end = _trim(text, s_start, comma)
-    if end - start < 8:
+    if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
         return None
     claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=w[1],
                   mention_start=mention.start, mention_end=mention.end,
@@ -661,7 +687,7 @@ def _according_to(text: str, sent: tuple[int, int], w, to) -> Claim | None:
         start, end = _trim(text, rest_start + 1, s_end)   # According to X, CONTENT.
     else:
         start, end = _trim(text, s_start, w[0])           # CONTENT, according to X.
-    if end - start < 8:
+    if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
         return None
     claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=to[1],
                   mention_start=mention.start, mention_end=mention.end,
