@@ -40,7 +40,9 @@ def cue_table() -> dict[str, tuple[int, float]]:
 def speech_verbs() -> frozenset[str]:
     """Verb forms that attribute a quote placed next to them ('…,' he said / added / tweeted)."""
     extra = load_words("speech_verbs.txt")
-    learned = {w for w, (n, p) in cue_table().items() if n >= DIRECT_MIN_COUNT and p >= 0.3 and w not in NOT_SPEECH}
+    private = load_words("private_state_verbs.txt")
+    learned = {w for w, (n, p) in cue_table().items()
+               if n >= DIRECT_MIN_COUNT and p >= 0.3 and w not in NOT_SPEECH and w not in private}
     return frozenset(learned | extra)
 
 
@@ -108,7 +110,7 @@ also yet then however meanwhile instead still even only""".split())
 _TRAILING_NOISE = frozenset("""also has have had is was were are would will could can may might
 later previously recently repeatedly once already often just never then publicly privately
 has reportedly first again last yesterday today tonight earlier separately flatly""".split())
-_PREPOSITIONS = frozenset("of from at for in with to on by about within inside near".split())
+_PREPOSITIONS = frozenset("of from at for in with to on by about within inside near despite amid against without".split())
 _MONTHS_DAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december""".split())
 _MAX_MENTION_WORDS = 14
@@ -128,6 +130,15 @@ class Mention:
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def _is_cue(text: str, w: tuple[int, int, str], cues: frozenset[str], sentence_start: int) -> bool:
+    """A cue word as written: lower-case (`States` in `the United States` is no verb), or
+    capitalised only where it opens the sentence (`Said Dorothy Poynter, …`)."""
+    word = w[2]
+    if word.lower() not in cues:
+        return False
+    return word[:1].islower() or not text[sentence_start:w[0]].strip(" “\"‘(")
 
 
 def _is_cap(word: str) -> bool:
@@ -220,7 +231,8 @@ def _split_name(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
         i -= 1
     name = words[i:]
     before = words[:i]
-    if name and before and before[-1][2].lower() in _PREPOSITIONS:
+    lead = before[:-1] if before and before[-1][2].lower() == "the" else before
+    if name and lead and lead[-1][2].lower() in _PREPOSITIONS | {"stationed", "based"}:
         # "Reports from Iraq", "a spokesman for the Pentagon": the head comes first.
         return _noun_phrase(words)
     if name and (not before or before[-1][2].lower() in ("the",) and len(before) == 1):
@@ -250,11 +262,9 @@ def _split_name(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
 
 def _noun_phrase(words: list[tuple[int, int, str]]) -> Mention | None:
     """A description: from its determiner (or the clause start) to its end."""
-    start = 0
-    for j in range(len(words) - 1, -1, -1):
-        if words[j][2].lower() in _DETERMINERS:
-            start = j
-            break
+    # The phrase starts at its first determiner: "a senior diplomat stationed in the Middle
+    # East" is one description, not "the Middle East".
+    start = next((j for j, w in enumerate(words) if w[2].lower() in _DETERMINERS), 0)
     phrase = words[start:]
     if not phrase:
         return None
@@ -379,12 +389,12 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         # is a new statement, not this quote's attribution (`“…?” Trump asked.` is).
         words = []
     for k, w in enumerate(words):
-        if w[2].lower() in verbs:
+        if _is_cue(text, w, verbs, pos if k == 0 else s_start):
             if k == 0:
                 mention = mention_after(text, w[1], nxt)
                 rule = "after-quote-inverted"
             else:
-                mention = _with_apposition(text, mention_before(text, pos, w[0]), nxt)
+                mention = subject_of(text, pos, w[0])
                 rule = "after-quote"
             if mention is not None and valid_mention(text, mention):
                 return _set_mention(claim, mention, _cue_span(text, w), rule)
@@ -405,7 +415,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                 if mention and valid_mention(text, mention):
                     return _set_mention(claim, mention, (w[0], w[1] + to.end()), "according-to")
             continue
-        if low not in verbs:
+        if not _is_cue(text, w, verbs, s_start):
             continue
         if not text[prev:w[0]].strip(" \t,;:—–"):
             # `Said Dorothy Poynter, who grew up with Ali, “…”`
@@ -556,7 +566,7 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote]) -> list
             if claim:
                 claims.append(claim)
             continue
-        if low not in cues:
+        if not _is_cue(text, w, cues, s_start):
             continue
         claim = _reported_after(text, sent, w) or _reported_before(text, sent, w)
         if claim and not _all_quoted(text, claim.start, claim.end, inside):
@@ -599,7 +609,7 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
 # series of Twitter messages`) and the complementiser `that`.
 _BEFORE_CONTENT = re.compile(
     r"\s*(?:(?:on|in|at|last|this|earlier|late|early|during|after|before|through|via|with|to)\b[^,.;:“”\"()]{0,60}?\s(?=that\s)"
-    r"|(?:on|in|at|last|this|earlier|late|early)\s+[\w’'-]+(?:\s+(?:morning|night|afternoon|evening))?\s*)?(that\s+)?")
+    r"|(?:on|in|at|last|this|earlier|late|early)\s+(?!(?:a|an|the|his|her|their|its)\b)[\w’'-]+(?:\s+(?:morning|night|afternoon|evening))?\s*)?(that\s+)?")
 
 
 def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
@@ -619,6 +629,8 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         if obj:
             pos += obj.end()
             rest = text[pos:s_end]
+        elif len(_words(text, pos, s_end)) <= 6:
+            return None     # `… told the Washington Examiner.`: a listener, no content
     m = _BEFORE_CONTENT.match(rest)
     has_that = bool(m and m.group(1))
     pos += m.end() if m else 0
@@ -659,11 +671,13 @@ def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
         if len(subject_words) > _MAX_MENTION_WORDS:
             return None
         mention = mention_before(text, comma + 1, w[0])
+        if mention is not None and not valid_mention(text, mention):
+            return None
         if tail and not re.match(r"^(?:(?:on|in|at|last|this|earlier|late|during)\b.*|of\b.*|to\b.*|in a statement.*|\w+day.*)$", tail, re.IGNORECASE):
             return None
     else:
         mention = mention_after(text, w[1], s_end)
-    if mention is None:
+    if mention is None or not valid_mention(text, mention):
         return None
     start, end = _trim(text, s_start, comma)
     if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
@@ -679,7 +693,7 @@ def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
 def _according_to(text: str, sent: tuple[int, int], w, to) -> Claim | None:
     s_start, s_end = sent
     mention = mention_after(text, to[1], s_end)
-    if mention is None:
+    if mention is None or not valid_mention(text, mention):
         return None
     after_mention = mention.descriptor[1] if mention.descriptor else mention.end
     rest_start = text.find(",", after_mention, s_end)
