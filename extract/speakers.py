@@ -1,56 +1,777 @@
 """Speakers: resolve each claim's mention to who it is, and type it (anonymity, role).
 
-Resolution within one article:
-- a pronoun resolves to the speaker of the nearest earlier claim, else the nearest name;
-- a surname or partial name resolves to the fullest earlier name that ends with it;
-- a description (`the Western diplomat`) resolves to an earlier speaker whose description
-  shares its head noun.
+`resolve(text, claims)` works on one article. It first indexes the people the article names
+(one regex pass over capitalised runs): each full name with the titles written before it
+("Defense Secretary Mark Esper") and the appositions after it ("Mark Milley, the chairman of
+the Joint Chiefs of Staff, said"). Then, claim by claim in the order of their mentions:
+
+- a pronoun resolves to the most recent claim speaker of a plausible kind ("it" prefers an
+  organisation, "he"/"she" a person), else to the nearest person named before it;
+- a name loses its titles and resolves to the full name the article gives ("President
+  Trump" -> "Donald Trump", "Esper" -> "Mark Esper"); spellings of one name are normalised
+  ("The U.S." -> "the United States", speaker_aliases.tsv, scope=article);
+- a definite description resolves to an earlier speaker or a named person whose
+  description has the same head noun and all its words ("the Western diplomat" -> "a senior
+  Western diplomat stationed in the Middle East"; "the president" -> "Donald Trump"); "the
+  other ..." only matches "another ..."; an unresolved description stays anonymous;
+- "one of the people" resolves its inner description ("one of three people familiar ...").
+
+Anonymity: `named` when the speaker is a person or organisation identified by name.
+Role: from the descriptor at the attribution, else from what the article says of the
+speaker elsewhere, else from the mention, with the roles_*.txt lexicons: the description's
+head noun decides when it has a role of its own ("fighter", "fellow", "official"); a generic
+head ("director", "member", "spokesman") takes its role from the body it belongs to.
+
+`canonical_speakers(claims)` merges the aliases of one speaker across a corpus.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .lexicon import load_words
+import pandas as pd
+
+from .lexicon import load_lines, load_table, load_words
 from .schema import Claim
 
-_CAP_WORD = re.compile(r"[A-Z][\w.'’-]*")
+# Role lexicons in the order a descriptor's clue words are tried when its head is generic:
+# the rarer, more specific kinds of body first (an armed group's spokesman is militia even
+# if the descriptor also says "military").
+CLUE_ORDER = ("militia", "political", "analyst", "media", "official", "institution")
+
+_DETERMINERS = frozenset("""the a an this that these those some many several most few other
+another one two three four five six seven eight nine ten dozens hundreds both each every
+all no more its his her their our""".split())
+_DEFINITE = frozenset("the this that these those".split())
+_OTHER_MARKERS = frozenset(("other", "another", "second"))
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "his": "he", "its": "it", "their": "they",
+                    "them": "they", "hers": "she", "theirs": "they"}
+_PERSON_PRONOUNS = frozenset(("he", "she", "i"))
+# What a body issues: "the Pentagon statement" is the Pentagon speaking.
+_UTTERANCES = frozenset("statement statements release letter tweet post memo communique communiqué".split())
+_GROUP_PRONOUNS = frozenset(("they", "we"))
+# Words that change which office a title names: "the president" is not the vice president.
+_RANK_MODIFIERS = frozenset("vice deputy assistant under associate co acting lieutenant".split())
+# Words after a description's head that start its post-modifier.
+_POSTMODIFIER = frozenset("""of from at for in with to on by about within inside near who which
+that whose familiar close knowledgeable aware stationed based speaking involved briefed
+according""".split())
+_FUNCTION_CAPS = frozenset("""the a an but and or so as if when while after before since
+because although though in on at for from with by to of this that these those it its his her
+their there here what which who how why where yet still then now meanwhile however also
+earlier later last next first on""".split())
+# Capitalised words that are places or things, never part of a person's name.
+_NOT_PERSON_WORDS = frozenset("""east west north south middle gulf sea ocean river city
+street avenue airport base embassy house hall council committee department ministry office
+agency force forces corps army navy guard guards court party university institute
+foundation center centre initiative program company group news times post journal press
+network television radio club team state states union nations republic kingdom province
+day week year act bill law amendment
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december christmas god""".split())
+
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[-’'][\w]+)*\.?")
+# One capitalised word, allowing inner hyphens and apostrophes (O'Brien, al-Haq) and the dot
+# of an abbreviated title (Gen., Sen.).
+_CAP = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w]*(?:[-’'][\w]+)*\.?|(?:al|el|bin|ibn|de|van|von)[- ][A-Z][\w]*)"
+_CAP_RUN = re.compile(r"(?<![\w’'-])%s(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?%s)*" % (_CAP, _CAP))
+_POSSESSIVE = re.compile(r"[’']s?$")
+_ELECTION_CLUE = re.compile(r"\b[A-Z][\w’'-]+[ \t]+(?:19|20)\d\d\b|\bTeam[ \t]+[A-Z]")
 
 
-def _is_name(mention: str) -> bool:
-    words = mention.split()
-    if not words:
+# --- lexicons -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _RoleLexicon:
+    heads: dict[str, str]               # single word -> role, for a description's head
+    clues: dict[str, re.Pattern]        # role -> compiled alternation of its words/phrases
+    generic: dict[str, str]             # generic head -> default role
+    other_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _roles() -> _RoleLexicon:
+    heads: dict[str, str] = {}
+    clues: dict[str, re.Pattern] = {}
+    for role in reversed(CLUE_ORDER):   # earlier roles in CLUE_ORDER win a shared word
+        words = load_words(f"roles_{role}.txt")
+        if role == "media":
+            words = words | {w.lower() for w in load_lines("outlets.txt")}
+        for w in words:
+            if " " not in w:
+                heads[w] = role
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        clues[role] = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % alternation, re.IGNORECASE)
+    generic = {row["word"]: row["default"] for row in load_table("role_generic_heads.tsv")}
+    for word in generic:
+        heads.pop(word, None)
+    return _RoleLexicon(heads, clues, generic, load_words("roles_other.txt"))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(t.rstrip(".") for t in load_words("titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    return load_words("pronouns.txt") | frozenset(_OBJECT_PRONOUNS)
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    return {_key(name): name for name in load_lines("outlets.txt")}
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return frozenset(_key(p) for p in load_lines("places.txt"))
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> tuple[dict[str, str], dict[str, str]]:
+    """(article-scope spellings, corpus-scope aliases): normalised alias -> canonical."""
+    article, corpus = {}, {}
+    for row in load_table("speaker_aliases.tsv"):
+        (article if row["scope"] == "article" else corpus)[_key(row["alias"])] = row["canonical"]
+    return article, corpus
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> re.Pattern:
+    verbs = sorted(load_words("speech_verbs.txt"), key=len, reverse=True)
+    return re.compile(r"(?:%s)\b" % "|".join(re.escape(v) for v in verbs), re.IGNORECASE)
+
+
+def _key(name: str) -> str:
+    """Comparison form of a name: lower-case, no leading article, no possessive."""
+    name = _POSSESSIVE.sub("", name.strip().strip(",;:").strip())
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", name).lower()
+
+
+def _words(phrase: str) -> list[str]:
+    return [w.rstrip(".") if not re.fullmatch(r"(?:[A-Za-z]\.){2,}", w) else w for w in _WORD.findall(phrase)]
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+# --- roles ----------------------------------------------------------------------------
+
+def _head(words: list[str]) -> str | None:
+    """The head noun of a description: its last word before a post-modifier."""
+    head = None
+    for i, w in enumerate(words):
+        low = w.lower()
+        if i > 0 and head is not None and (low in _POSTMODIFIER or w in (",", ";")):
+            break
+        if low in ("and",) and head is not None:
+            continue
+        if low in _DETERMINERS and head is None:
+            continue
+        head = w
+    return head
+
+
+def role_of(phrase: str | None) -> str | None:
+    """The role a descriptor or description gives its speaker, or None when it says nothing."""
+    if not phrase:
+        return None
+    lex = _roles()
+    words = [w for w in _words(phrase) if not w.endswith(("’s", "'s"))]
+    head = _head(words)
+    if head is not None:
+        low = head.lower()
+        for form in (low, _singular(low)):
+            if form in lex.other_heads:
+                return "other"
+            if form in lex.heads:
+                return lex.heads[form]
+    if _ELECTION_CLUE.search(phrase):
+        return "political"
+    for role in CLUE_ORDER:
+        if lex.clues[role].search(phrase):
+            return role
+    if head is not None:
+        low = head.lower()
+        for form in (low, _singular(low)):
+            if form in lex.generic:
+                return lex.generic[form]
+    return None
+
+
+def _valid_descriptor(phrase: str) -> bool:
+    """Attribution descriptors sometimes catch a clause ("said at a press conference",
+    "there are signs that"); those say nothing about the speaker."""
+    if _speech_verbs().search(phrase):
         return False
-    if words[0].lower() in ("the", "a", "an"):
+    return not re.search(r"\b(?:that|there|is|are|was|were)\b", phrase, re.IGNORECASE)
+
+
+# --- the people an article names ------------------------------------------------------
+
+@dataclass
+class _Person:
+    name: str
+    positions: list[int] = field(default_factory=list)
+    descriptors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Index:
+    persons: dict[str, _Person]                     # full name -> person
+    by_last: dict[str, list[str]]                   # last word (lower) -> full names
+    occurrences: list[tuple[int, str]]              # (offset, full or partial name), in order
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?…:;][”\"’)]*\s+|\n\s*|[“\"(—–]\s*)$")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    return _SENTENCE_OPENING.search(text, max(0, at - 4), at) is not None or at == 0
+
+
+def _is_common(word: str, text: str) -> bool:
+    """A capitalised word that is an ordinary word put first in its sentence ("Reports from
+    Iraq", "Officials said"), not a name."""
+    low = word.lower().rstrip(".")
+    lex = _roles()
+    if low in _FUNCTION_CAPS or low in lex.heads or low in lex.other_heads or low in lex.generic:
+        return True
+    if _singular(low) in lex.heads or _singular(low) in lex.other_heads:
+        return True
+    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(low), text) is not None
+
+
+def _split_titles(words: list[str]) -> int:
+    """Index of the first word of the name in a capitalised run ("Defense Secretary Mark
+    Esper" -> 2): the words after the last title word."""
+    titles = _titles()
+    cut = 0
+    for i, w in enumerate(words):
+        low = w.lower().rstrip(".")
+        if low in titles or (low == "of" and i > 0 and words[i - 1].lower().rstrip(".") in titles):
+            cut = i + 1
+    return cut
+
+
+_PRE_STOP = re.compile(r"[,;:.!?“”\"()—–]")
+
+
+def _descriptor_before(text: str, start: int) -> str | None:
+    """Title words written right before a name ("Former White House national security
+    adviser", "27-year-old Kataib Hezbollah fighter")."""
+    window = text[max(0, start - 120):start]
+    stop = max((m.end() for m in _PRE_STOP.finditer(window)), default=0)
+    window = window[stop:]
+    words = list(_WORD.finditer(window))
+    titles, lex = _titles(), _roles()
+    keep = len(words)
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].group()
+        low = w.lower().rstrip(".")
+        if (low in titles or low in lex.heads or low in lex.generic or w[:1].isupper()
+                or any(ch.isdigit() for ch in w) or "-" in w or low == "and"):
+            if _speech_verbs().fullmatch(low):
+                break
+            keep = i
+            continue
+        break
+    words = words[keep:]
+    while words and (words[0].group().lower() in _FUNCTION_CAPS or words[0].group().lower() == "and"):
         words = words[1:]
-    return bool(words) and all(w[:1].isupper() for w in words)
+    if not words:
+        return None
+    phrase = window[words[0].start():words[-1].end()]
+    return phrase if role_of(phrase) else None
+
+
+@lru_cache(maxsize=1)
+def _apposition() -> re.Pattern:
+    verbs = "|".join(re.escape(v) for v in sorted(load_words("speech_verbs.txt"), key=len, reverse=True))
+    # "Name, the director of X at Y, said": up to the comma before a speech verb, else the
+    # first comma or sentence end.
+    return re.compile(
+        r",[ \t]+((?:the|a|an|then|now|former)[ \t][^.;:!?“”\"\n]{2,160}?)"
+        r"(?=,[ \t]+(?:\w+ly[ \t]+)?(?:%s)\b|[.;:!?“”\"\n]|,[ \t]+(?:who|which|and|but)\b)" % verbs)
+
+
+def _index(text: str) -> _Index:
+    persons: dict[str, _Person] = {}
+    occurrences: list[tuple[int, str]] = []
+    places, outlets = _places(), _outlets()
+    appose = _apposition()
+    for m in _CAP_RUN.finditer(text):
+        words = _words(m.group())
+        if not words:
+            continue
+        cut = _split_titles(words)
+        name_words = words[cut:]
+        while name_words and name_words[0].lower() in _FUNCTION_CAPS:
+            name_words = name_words[1:]
+        if not name_words or len(name_words) > 4:
+            continue
+        name_words[-1] = _POSSESSIVE.sub("", name_words[-1])
+        name = " ".join(name_words)
+        if (any(w.lower() in _NOT_PERSON_WORDS or w.isupper() for w in name_words)
+                or _key(name) in places or _key(name) in outlets):
+            continue
+        if len(name_words) == 1 and (cut == 0 or _is_common(name, text)):
+            # A lone capitalised word counts as a name only with a title before it.
+            occurrences.append((m.start(), name))
+            continue
+        # Offset where the name itself starts inside the run.
+        name_start = m.start() + m.group().rfind(name_words[0])
+        person = persons.setdefault(name, _Person(name))
+        person.positions.append(name_start)
+        occurrences.append((name_start, name))
+        before = _descriptor_before(text, name_start)
+        if before:
+            person.descriptors.append(before)
+        a = appose.match(text, m.end())
+        if a:
+            person.descriptors.append(a.group(1).strip())
+    # A lone name ("Trump" with a title) is a surname of the full name when the article has one.
+    by_last: dict[str, list[str]] = {}
+    for name in persons:
+        by_last.setdefault(name.split()[-1].lower(), []).append(name)
+    for name in [n for n in persons if " " not in n]:
+        fuller = [f for f in by_last.get(name.lower(), []) if " " in f]
+        if fuller:
+            persons[fuller[0]].descriptors.extend(persons.pop(name).descriptors)
+            by_last[name.lower()].remove(name)
+    return _Index(persons, by_last, occurrences)
+
+
+# --- speakers -------------------------------------------------------------------------
+
+@dataclass
+class _Speaker:
+    name: str
+    named: bool
+    kind: str                       # "person", "group", "org" or "thing" (see _description_kind)
+    descriptors: list[str] = field(default_factory=list)
+    description: str | None = None  # the anonymous description as first written
+    role: str = "other"
+
+
+def _full_name(index: _Index, name: str, at: int) -> str:
+    """The fullest name the article gives for a surname or partial name: the nearest full
+    name before `at`, else the first after it."""
+    words = name.split()
+    candidates = [n for n in index.by_last.get(words[-1].lower(), [])
+                  if len(n.split()) > len(words) and n.endswith(name)]
+    if not candidates:
+        return name
+    def nearest(n: str) -> tuple[int, int]:
+        before = [p for p in index.persons[n].positions if p < at]
+        return (0, at - max(before)) if before else (1, min(index.persons[n].positions))
+    return min(candidates, key=nearest)
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    cut = _split_titles(words)
+    rest = words[cut:]
+    return rest if rest else words
+
+
+def _is_org_name(name: str, det: str | None) -> bool:
+    key = _key(name)
+    if key in _outlets() or key in _places() or key in _aliases()[0] or key in _aliases()[1]:
+        return True
+    words = name.split()
+    if any(w.lower() in _NOT_PERSON_WORDS or _roles().clues["institution"].fullmatch(w) for w in words):
+        return True
+    return det in ("the",) or (len(words) == 1 and words[0].isupper())
+
+
+def _org_role(name: str) -> str:
+    if _key(name) in _outlets():
+        return "media"
+    for role in ("militia", "political", "media"):
+        if _roles().clues[role].search(name):
+            return role
+    return "institution"
+
+
+def _display_org(name: str, det: str | None) -> str:
+    spelled = _aliases()[0].get(_key(name))
+    if spelled:
+        return spelled
+    if _key(name) in _outlets():
+        return _outlets()[_key(name)]
+    return f"the {name}" if det == "the" else name
+
+
+def _lower_det(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    return (first.lower() + (" " + rest if rest else "")) if first.lower() in _DETERMINERS else phrase
+
+
+def _content(words: list[str]) -> set[str]:
+    return {_singular(w.lower()) for w in words if w.lower() not in _DETERMINERS and w.lower() not in _OTHER_MARKERS}
+
+
+def _describes(desc_words: list[str], candidate: str) -> bool:
+    """Whether a definite description fits an earlier description or title: same head noun
+    and every word of the description found in it, and "the other" only for "another"."""
+    cand_words = _words(candidate)
+    head, cand_head = _head(desc_words), _head(cand_words)
+    if not head or not cand_head or _singular(head.lower()) != _singular(cand_head.lower()):
+        return False
+    if not _content(desc_words) <= _content(cand_words):
+        return False
+    wants_other = any(w.lower() in _OTHER_MARKERS for w in desc_words)
+    is_other = any(w.lower() in _OTHER_MARKERS for w in cand_words[:2])
+    if wants_other != is_other:
+        return False
+    low_desc = {w.lower() for w in desc_words}
+    return not any(w.lower() in _RANK_MODIFIERS and w.lower() not in low_desc for w in cand_words)
+
+
+_MEDIA_BODIES = frozenset("agency newspaper paper outlet network channel broadcaster magazine".split())
+
+
+@lru_cache(maxsize=1)
+def _outlet_pattern() -> re.Pattern:
+    names = sorted(load_lines("outlets.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in names))
+
+
+def _description_kind(head: str | None) -> str:
+    """What an anonymous description names: "person", "group" (plural people), "org" (a
+    body: "the ministry") or "thing" (a headline, a report: never "he" or "she")."""
+    if head is None:
+        return "thing"
+    low = head.lower()
+    one = _singular(low)
+    lex = _roles()
+    if lex.clues["institution"].fullmatch(low) or low in _MEDIA_BODIES:
+        return "org"
+    if one in _titles() or one in lex.generic or one in lex.other_heads or low in lex.other_heads or \
+            one in lex.heads or low in lex.heads:
+        return "group" if one != low else "person"
+    return "thing"
+
+
+class _Resolver:
+    def __init__(self, text: str):
+        self.text = text
+        self.index = _index(text)
+        self.recent: list[tuple[int, _Speaker]] = []    # claim speakers in mention order
+        self.by_name: dict[str, _Speaker] = {}
+
+    # -- speakers of the article, one object per name
+    def _speaker(self, name: str, named: bool, kind: str) -> _Speaker:
+        key = name.lower()
+        sp = self.by_name.get(key)
+        if sp is None:
+            sp = _Speaker(name, named, kind)
+            if named and kind == "person" and name in self.index.persons:
+                sp.descriptors = list(self.index.persons[name].descriptors)
+            self.by_name[key] = sp
+        return sp
+
+    def resolve(self, mention: str, at: int, descriptor: str | None) -> _Speaker | None:
+        words = _words(mention)
+        if not words:
+            return None
+        low = [w.lower() for w in words]
+        if len(words) == 1 and low[0] in _pronouns():
+            return self._antecedent(_OBJECT_PRONOUNS.get(low[0], low[0]), at)
+        m = re.match(r"(one|some|many|most|two|three|several|each|any|none|all|both)\s+of\s+(the\s+.+)$",
+                     mention.strip(), re.IGNORECASE)
+        if m:
+            inner = self._definite(_words(m.group(2)), at)
+            if inner is not None and not inner.named:
+                return self._speaker(f"{m.group(1).lower()} of {inner.name}", False, "person")
+        det = low[0] if low[0] in _DETERMINERS else None
+        if det == "other":
+            # "… other senior official said" with its article cut off: "the other …".
+            det = "the"
+        body = words[1:] if det else words
+        head = _head(words)
+        if head and self._is_proper(head, words, at):
+            return self._named(body, det, at)
+        if det in _DEFINITE and head and head[:1].islower() and any(w[:1].isupper() for w in body):
+            if head.lower() in _UTTERANCES and body[-1] is head and all(w[:1].isupper() for w in body[:-1]):
+                # "the Defense Department statement": the body that issued it speaks.
+                return self._named(body[:-1], det, at)
+            if _roles().clues["institution"].fullmatch(head):
+                # "the Trump administration": a body identified by name.
+                return self._speaker(_lower_det(mention.strip()), True, "org")
+        if det in _DEFINITE:
+            found = self._definite(words, at)
+            if found is not None:
+                return found
+        return self._speaker(_lower_det(mention.strip()), False, _description_kind(head))
+
+    def _is_proper(self, head: str, words: list[str], at: int) -> bool:
+        if not head[:1].isupper():
+            return False
+        if head is words[0] and _opens_sentence(self.text, at):
+            # Capitalised perhaps only because it opens the sentence.
+            return not _is_common(head, self.text)
+        return True
+
+    def _named(self, body: list[str], det: str | None, at: int) -> _Speaker:
+        body = list(body)
+        body[-1] = _POSSESSIVE.sub("", body[-1])
+        whole = " ".join(body)
+        if _is_org_name(whole, det):
+            return self._speaker(_display_org(whole, det), True, "org")
+        name = " ".join(_strip_titles(body))
+        if _is_org_name(name, None):
+            return self._speaker(_display_org(name, None), True, "org")
+        return self._speaker(_full_name(self.index, name, at), True, "person")
+
+    def _definite(self, words: list[str], at: int) -> _Speaker | None:
+        # An earlier claim speaker it describes, the most recent first.
+        for _, sp in reversed(self.recent):
+            texts = ([sp.description] if sp.description else []) + sp.descriptors
+            if any(_describes(words, t) for t in texts):
+                return sp
+        # A person the article gives that title or apposition, the nearest before first.
+        matches = [p for p in self.index.persons.values() if any(_describes(words, d) for d in p.descriptors)]
+        if matches:
+            def nearest(p: _Person) -> tuple[int, int]:
+                before = [q for q in p.positions if q < at]
+                return (0, at - max(before)) if before else (1, min(p.positions))
+            person = min(matches, key=nearest)
+            return self._speaker(person.name, True, "person")
+        # "the agency", "the ministry": the most recent organisation that spoke.
+        head = _head(words)
+        if head and _roles().clues["institution"].fullmatch(head):
+            found = next((sp for _, sp in reversed(self.recent[-4:]) if sp.kind == "org" and sp.named), None)
+            if found is None:
+                name = self._org_named_before(head, at)
+                if name is not None:
+                    found = self._speaker(_display_org(name, None), True, "org")
+            if found is not None:
+                if not found.descriptors:
+                    found.descriptors.append(head.lower())
+                return found
+        return None
+
+    def _org_named_before(self, head: str, at: int) -> str | None:
+        """The nearest organisation named before `at` that a description headed by `head`
+        can refer to: a news outlet for "the agency"/"the newspaper", else a capitalised
+        name ending in that word ("the ministry" -> "the Foreign Ministry")."""
+        low = head.lower()
+        pattern = _outlet_pattern() if low in _MEDIA_BODIES else re.compile(
+            r"(?:[A-Z][\w’'-]*[ \t]+){1,4}%s\b" % re.escape(head.capitalize()))
+        last = None
+        for m in pattern.finditer(self.text, 0, at):
+            last = m.group()
+        return last
+
+
+    def _antecedent(self, pronoun: str, at: int) -> _Speaker | None:
+        if pronoun in _PERSON_PRONOUNS:
+            fits = lambda sp: sp.kind == "person"
+        elif pronoun == "it":
+            fits = lambda sp: sp.kind == "org"
+        elif pronoun in _GROUP_PRONOUNS:
+            fits = lambda sp: sp.kind in ("group", "org")
+        else:
+            fits = lambda sp: True
+        recent = [sp for _, sp in self.recent if sp.kind != "thing"]
+        for sp in reversed(recent[-3:]):
+            if fits(sp):
+                return sp
+        if recent:
+            return recent[-1]
+        # No one has spoken yet: the nearest person named before the pronoun.
+        before = [name for pos, name in self.index.occurrences if pos < at]
+        if before and pronoun not in ("it", "they", "we"):
+            name = before[-1]
+            return self._speaker(_full_name(self.index, name, at), True, "person")
+        return None
+
+    def note(self, at: int, speaker: _Speaker) -> None:
+        if self.recent and self.recent[-1][1] is speaker:
+            return
+        self.recent.append((at, speaker))
+
+
+def _type(speaker: _Speaker, descriptor: str | None, mention: str) -> tuple[str, str | None]:
+    """(role, descriptor) for a speaker: the attribution's descriptor wins, then what the
+    article says of the speaker, then the mention itself."""
+    if speaker.kind == "org" and speaker.named:
+        role = role_of(descriptor) if descriptor else None
+        return role or _org_role(speaker.name), descriptor or (speaker.descriptors[0] if speaker.descriptors else None)
+    candidates = ([descriptor] if descriptor else []) + speaker.descriptors
+    if speaker.description:
+        candidates.append(speaker.description)
+    elif not speaker.named:
+        candidates.append(speaker.name)
+    for phrase in candidates:
+        role = role_of(phrase)
+        if role:
+            return role, descriptor or (speaker.descriptors[0] if speaker.descriptors else None)
+    return "other", descriptor or (speaker.descriptors[0] if speaker.descriptors else None)
+
+
+_OBJECT_OF = re.compile(r"(?<![\w-])(?:of|in|at|for|from|with|on|to|about|near|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_QUANTIFIERS = frozenset("one some many most two three four five several each any none all both".split())
+_OF_PHRASE = re.compile(r"\s+of\s+(?:the|these|those)\s+[^,;:.!?“”\"()]{1,80}?(?=\s+(?:said|says|told|say)\b|[,;:.!?“”\"()]|$)")
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"(—–]|[.!?]\s")
+_NAME_BEFORE_COMMA = re.compile(r"((?:%s)(?:[ \t]+%s){0,3}),\s*$" % (_CAP, _CAP))
+
+
+def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int, str] | None:
+    """When a mention is the object of a preposition ("stationed in the Middle East", "the
+    chairman of the Joint Chiefs of Staff"), the speaker is the phrase that governs it: the
+    name the phrase is apposed to ("Mark Milley, the chairman of …"), else the whole
+    description ("a senior Western diplomat stationed in the Middle East"). Returns (offset,
+    phrase), or None when the mention stands on its own."""
+    mention = text[start:end]
+    if re.match(r"(?:the|a|an)\s", mention, re.IGNORECASE):
+        # "Saad Ali, a 27-year-old fighter from …": the mention is the apposition of a name.
+        name = _NAME_BEFORE_COMMA.search(text, max(floor, start - 80), start)
+        if name and not _is_common(name.group(1).split()[0], text):
+            return name.start(1), name.group(1)
+    if mention.lower() in _QUANTIFIERS:
+        # "one of the people": the quantifier alone names no one.
+        rest = _OF_PHRASE.match(text, end)
+        if rest:
+            return start, text[start:rest.end()]
+    before = text[max(floor, start - 30):start]
+    if not _OBJECT_OF.search(before) or _ACCORDING.search(before):
+        return None
+    window_start = max(floor, start - 200)
+    window = text[window_start:start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
+    phrase_start = window_start + cut
+    while phrase_start < start and text[phrase_start].isspace():
+        phrase_start += 1
+    according = re.match(r"according\s+to\s+", text[phrase_start:end], re.IGNORECASE)
+    if according:
+        phrase_start += according.end()
+    phrase = text[phrase_start:end]
+    if not phrase or not re.match(r"(?:the|a|an|one|some|two|three|four|five|several|many)\s", phrase, re.IGNORECASE):
+        return None
+    if cut and window[cut - 1] == ",":
+        name = _NAME_BEFORE_COMMA.search(text, max(floor, phrase_start - 80), phrase_start)
+        if name and not _is_common(name.group(1).split()[0], text):
+            return name.start(1), name.group(1)
+    return phrase_start, phrase
+
+
+def _adjacent(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans touch, with at most a comma, an article or spaces between them."""
+    first, second = sorted((a, b))
+    gap = text[first[1]:second[0]] if second[0] >= first[1] else ""
+    return len(gap) <= 6 and re.fullmatch(r"[\s,]*(?:the\s+)?", gap) is not None
 
 
 def resolve(text: str, claims: list[Claim]) -> list[Claim]:
-    pronouns = load_words("pronouns.txt")
-    named: list[str] = []
-    last_speaker: str | None = None
-    last_anonymity = "anonymous"
-    for claim in sorted(claims, key=lambda c: c.mention_start if c.mention_start is not None else c.start):
-        if claim.mention_start is None:
-            claim.speaker = None
-            claim.anonymity = "anonymous"
-            claim.role = "other"
+    """Fill speaker, anonymity, role and descriptor of one article's claims (in place)."""
+    resolver: _Resolver | None = None
+    cache: dict[tuple[int, int], _Speaker | None] = {}
+    order = sorted(claims, key=lambda c: (c.mention_start if c.mention_start is not None else c.start, c.start))
+    for claim in order:
+        if claim.mention_start is None or claim.mention_end is None:
+            claim.speaker, claim.anonymity, claim.role, claim.descriptor = None, "anonymous", "other", None
             continue
-        mention = text[claim.mention_start:claim.mention_end]
-        low = mention.lower()
-        if low in pronouns:
-            claim.speaker = last_speaker
-            claim.anonymity = last_anonymity if last_speaker else "anonymous"
-        elif _is_name(mention):
-            full = next((n for n in reversed(named) if n != mention and n.endswith(" " + mention)), mention)
-            if full == mention:
-                named.append(mention)
-            claim.speaker = full
-            claim.anonymity = "named"
-        else:
-            claim.speaker = mention
-            claim.anonymity = "anonymous"
-        if claim.descriptor_start is not None:
-            claim.descriptor = text[claim.descriptor_start:claim.descriptor_end]
-        last_speaker, last_anonymity = claim.speaker, claim.anonymity
+        if resolver is None:
+            resolver = _Resolver(text)
+        descriptor = None
+        if claim.descriptor_start is not None and claim.descriptor_end is not None:
+            descriptor = text[claim.descriptor_start:claim.descriptor_end].strip(" ,") or None
+            if descriptor and not (_valid_descriptor(descriptor) and _adjacent(
+                    text, (claim.descriptor_start, claim.descriptor_end), (claim.mention_start, claim.mention_end))):
+                descriptor = None
+        span = (claim.mention_start, claim.mention_end)
+        if span not in cache:
+            at, mention = claim.mention_start, text[claim.mention_start:claim.mention_end]
+            governing = _governing_phrase(text, claim.mention_start, claim.mention_end, claim.sentence_start)
+            if governing is not None:
+                at, mention = governing
+                descriptor = None
+            speaker = resolver.resolve(mention, at, descriptor)
+            if speaker is not None and not speaker.named and speaker.description is None:
+                speaker.description = speaker.name
+            if speaker is not None and descriptor and descriptor not in speaker.descriptors:
+                speaker.descriptors.insert(0, descriptor)
+            cache[span] = speaker
+        speaker = cache[span]
+        if speaker is None:
+            claim.speaker, claim.anonymity, claim.role, claim.descriptor = None, "anonymous", "other", descriptor
+            continue
+        resolver.note(claim.mention_start, speaker)
+        claim.speaker = speaker.name
+        claim.anonymity = "named" if speaker.named else "anonymous"
+        claim.role, claim.descriptor = _type(speaker, descriptor, text[claim.mention_start:claim.mention_end])
     return claims
+
+
+# --- across the corpus ----------------------------------------------------------------
+
+def canonical_speakers(claims: pd.DataFrame) -> pd.DataFrame:
+    """Add `speaker_canonical` and `speaker_id` to a claims table so one speaker counts once.
+
+    Named speakers merge across articles: titles are dropped ("President Trump" -> "Trump"),
+    a lone surname joins the one full name in the corpus ending with it ("Trump" -> "Donald
+    Trump"), and the corpus aliases of speaker_aliases.tsv join one body's names ("the
+    Defense Department" -> "the Pentagon"). Anonymous speakers are never merged across
+    articles (two outlets' "a senior U.S. official" may be two people): their id carries
+    the article. Claims without a speaker get None.
+    """
+    out = claims.copy()
+    if out.empty:
+        out["speaker_canonical"] = pd.Series(dtype=object)
+        out["speaker_id"] = pd.Series(dtype=object)
+        return out
+    spelled, corpus_aliases = _aliases()
+
+    def base(name: str) -> str:
+        key = _key(name)
+        if key in corpus_aliases:
+            return corpus_aliases[key]
+        if key in spelled:
+            return spelled[key]
+        words = name.split()
+        if words and words[0].lower() not in ("the",):
+            words = _strip_titles(words)
+        return " ".join(words)
+
+    named = out["anonymity"].eq("named") & out["speaker"].notna()
+    bases = {name: base(name) for name in out.loc[named, "speaker"].unique()}
+    # Full names (two words or more) by their last word, for lone surnames.
+    by_last: dict[str, set[str]] = {}
+    for b in bases.values():
+        if " " in b and not b.lower().startswith("the "):
+            by_last.setdefault(b.split()[-1].lower(), set()).add(b)
+
+    def canonical(name: str) -> str:
+        b = bases[name]
+        if " " not in b:
+            fuller = by_last.get(b.lower(), set())
+            if len(fuller) == 1:
+                return next(iter(fuller))
+        return b
+
+    canon = {name: canonical(name) for name in bases}
+    values, ids = [], []
+    for speaker, is_named, article in zip(out["speaker"], named, out["article_id"]):
+        if speaker is None or (isinstance(speaker, float) and pd.isna(speaker)):
+            values.append(None)
+            ids.append(None)
+        elif is_named:
+            values.append(canon[speaker])
+            ids.append(_key(canon[speaker]))
+        else:
+            values.append(speaker)
+            ids.append(f"{article}:{speaker.lower()}")
+    out["speaker_canonical"] = values
+    out["speaker_id"] = ids
+    return out
