@@ -136,8 +136,8 @@ def _is_cue(text: str, w: tuple[int, int, str], cues: frozenset[str], sentence_s
     """A cue word as written: lower-case (`States` in `the United States` is no verb), or
     capitalised only where it opens the sentence (`Said Dorothy Poynter, …`)."""
     word = w[2]
-    if word.lower() not in cues:
-        return False
+    if word.lower() not in cues or text[w[0] - 1:w[0]] in ("-", "‐"):
+        return False       # "U.S.-backed" is an adjective, not a cue
     return word[:1].islower() or not text[sentence_start:w[0]].strip(" “\"‘(")
 
 
@@ -609,6 +609,7 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
 # series of Twitter messages`) and the complementiser `that`.
 _BEFORE_CONTENT = re.compile(
     r"\s*(?:(?:on|in|at|last|this|earlier|late|early|during|after|before|through|via|with|to)\b[^,.;:“”\"()]{0,60}?\s(?=that\s)"
+    r"|(?:(?:on|late|early|earlier|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|night|afternoon|evening))?\s*"
     r"|(?:on|in|at|last|this|earlier|late|early)\s+(?!(?:a|an|the|his|her|their|its)\b)[\w’'-]+(?:\s+(?:morning|night|afternoon|evening))?\s*)?(that\s+)?")
 
 

@@ -98,8 +98,11 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 # Two openings in a row: a doubled or garbled mark. Treat a mark that
                 # follows sentence-ending punctuation and a space as closing the first.
                 if i >= 2 and text[i - 1].isspace() and text[i - 2] in ".!?,":
-                    quotes.append(Quote(open_at + 1, i - 1, open_at, None, spanned))
-                    open_at = i
+                    quotes.append(Quote(open_at + 1, i - 1, open_at, i, spanned))
+                    # `…the Americans should leave Iraq, "said Saad Ali`: a closing mark
+                    # with its space on the wrong side; an attribution follows, no new quote.
+                    nxt = text[i + 1:i + 2]
+                    open_at = None if nxt[:1].islower() else i
         if open_at is not None:
             pending = (open_at, spanned)
     if pending is not None and paragraphs:

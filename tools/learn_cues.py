@@ -34,7 +34,7 @@ def cue_spans(ann: Path):
 
 def head(words):
     """The cue's main word: skip auxiliaries and adverbs ('has also said' -> 'said')."""
-    content = [w for w in words if w.lower() not in AUX]
+    content = [w for w in words if w.lower() not in AUX and not (w.lower().endswith("ly") and len(w) > 4)]
     return content[0].lower() if content else None
 
 
