@@ -242,6 +242,8 @@ def _is_common(word: str, text: str) -> bool:
     """A capitalised word that is an ordinary word put first in its sentence ("Reports from
     Iraq", "Officials said"), not a name."""
     low = word.lower().rstrip(".")
+    if low in _outlets() or low in _places():
+        return False
     lex = _roles()
     if low in _FUNCTION_CAPS or low in lex.heads or low in lex.other_heads or low in lex.generic:
         return True
@@ -277,6 +279,10 @@ def _descriptor_before(text: str, start: int) -> str | None:
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group()
         low = w.lower().rstrip(".")
+        if low == "and" and not (0 < i < len(words) - 1 and words[i - 1].group().islower()
+                                 and words[i + 1].group().islower()):
+            # "author and commentator" is one descriptor; "Mark Esper and Vice President" is not.
+            break
         if (low in titles or low in lex.heads or low in lex.generic or w[:1].isupper()
                 or any(ch.isdigit() for ch in w) or "-" in w or low == "and"):
             if _speech_verbs().fullmatch(low):
@@ -498,7 +504,13 @@ class _Resolver:
             det = "the"
         body = words[1:] if det else words
         head = _head(words)
-        if head and self._is_proper(head, words, at):
+        titled = det in _DEFINITE and head is not None and head.lower().rstrip(".") in _titles()
+        if titled:
+            # "the Defense Secretary", "the President": a title, capitalised or not.
+            found = self._definite(words, at)
+            if found is not None:
+                return found
+        if head and not titled and self._is_proper(head, words, at):
             return self._named(body, det, at)
         if det in _DEFINITE and head and head[:1].islower() and any(w[:1].isupper() for w in body):
             if head.lower() in _UTTERANCES and body[-1] is head and all(w[:1].isupper() for w in body[:-1]):

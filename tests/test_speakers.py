@@ -1,0 +1,314 @@
+"""Speaker resolution and typing (extract/speakers.py), rule by rule, on small made-up
+articles; then the seed gold thresholds of issue 2 (anonymity >= 0.95, role >= 0.90)."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.schema import ROLES, Claim
+from extract.speakers import canonical_speakers, resolve, role_of
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def claim(text: str, quote: str, mention: str | None, *, nth: int = 0, after: int = 0,
+          descriptor: str | None = None, kind: str = "direct") -> Claim:
+    """A claim whose quote is the first `quote` at or after `after`, and whose mention is the
+    nth occurrence of `mention` at or after the quote's start (or before it when absent)."""
+    start = text.index(quote, after)
+    c = Claim(kind=kind, start=start, end=start + len(quote), sentence_start=0, sentence_end=len(text))
+    if mention is not None:
+        pos = -1
+        for _ in range(nth + 1):
+            pos = text.find(mention, pos + 1 if pos >= start else start)
+        if pos < 0:
+            pos = text.rindex(mention, 0, start)
+        c.mention_start, c.mention_end = pos, pos + len(mention)
+        # The sentence holding the mention, as attribution gives it.
+        c.sentence_start = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
+    if descriptor is not None:
+        d = text.index(descriptor)
+        c.descriptor_start, c.descriptor_end = d, d + len(descriptor)
+    return c
+
+
+def one(text: str, quote: str, mention: str | None, **kw) -> Claim:
+    return resolve(text, [claim(text, quote, mention, **kw)])[0]
+
+
+# --- pronouns ---------------------------------------------------------------------------
+
+def test_pronoun_resolves_to_the_previous_claim_speaker():
+    text = ("Defense Secretary Mark Esper said the strike was lawful. Congress was not told.\n\n"
+            "“We are ready,” he said.")
+    claims = [claim(text, "the strike was lawful", "Mark Esper", kind="indirect"),
+              claim(text, "We are ready,", "he")]
+    resolve(text, claims)
+    assert claims[1].speaker == "Mark Esper"
+    assert claims[1].anonymity == "named"
+    assert claims[1].role == "official"
+    # Offsets are the attribution's, untouched.
+    assert text[claims[1].mention_start:claims[1].mention_end] == "he"
+
+
+def test_pronoun_prefers_the_most_recent_speaker():
+    text = ("“First,” said Jane Roe, a professor of history. “Second,” said John Doe, "
+            "a senior fellow at a think tank. “Third,” he said.")
+    claims = [claim(text, "First,", "Jane Roe"), claim(text, "Second,", "John Doe"), claim(text, "Third,", "he")]
+    resolve(text, claims)
+    assert claims[2].speaker == "John Doe"
+    assert claims[2].role == "analyst"
+
+
+def test_it_prefers_an_organisation():
+    text = ("The Foreign Ministry said the talks were over. Ann Lee, a Foreign Ministry official, "
+            "said the talks were over. It said the talks would not resume.")
+    claims = [claim(text, "the talks were over", "The Foreign Ministry", kind="indirect"),
+              claim(text, "the talks were over", "Ann Lee", kind="indirect", after=60),
+              claim(text, "the talks would not resume", "It", kind="indirect")]
+    resolve(text, claims)
+    assert claims[2].speaker == "the Foreign Ministry"
+    assert claims[2].anonymity == "named"
+    assert claims[2].role == "institution"
+
+
+def test_pronoun_without_any_earlier_speaker_takes_the_nearest_named_person():
+    text = "Governor Ann Smith visited the flooded town. “This is terrible,” she said."
+    c = one(text, "This is terrible,", "she")
+    assert c.speaker == "Ann Smith"
+    assert c.role == "official"
+
+
+# --- names ----------------------------------------------------------------------------
+
+def test_surname_resolves_to_the_full_name_given_earlier():
+    text = "Mark Esper arrived on Monday. “We will respond,” Esper said."
+    c = one(text, "We will respond,", "Esper")
+    assert c.speaker == "Mark Esper"
+    assert c.anonymity == "named"
+
+
+def test_title_is_stripped_and_full_name_used_when_the_article_gives_it():
+    text = "Donald Trump spoke on Friday. “It was a great success,” President Trump said."
+    assert one(text, "It was a great success,", "President Trump").speaker == "Donald Trump"
+    text = "“It was a great success,” President Trump said."
+    c = one(text, "It was a great success,", "President Trump")
+    assert c.speaker == "Trump"
+    assert c.role == "official"
+
+
+def test_title_words_before_a_name_give_its_role():
+    text = "“We fought them,” said 27-year-old militia fighter Ali Hassan on Wednesday."
+    c = one(text, "We fought them,", "Ali Hassan")
+    assert (c.speaker, c.anonymity, c.role) == ("Ali Hassan", "named", "militia")
+
+
+def test_apposition_anywhere_in_the_article_types_a_later_mention():
+    text = ("Mary Major, a senior fellow at the Brookings Institution, wrote a book on Iraq.\n\n"
+            "“It will backfire,” Major said.")
+    c = one(text, "It will backfire,", "Major")
+    assert c.speaker == "Mary Major"
+    assert c.role == "analyst"
+
+
+def test_the_attribution_descriptor_wins_over_other_roles():
+    text = ("Sam Park, a professor at a state university, joined the race.\n\n"
+            "“We will win,” said campaign spokesman Sam Park.")
+    c = one(text, "We will win,", "Sam Park", descriptor="campaign spokesman")
+    assert c.role == "political"
+    assert c.descriptor == "campaign spokesman"
+
+
+# --- descriptions ---------------------------------------------------------------------
+
+def test_title_description_resolves_to_the_named_person_with_that_title():
+    text = ("Defense Secretary Mark Esper and Vice President Mike Pence met. "
+            "“We are safe,” the Defense Secretary said.")
+    c = one(text, "We are safe,", "the Defense Secretary")
+    assert (c.speaker, c.anonymity, c.role) == ("Mark Esper", "named", "official")
+    # No one in the article holds the title: the description stays anonymous.
+    text = "“We are safe,” the Defense Secretary said."
+    c = one(text, "We are safe,", "the Defense Secretary")
+    assert (c.speaker, c.anonymity, c.role) == ("the Defense Secretary", "anonymous", "official")
+
+
+def test_the_president_is_not_the_vice_president():
+    text = "Vice President Mike Pence spoke first. “We are safe,” the president said."
+    assert one(text, "We are safe,", "the president").speaker != "Mike Pence"
+    text = "President Donald Trump and Vice President Mike Pence spoke. “We are safe,” the president said."
+    assert one(text, "We are safe,", "the president").speaker == "Donald Trump"
+
+
+def test_anonymous_description_resolves_to_the_earlier_fuller_description():
+    text = ("“They pushed too far,” a senior Western diplomat stationed in the Middle East told a newspaper. "
+            "Later, “it was reminiscent of 1979,” the Western diplomat said.")
+    claims = [claim(text, "They pushed too far,", "a senior Western diplomat stationed in the Middle East"),
+              claim(text, "it was reminiscent of 1979,", "the Western diplomat")]
+    resolve(text, claims)
+    assert claims[1].speaker == "a senior Western diplomat stationed in the Middle East"
+    assert (claims[1].anonymity, claims[1].role) == ("anonymous", "official")
+
+
+def test_the_other_official_is_another_speaker():
+    text = ("“One,” a senior State Department official said. “Two,” another senior State Department "
+            "official said. “Three,” the other senior State Department official said. "
+            "“Four,” the senior State Department official said.")
+    claims = [claim(text, "One,", "a senior State Department official"),
+              claim(text, "Two,", "another senior State Department official"),
+              claim(text, "Three,", "the other senior State Department official"),
+              claim(text, "Four,", "the senior State Department official")]
+    resolve(text, claims)
+    assert claims[2].speaker == "another senior State Department official"
+    assert claims[3].speaker == "a senior State Department official"
+    assert claims[0].speaker != claims[1].speaker
+    assert all(c.anonymity == "anonymous" and c.role == "official" for c in claims)
+
+
+def test_one_of_the_people_resolves_its_group():
+    text = ("Trump ordered the strike, according to three people familiar with the matter. "
+            "Allies were asked to warn Iran, according to one of the people.")
+    claims = [claim(text, "Trump ordered the strike", "three people familiar with the matter", kind="indirect"),
+              claim(text, "Allies were asked to warn Iran", "one of the people", kind="indirect")]
+    resolve(text, claims)
+    assert claims[1].speaker == "one of three people familiar with the matter"
+    assert (claims[1].anonymity, claims[1].role) == ("anonymous", "other")
+
+
+def test_definite_body_resolves_to_the_outlet_named_before():
+    text = "The strike was planned for days, Reuters reported. According to the agency, it was swift."
+    claims = [claim(text, "The strike was planned for days", "Reuters", kind="indirect"),
+              claim(text, "it was swift", "the agency", kind="indirect")]
+    resolve(text, claims)
+    assert claims[1].speaker == "Reuters"
+    assert (claims[1].anonymity, claims[1].role) == ("named", "media")
+
+
+def test_mention_inside_a_prepositional_phrase_takes_the_governing_description():
+    # The attribution caught only the object of "in"; the speaker is the whole description.
+    text = "“We had to respond,” a senior Western diplomat stationed in the Middle East said."
+    c = one(text, "We had to respond,", "Middle East")
+    assert c.speaker == "a senior Western diplomat stationed in the Middle East"
+    assert (c.anonymity, c.role) == ("anonymous", "official")
+    text = "“It was a warning,” Mark Milley, the chairman of the Joint Chiefs of Staff, said."
+    c = one(text, "It was a warning,", "the Joint Chiefs of Staff")
+    assert (c.speaker, c.anonymity, c.role) == ("Mark Milley", "named", "official")
+
+
+# --- anonymity and role ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, mention, anonymity, role", [
+    ("The Pentagon said the strike was defensive.", "The Pentagon", "named", "institution"),
+    ("Bloomberg reported the strike was defensive.", "Bloomberg", "named", "media"),
+    ("The Trump administration said the strike was defensive.", "The Trump administration", "named", "institution"),
+    ("Iran said the strike was defensive.", "Iran", "named", "institution"),
+    ("Reports from Iraq said the strike was defensive.", "Reports from Iraq", "anonymous", "media"),
+    ("Officials said the strike was defensive.", "Officials", "anonymous", "official"),
+    ("Some Western analysts said the strike was defensive.", "Some Western analysts", "anonymous", "analyst"),
+    ("Two militants said the strike was defensive.", "Two militants", "anonymous", "militia"),
+    ("A campaign aide said the strike was defensive.", "A campaign aide", "anonymous", "political"),
+    ("A witness said the strike was defensive.", "A witness", "anonymous", "other"),
+    ("A Bloomberg source said the strike was defensive.", "A Bloomberg source", "anonymous", "other"),
+    ("Three people familiar with the matter said the strike was defensive.",
+     "Three people familiar with the matter", "anonymous", "other"),
+])
+def test_anonymity_and_role_of_a_mention(text, mention, anonymity, role):
+    c = one(text, "the strike was defensive", mention, kind="indirect")
+    assert (c.anonymity, c.role) == (anonymity, role)
+
+
+@pytest.mark.parametrize("descriptor, role", [
+    ("Former White House national security adviser", "official"),
+    ("the former French ambassador to the United States", "official"),
+    ("the chairman of the Joint Chiefs of Staff", "official"),
+    ("a Justice Department spokeswoman", "official"),
+    ("a senior fellow at the Foundation for Something", "analyst"),
+    ("the director of the Energy Initiative at a research institute", "analyst"),
+    ("author and commentator", "analyst"),
+    ("a 31-year-old member of a Shiite militia in Iraq", "militia"),
+    ("a spokesman for the rebels", "militia"),
+    ("a Smith 2024 rapid-response staffer", "political"),
+    ("the party's deputy communications director", "political"),
+    ("a reporter for a local newspaper", "media"),
+    ("a spokeswoman", "official"),
+    ("a retired teacher", None),
+])
+def test_role_of_descriptor(descriptor, role):
+    assert role_of(descriptor) == role
+
+
+def test_claim_without_mention_is_anonymous_other():
+    text = "Iranian officials were warned in May that an attack would provoke a response."
+    c = one(text, "an attack would provoke a response", None, kind="indirect")
+    assert (c.speaker, c.anonymity, c.role) == (None, "anonymous", "other")
+
+
+def test_every_role_is_one_of_the_schema_roles():
+    text = ("“A,” said Jo Blue, a senior fellow. “B,” the Pentagon said. “C,” a fighter said. "
+            "“D,” he said. “E,” said the campaign. “F,” Reuters reported.")
+    mentions = ["Jo Blue", "the Pentagon", "a fighter", "he", "the campaign", "Reuters"]
+    claims = [claim(text, q, m) for q, m in zip("A, B, C, D, E, F,".split(), mentions)]
+    resolve(text, claims)
+    assert all(c.role in ROLES for c in claims)
+    assert [c.role for c in claims] == ["analyst", "institution", "militia", "militia", "political", "media"]
+
+
+# --- across the corpus ----------------------------------------------------------------
+
+def test_canonical_speakers_merges_aliases_across_articles():
+    claims = pd.DataFrame([
+        {"article_id": "a", "speaker": "Donald Trump", "anonymity": "named"},
+        {"article_id": "b", "speaker": "Trump", "anonymity": "named"},
+        {"article_id": "c", "speaker": "President Trump", "anonymity": "named"},
+        {"article_id": "a", "speaker": "the Pentagon", "anonymity": "named"},
+        {"article_id": "b", "speaker": "the Defense Department", "anonymity": "named"},
+        {"article_id": "a", "speaker": "a senior U.S. official", "anonymity": "anonymous"},
+        {"article_id": "b", "speaker": "a senior U.S. official", "anonymity": "anonymous"},
+        {"article_id": "b", "speaker": None, "anonymity": "anonymous"},
+    ])
+    out = canonical_speakers(claims)
+    assert list(out["speaker_canonical"][:3]) == ["Donald Trump"] * 3
+    assert out["speaker_id"][0] == out["speaker_id"][1] == out["speaker_id"][2]
+    assert out["speaker_id"][3] == out["speaker_id"][4]
+    assert out["speaker_canonical"][4] == "the Pentagon"
+    # Anonymous speakers of different articles stay apart; no speaker stays None.
+    assert out["speaker_id"][5] != out["speaker_id"][6]
+    assert pd.isna(out["speaker_id"][7])
+    assert out["speaker_id"].nunique() == 4
+    # The input table is left as it was.
+    assert "speaker_id" not in claims.columns
+
+
+def test_canonical_speakers_keeps_two_full_names_with_one_surname_apart():
+    claims = pd.DataFrame([
+        {"article_id": "a", "speaker": "Hillary Clinton", "anonymity": "named"},
+        {"article_id": "b", "speaker": "Bill Clinton", "anonymity": "named"},
+        {"article_id": "c", "speaker": "Clinton", "anonymity": "named"},
+    ])
+    out = canonical_speakers(claims)
+    assert out["speaker_id"].nunique() == 3
+
+
+# --- the seed gold --------------------------------------------------------------------
+
+def _score_seeds_module():
+    spec = importlib.util.spec_from_file_location("score_seeds", REPO / "benchmarks" / "score_seeds.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds.jsonl").exists(), reason="../shared not beside the repo")
+def test_seed_gold_anonymity_and_role_on_found_claims():
+    from extract import extract_paths
+
+    score_seeds = _score_seeds_module()
+    corpus = extract_paths([str(REPO / "data")])
+    figures, _ = score_seeds.score(score_seeds.load_gold(SHARED / "gold" / "seeds.jsonl"),
+                                   corpus.claims.to_dict(orient="records"))
+    assert figures["found"] >= 60
+    assert figures["anonymity_accuracy"] >= 0.95
+    assert figures["role_accuracy"] >= 0.90
