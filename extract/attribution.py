@@ -693,11 +693,17 @@ def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
 
 def _according_to(text: str, sent: tuple[int, int], w, to) -> Claim | None:
     s_start, s_end = sent
+    # Whatever follows "according to" is the source ("a fact sheet", "calculations by …"):
+    # no head-word check here.
     mention = mention_after(text, to[1], s_end)
-    if mention is None or not valid_mention(text, mention):
+    if mention is None or text[mention.end - 2:mention.end] in ("’s", "'s"):
         return None
-    after_mention = mention.descriptor[1] if mention.descriptor else mention.end
-    rest_start = text.find(",", after_mention, s_end)
+    rest_start = text.find(",", mention.descriptor[1], s_end) if mention.descriptor else -1
+    if rest_start < 0:
+        # What looked like an apposition runs to the sentence's end: it is the content
+        # (`According to the agency, the president decided quickly.`).
+        mention.descriptor = None
+        rest_start = text.find(",", mention.end, s_end)
     if text[s_start:w[0]].strip(" ,") == "" and rest_start >= 0:
         start, end = _trim(text, rest_start + 1, s_end)   # According to X, CONTENT.
     else:

@@ -1,0 +1,251 @@
+"""Behaviour of the claim extractor: quotes, attribution patterns, reported speech, layout."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract import Article, extract_articles, extract_paths
+from extract.layout import analyse
+from extract.quotes import find_quotes
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def claims_of(text: str, **meta):
+    corpus = extract_articles([Article(article_id="a", text=text, **meta)])
+    return corpus.claims
+
+
+def one(claims, kind, contains):
+    rows = claims[(claims.kind == kind) & claims.quote.str.contains(contains, regex=False)]
+    assert len(rows) == 1, f"expected one {kind} claim containing {contains!r}, got {rows.quote.tolist()}"
+    return rows.iloc[0]
+
+
+# --- quotation marks ------------------------------------------------------------------
+
+def spans(text):
+    lay = analyse(text)
+    return [text[q.start:q.end] for q in find_quotes(text, lay.paragraphs)]
+
+
+def test_curly_and_straight_quotes_pair():
+    text = 'He said “we will win,” and she said "we will not."\n\nAnother paragraph.'
+    assert spans(text) == ["we will win,", "we will not."]
+
+
+def test_multi_paragraph_quote_is_one_claim():
+    text = ("Intro line.\n\n“First paragraph of the statement.\n\n“Second paragraph goes on.\n\n"
+            "“Last paragraph ends here,” the minister said.\n\nAfter.")
+    found = spans(text)
+    assert len(found) == 1
+    assert found[0].startswith("First paragraph") and found[0].endswith("ends here,")
+
+
+def test_quote_that_never_closes_ends_with_its_paragraph():
+    text = "Intro.\n\nShe said “this never closes\n\nNext paragraph has no mark."
+    assert spans(text) == ["this never closes"]
+
+
+def test_garbled_opening_mark_at_paragraph_start_opens():
+    text = "Intro.\n\n”That drives them crazy,” the diplomat said.\n\nEnd."
+    assert spans(text) == ["That drives them crazy,"]
+
+
+def test_apostrophes_are_not_marks_in_british_style():
+    text = "Intro.\n\n‘We won’t stop,’ the leader said. It’s over, said another, ‘for now.’\n\nEnd."
+    assert spans(text) == ["We won’t stop,", "for now."]
+
+
+def test_offsets_slice_to_text_for_every_claim():
+    text = "Head line\n\n“Quote one,” said Jane Doe. She added that the plan was “a disaster”.\n\nEnd."
+    claims = claims_of(text)
+    assert len(claims) >= 2
+    for row in claims.itertuples():
+        assert text[row.quote_start:row.quote_end] == row.quote
+        if row.speaker_start is not None and row.speaker_start == row.speaker_start:
+            assert text[int(row.speaker_start):int(row.speaker_end)] == row.mention
+
+
+# --- who said it ------------------------------------------------------------------------
+
+def test_after_quote_pronoun_resolves_to_named_speaker():
+    text = ("Defense Secretary Mark Esper spoke on Friday.\n\n"
+            "“And they will likely regret it,” he said.")
+    row = one(claims_of(text), "direct", "likely regret")
+    assert row.mention == "he"
+    assert row.speaker == "Mark Esper"
+    assert row.cue == "said"
+
+
+def test_inverted_attribution_with_apposition_descriptor():
+    text = ("Intro.\n\n“It’s one thing to kill someone,” said Abbas Kadhim, the director of the "
+            "Iraq Initiative at the Atlantic Council.")
+    row = one(claims_of(text), "direct", "one thing")
+    assert row.mention == "Abbas Kadhim"
+    assert "director of the Iraq Initiative" in row.descriptor
+
+
+def test_subject_before_apposition():
+    text = ("Intro.\n\n“The attack was the step too far,” Gerard Araud, the former French ambassador "
+            "to the United States, said in a tweet.")
+    row = one(claims_of(text), "direct", "step too far")
+    assert row.mention == "Gerard Araud"
+
+
+def test_colon_introduction_before_quote():
+    text = "Intro.\n\nThe minister said: “We are prepared to defend ourselves.”"
+    row = one(claims_of(text), "direct", "prepared to defend")
+    assert row.mention == "The minister"
+
+
+def test_quote_continuing_into_next_paragraph_keeps_speaker():
+    text = ("Intro.\n\n“We don’t want them here,” said Hassam Abbas, a militia member.\n\n"
+            "“We will surround all their bases with protests.”")
+    row = one(claims_of(text), "direct", "surround all")
+    assert row.mention == "Hassam Abbas"
+    assert row.rule == "continuation"
+
+
+def test_paragraph_ending_with_colon_introduces_next_quote():
+    text = "Intro.\n\nShe told the crowd on Sunday:\n\n“We will win this fight together, all of us.”"
+    row = one(claims_of(text), "direct", "win this fight")
+    assert row.mention == "She"
+
+
+def test_partial_quote_in_reported_sentence_gives_two_claims():
+    text = ("Intro.\n\nFormer national security adviser John Bolton said that Soleimani’s death was "
+            "“long in the making,” as the general scarcely hid his movements.")
+    claims = claims_of(text)
+    direct = one(claims, "direct", "long in the making")
+    indirect = one(claims, "indirect", "Soleimani’s death")
+    assert direct.mention == indirect.mention == "John Bolton"
+
+
+def test_title_in_quotes_is_not_a_claim():
+    text = "Intro.\n\nThe senator was a guest on “Saturday Night Live” last year in New York.\n\nEnd."
+    claims = claims_of(text)
+    assert not (claims.kind == "direct").any()
+
+
+def test_headline_is_not_searched_for_claims():
+    text = "‘The US had to respond’: Trump pulled trigger\n\nA body paragraph with no quotes at all."
+    assert claims_of(text).empty
+
+
+# --- reported speech -----------------------------------------------------------------------
+
+def test_said_that_content_is_indirect_claim():
+    text = "Intro.\n\nThe mayor said that the bridge would reopen next week after repairs."
+    row = one(claims_of(text), "indirect", "bridge would reopen")
+    assert row.mention == "The mayor"
+    assert row.quote == "the bridge would reopen next week after repairs"
+
+
+def test_according_to_before_and_after():
+    before = one(claims_of("Intro.\n\nAccording to the agency, the president decided quickly."),
+                 "indirect", "president decided")
+    assert before.mention == "the agency"
+    after = one(claims_of("Intro.\n\nThe strike came swiftly after the attack, according to Bloomberg."),
+                "indirect", "strike came swiftly")
+    assert after.mention == "Bloomberg"
+
+
+def test_content_before_cue():
+    row = one(claims_of("Intro.\n\nThe economy is recovering faster than expected, the minister said."),
+              "indirect", "economy is recovering")
+    assert row.mention == "the minister"
+
+
+def test_told_a_listener_without_content_is_no_claim():
+    text = "Intro.\n\n“We might respond,” a senior diplomat told the Washington Examiner."
+    claims = claims_of(text)
+    assert (claims.kind == "indirect").sum() == 0
+    assert one(claims, "direct", "might respond").mention == "a senior diplomat"
+
+
+def test_private_beliefs_are_not_claims():
+    claims = claims_of("Intro.\n\nThe governor thinks that the tax will pass in the spring session.")
+    assert claims.empty
+
+
+def test_cue_stance_is_classified():
+    claims = claims_of("Intro.\n\nThe company denied that its product caused the outbreak in the city.")
+    assert one(claims, "indirect", "product caused").stance == "denying"
+    claims = claims_of("Intro.\n\nThe aide admitted that the campaign had run out of money in May.")
+    assert one(claims, "indirect", "run out of money").stance == "conceding"
+
+
+# --- layout -----------------------------------------------------------------------------------
+
+def test_crawler_date_line_and_clutter():
+    text = " date 2020-01-04 Loading...\n\nRelated Content\n\nThe official said that talks would resume soon."
+    lay = analyse(text)
+    assert lay.date == "2020-01-04"
+    corpus = extract_articles([Article(article_id="x", text=text)])
+    assert corpus.articles.iloc[0]["date"] == "2020-01-04"
+    assert all("Related" not in q for q in corpus.claims.quote)
+
+
+# --- seeds against their gold --------------------------------------------------------------
+
+def _found(gold, preds):
+    g0, g1 = gold["quote_start"], gold["quote_end"]
+    for p in preds:
+        if p["kind"] == gold["kind"] and min(g1, p["quote_end"]) - max(g0, p["quote_start"]) >= (g1 - g0) / 2:
+            return p
+    return None
+
+
+@pytest.fixture(scope="module")
+def seed_claims():
+    corpus = extract_paths([str(ROOT / "data")])
+    return corpus
+
+
+def test_seed_direct_recall(seed_claims):
+    gold = [json.loads(line) for line in (SHARED / "gold" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()]
+    claims = seed_claims.claims
+    direct = [g for g in gold if g["kind"] == "direct"]
+    found = 0
+    for g in direct:
+        preds = claims[claims.article_id == Path(g["file"]).stem].to_dict("records")
+        found += _found(g, preds) is not None
+    assert found / len(direct) >= 0.95
+
+
+def test_seed_outlets_from_metadata(seed_claims):
+    outlets = dict(zip(seed_claims.articles.article_id, seed_claims.articles.outlet))
+    assert outlets["000_25b57623ad15b7f2"] == "Washington Examiner"
+    assert outlets["003_98ed50529cfd165b"] == "The Atlantic"
+
+
+def test_outlet_inferred_from_text_when_no_metadata():
+    corpus = extract_articles([Article(article_id="x", text="Intro.\n\n“We might respond,” a diplomat told the Washington Examiner.")])
+    assert corpus.articles.iloc[0]["outlet"] == "Washington Examiner"
+    assert corpus.articles.iloc[0]["outlet_source"] == "inferred"
+    corpus = extract_articles([Article(article_id="y", text="Nothing about who published this.")])
+    assert corpus.articles.iloc[0]["outlet"] == "Unknown"
+
+
+# --- PolNeAR dev: a floor under the published figures, so a regression fails ----------------
+
+@pytest.mark.skipif(not (SHARED / "data" / "polnear" / "dev").is_dir(), reason="needs ../shared/data/polnear")
+def test_polnear_dev_scores_do_not_regress(tmp_path):
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(SHARED / "eval"))
+    from score_claims import score
+
+    dev = SHARED / "data" / "polnear" / "dev"
+    out = tmp_path / "dev.jsonl"
+    subprocess.run([sys.executable, "-m", "extract", str(dev / "articles"), "--out", str(out), "--quiet"],
+                   cwd=ROOT, check=True)
+    report, _ = score(dev / "articles", dev / "gold", out)
+    assert report["direct"]["f1"] >= 0.94
+    assert report["direct"]["speaker_accuracy"] >= 0.78
+    assert report["indirect"]["f1"] >= 0.48
