@@ -152,7 +152,9 @@ def _key(name: str) -> str:
 
 
 def _words(phrase: str) -> list[str]:
-    return [w.rstrip(".") if not re.fullmatch(r"(?:[A-Za-z]\.){2,}", w) else w for w in _WORD.findall(phrase)]
+    """Words of a phrase; a dot is kept only where it marks an abbreviation or an initial
+    ("U.S.", "Benjamin J. Rhodes")."""
+    return [w if re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z]\.", w) else w.rstrip(".") for w in _WORD.findall(phrase)]
 
 
 def _singular(word: str) -> str:
@@ -212,7 +214,9 @@ def _valid_descriptor(phrase: str) -> bool:
     "there are signs that"); those say nothing about the speaker."""
     if _speech_verbs().search(phrase):
         return False
-    return not re.search(r"\b(?:that|there|is|are|was|were)\b", phrase, re.IGNORECASE)
+    if re.match(r"\w+(?:ing|ed)\b", phrase) and not re.match(r"(?:former|retired|elected|acting)\b", phrase, re.IGNORECASE):
+        return False
+    return not re.search(r"\b(?:that|there|is|are|was|were|has|have|had)\b", phrase, re.IGNORECASE)
 
 
 # --- the people an article names ------------------------------------------------------
@@ -467,6 +471,19 @@ def _description_kind(head: str | None) -> str:
     return "thing"
 
 
+def _may_refer(head: str, org: _Speaker) -> bool:
+    """Whether "the <head>" can name an organisation that spoke: "the agency" a news agency
+    or a government body, "the campaign" a campaign, "the statement" anyone's."""
+    low = head.lower()
+    if low in _UTTERANCES:
+        return True
+    role = _org_role(org.name)
+    if low in _MEDIA_BODIES:
+        return role in ("media", "institution")
+    wanted = role_of(head)
+    return role == wanted or (wanted in ("official", "institution") and role == "institution")
+
+
 class _Resolver:
     def __init__(self, text: str):
         self.text = text
@@ -561,7 +578,8 @@ class _Resolver:
         # "the agency", "the ministry": the most recent organisation that spoke.
         head = _head(words)
         if head and _roles().clues["institution"].fullmatch(head):
-            found = next((sp for _, sp in reversed(self.recent[-4:]) if sp.kind == "org" and sp.named), None)
+            found = next((sp for _, sp in reversed(self.recent[-4:])
+                          if sp.kind == "org" and sp.named and _may_refer(head, sp)), None)
             if found is None:
                 name = self._org_named_before(head, at)
                 if name is not None:
