@@ -116,7 +116,7 @@ february march april may june july august september october november december"""
 _MAX_MENTION_WORDS = 14
 # A woven-in quote is credited to its sentence's subject only when it is this long: shorter
 # ones are mostly scare quotes ("outsider", "closed").
-SUBJECT_MIN_WORDS = 3
+SUBJECT_MIN_WORDS = 1
 # Reported content shorter than this is an object, not a statement ("told reporters").
 MIN_CONTENT_WORDS = 3
 
@@ -382,7 +382,11 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     m = re.match(r"[\s,.!?…]*", text[q_close:nxt])
     pos = q_close + (m.end() if m else 0)
     nxt, introduces_next = _trailing_window(text, pos, nxt)
-    words = [] if introduces_next else _words(text, pos, nxt)[:_MAX_MENTION_WORDS + 2]
+    # Only a quote that opens its sentence or ends on punctuation hands over to an
+    # attribution behind it; `the “spontaneous” protests rather than labeling it` does not.
+    hands_over = (not text[s_start:q_open].strip() or text[quote.end - 1:quote.end] in (",", ".", "!", "?", "…")
+                  or text[q_close:q_close + 1] in (",", ".", "!", "?"))
+    words = [] if introduces_next or not hands_over else _words(text, pos, nxt)[:_MAX_MENTION_WORDS + 2]
     ends_sentence = text[quote.end - 1:quote.end] in (".", "!", "?") or text[q_close:q_close + 1] in (".", "!", "?")
     if ends_sentence and words and words[0][2][:1].isupper() and len(_words(text, pos, nxt)) > 8:
         # The quote closed its sentence and a new, long one follows: `“….” He said he had …`
@@ -591,9 +595,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_PARTY_TAG = re.compile(r"(?:\s*\([^()]{1,30}\)|,\s*[RDI]-[A-Z][\w.]*,?)\s*$")
+
+
 def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker mention standing before a cue, skipping an apposition or relative clause
     (`The former governor, who dropped his bid last year, noted`)."""
+    # A party tag between name and cue is no clause break: `Gov. Pat McCrory (R) said`,
+    # `Sen. Rand Paul, R-Ky., told`.
+    tag = _PARTY_TAG.search(text, lo, cue_start)
+    if tag:
+        cue_start = tag.start()
     clause = _clause_start(text, lo, cue_start)
     if text[clause:cue_start].strip():
         mention = _with_apposition(text, mention_before(text, clause, cue_start), cue_start)
