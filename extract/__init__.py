@@ -15,7 +15,8 @@ import pandas as pd
 
 from .ingest import Article, InputError, read_articles
 from .outlets import outlet_for
-from .schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, Claim
+from .schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, CORPUS_CLAIM_COLUMNS, Claim
+from .speakers import canonical_speakers
 
 __all__ = ["Article", "Corpus", "InputError", "extract_paths", "extract_articles", "claims_for_article",
            "CLAIM_COLUMNS", "ARTICLE_COLUMNS", "EXTRACTOR_VERSION"]
@@ -104,9 +105,12 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 64) -> Corpu
         row, claims = _rows_from_doc(article, doc)
         article_rows.append(row)
         claim_rows.extend(claims)
+    claims = pd.DataFrame(claim_rows, columns=[c for c in CLAIM_COLUMNS if c not in CORPUS_CLAIM_COLUMNS])
+    # Corpus-level columns: one speaker under its aliases across articles.
+    claims = canonical_speakers(claims)[CLAIM_COLUMNS] if not claims.empty else pd.DataFrame(columns=CLAIM_COLUMNS)
     return Corpus(
         articles=pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS),
-        claims=pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS),
+        claims=claims.reset_index(drop=True),
     )
 
 

@@ -350,6 +350,8 @@ def _with_apposition(text: str, mention: Mention | None, limit: int) -> Mention 
     return mention
 
 
+# `a “devilishly ingenious” enemy, as another official described him`
+_AS_CUE = re.compile(r"\s*[\w’'-]*,?\s+as\s")
 _TRAILING_END = re.compile(r":|[.!?…](?=[\s”\"’]|$)")
 
 
@@ -385,7 +387,8 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     # Only a quote that opens its sentence or ends on punctuation hands over to an
     # attribution behind it; `the “spontaneous” protests rather than labeling it` does not.
     hands_over = (not text[s_start:q_open].strip() or text[quote.end - 1:quote.end] in (",", ".", "!", "?", "…")
-                  or text[q_close:q_close + 1] in (",", ".", "!", "?"))
+                  or text[q_close:q_close + 1] in (",", ".", "!", "?")
+                  or _AS_CUE.match(text, q_close) is not None)
     words = [] if introduces_next or not hands_over else _words(text, pos, nxt)[:_MAX_MENTION_WORDS + 2]
     ends_sentence = text[quote.end - 1:quote.end] in (".", "!", "?") or text[q_close:q_close + 1] in (".", "!", "?")
     if ends_sentence and words and words[0][2][:1].isupper() and len(_words(text, pos, nxt)) > 8:
@@ -498,8 +501,24 @@ def _subject_then_verb(text: str, start: int, limit: int) -> tuple[Mention, tupl
     return None
 
 
+def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
+    verbs = speech_verbs()
+    for w in reversed(_words(text, s_start, limit)):
+        if _is_cue(text, w, verbs, s_start) and not w[2].lower().endswith("ing"):
+            if text[s_start:w[0]].strip():
+                found = subject_of(text, s_start, w[0])
+                if found is None:
+                    found = mention_after(text, w[1], limit)
+                    found = found if found is not None and valid_mention(text, found) else None
+                return found
+            return None
+    return None
+
+
 def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
     """The name or pronoun that opens a sentence (its subject), up to the first verb."""
+    if text[s_start:s_start + 1] in DOUBLE_MARKS:
+        return None   # a sentence that opens with a quote: its first word is the speaker's
     words = _words(text, s_start, limit)
     run = []
     for w in words[:10]:
@@ -631,8 +650,9 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
     low = w[2].lower()
     if low.endswith("ing") and text[s_start:w[0]].rstrip().endswith(","):
         # `Rubio hit back, saying Christie was …`: a participle's speaker is the subject of
-        # the sentence it hangs from.
-        mention = sentence_subject(text, s_start, w[0])
+        # the clause it hangs from: the speaker of an earlier cue in the sentence, else the
+        # sentence's subject.
+        mention = _earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
     else:
         mention = subject_of(text, s_start, w[0])
     pos = w[1]
@@ -679,6 +699,8 @@ def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
         return None
     comma += s_start
     tail = text[w[1]:s_end].strip(" .!?")
+    if tail.startswith(","):
+        tail = ""   # `…, the official acknowledged, as experts emphasized …`: a new clause
     subject_words = _words(text, comma + 1, w[0])
     if subject_words:
         if len(subject_words) > _MAX_MENTION_WORDS:

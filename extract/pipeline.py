@@ -76,7 +76,7 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                 others = [o for o in in_sent if o is not q]
                 claim = attribution.attribute_quote(text, q, sent, others, p_end)
                 opens_sentence = not text[sent[0]:q.open_mark].strip()
-                if claim.mention_start is None:
+                if claim.mention_start is None or claim.rule == "sentence-subject":
                     # Quoted words inside reported speech are that speaker's words too:
                     # `Sanders said the system was “corrupt”`.
                     host = next((r for r in reported if r.start <= q.open_mark and q.end <= r.end + 1

@@ -28,6 +28,8 @@ CLAIM_COLUMNS = [
     "speaker_start",
     "speaker_end",
     "speaker",        # resolved speaker ("Mark Esper"), an anonymous description, or None
+    "speaker_canonical",  # the speaker's name across the corpus (aliases and titles merged)
+    "speaker_id",     # one id per speaker across the corpus (anonymous ones stay per article)
     "anonymity",      # named / anonymous
     "role",           # official / analyst / militia / political / institution / media / other
     "descriptor",     # role words the article gives the speaker, or None
@@ -35,6 +37,9 @@ CLAIM_COLUMNS = [
     "sentence_start",
     "rule",           # which attribution pattern found the claim (after-quote, continuation, …)
 ]
+
+# Columns computed over the whole corpus rather than one article at a time.
+CORPUS_CLAIM_COLUMNS = ["speaker_canonical", "speaker_id"]
 
 # One row per article.
 ARTICLE_COLUMNS = [
