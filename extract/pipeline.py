@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import attribution, layout, quote_model, quotes, speakers
+from . import reported as reported_speech
 from .lexicon import load_table
 from .schema import Claim
 
@@ -69,7 +70,7 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
         sentences.extend(sents)
         for sent in sents:
             in_sent = [q for q in para_quotes if sent[0] <= q.open_mark < sent[1]]
-            reported = attribution.find_reported(text, sent, para_quotes)
+            reported = reported_speech.find_reported(text, sent, para_quotes)
             sent_claims = list(reported)
             has_speech = attribution.has_speech_verb(text, sent, in_sent)
             for q in in_sent:

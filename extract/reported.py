@@ -1,0 +1,183 @@
+"""Reported speech: claims without quotation marks, introduced by a cue.
+
+Each cue word from the learned lexicon (extract/data/cues.tsv, less the codebook's
+private-state verbs) opens a candidate, read with the same mention rules as direct quotes
+(extract.attribution):
+  `X said (that) CONTENT.`   `X told reporters CONTENT.`   `X hit back, saying CONTENT.`
+  `CONTENT, X said.`         `CONTENT, said X.`
+  `According to X, CONTENT.` `CONTENT, according to X.`
+Content that is one quotation and nothing else is left to the direct claim.
+"""
+from __future__ import annotations
+
+import re
+
+from .attribution import (MIN_CONTENT_WORDS, _MAX_MENTION_WORDS, _PREPOSITIONS,
+                          _earlier_cue_subject, _is_cue, _words, indirect_cues, mention_after,
+                          mention_before, sentence_subject, subject_of, valid_mention)
+from .quotes import Quote
+from .schema import Claim
+
+_THAT = re.compile(r"\s*(?:that\s+|,\s*)?", re.IGNORECASE)
+_TOLD_OBJECT = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}(?:reporters|journalists|supporters|the crowd|[A-Z][\w.’'-]*|him|her|them|us|me|CNN|lawmakers|voters)|[a-z]+(?:\s+[a-z]+)?)(?=\s+(?:that\b|on\b|in\b|[a-z]))", re.UNICODE)
+
+
+def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote]) -> list[Claim]:
+    """Indirect claims in one sentence, one per cue that frames reported content."""
+    s_start, s_end = sent
+    claims: list[Claim] = []
+    cues = indirect_cues()
+    inside = [(q.open_mark, q.outer[1]) for q in quotes if q.end > s_start and q.start < s_end]
+
+    def in_quote(pos: int) -> bool:
+        return any(a <= pos < b for a, b in inside)
+
+    words = _words(text, s_start, s_end)
+    for k, w in enumerate(words):
+        low = w[2].lower()
+        if in_quote(w[0]):
+            continue
+        if low == "according" and k + 1 < len(words) and words[k + 1][2].lower() == "to":
+            claim = _according_to(text, sent, w, words[k + 1])
+            if claim:
+                claims.append(claim)
+            continue
+        if not _is_cue(text, w, cues, s_start):
+            continue
+        claim = _reported_after(text, sent, w) or _reported_before(text, sent, w)
+        if claim and not _all_quoted(text, claim.start, claim.end, inside):
+            claims.append(claim)
+    return claims
+
+
+def _all_quoted(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> bool:
+    """Content that is one quote and nothing else is a direct claim, not reported speech."""
+    span = text[start:end].strip(" ,.")
+    if not span:
+        return True
+    covered = sum(max(0, min(b, end) - max(a, start)) for a, b in inside)
+    return covered >= 0.9 * (end - start)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",:;—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–"):
+        end -= 1
+    return start, end
+
+
+# Between a cue and its content: a time or place (`on Friday`, `in a statement`, `in one of a
+# series of Twitter messages`) and the complementiser `that`.
+_BEFORE_CONTENT = re.compile(
+    r"\s*(?:(?:on|in|at|last|this|earlier|late|early|during|after|before|through|via|with|to)\b[^,.;:“”\"()]{0,60}?\s(?=that\s)"
+    r"|(?:(?:on|late|early|earlier|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|night|afternoon|evening))?\s*"
+    r"|(?:on|in|at|last|this|earlier|late|early)\s+(?!(?:a|an|the|his|her|their|its)\b)[\w’'-]+(?:\s+(?:morning|night|afternoon|evening))?\s*)?(that\s+)?")
+
+
+def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
+    """`X said (that) CONTENT.` / `X told reporters CONTENT.`"""
+    s_start, s_end = sent
+    low = w[2].lower()
+    if low.endswith("ing") and text[s_start:w[0]].rstrip().endswith(","):
+        # `Rubio hit back, saying Christie was …`: a participle's speaker is the subject of
+        # the clause it hangs from: the speaker of an earlier cue in the sentence, else the
+        # sentence's subject.
+        mention = _earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
+    else:
+        mention = subject_of(text, s_start, w[0])
+    pos = w[1]
+    rest = text[pos:s_end]
+    if low in ("told", "tells", "telling", "tell", "assured", "warned", "informed", "reminded", "urged", "asked"):
+        obj = _TOLD_OBJECT.match(rest)
+        if obj:
+            pos += obj.end()
+            rest = text[pos:s_end]
+        elif len(_words(text, pos, s_end)) <= 6:
+            return None     # `… told the Washington Examiner.`: a listener, no content
+    m = _BEFORE_CONTENT.match(rest)
+    has_that = bool(m and m.group(1))
+    pos += m.end() if m else 0
+    if not has_that:
+        # Without "that", the content must start like a clause: not a preposition, not "to"
+        # (an infinitive: "asked to leave"), not punctuation or a quote.
+        nxt = _words(text, pos, min(s_end, pos + 40))
+        if not nxt or nxt[0][0] != pos and text[pos:nxt[0][0]].strip():
+            return None
+        first = nxt[0][2].lower()
+        if first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "if", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "him", "them", "me", "us", "you", "with", "about", "of"):
+            return None
+    if mention is None and not has_that:
+        return None
+    start, end = _trim(text, pos, s_end)
+    if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
+        return None
+    claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=w[1],
+                  sentence_start=s_start, sentence_end=s_end, rule="reported-after")
+    if mention is not None:
+        claim.mention_start, claim.mention_end = mention.start, mention.end
+        if mention.descriptor:
+            claim.descriptor_start, claim.descriptor_end = mention.descriptor
+    return claim
+
+
+def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
+    """`CONTENT, X said.` / `CONTENT, said X.`"""
+    s_start, s_end = sent
+    before = text[s_start:w[0]]
+    comma = before.rfind(",")
+    if comma < 0:
+        return None
+    comma += s_start
+    tail = text[w[1]:s_end].strip(" .!?")
+    if tail.startswith(","):
+        tail = ""   # `…, the official acknowledged, as experts emphasized …`: a new clause
+    subject_words = _words(text, comma + 1, w[0])
+    if subject_words:
+        if len(subject_words) > _MAX_MENTION_WORDS:
+            return None
+        mention = mention_before(text, comma + 1, w[0])
+        if mention is not None and not valid_mention(text, mention):
+            return None
+        if tail and not re.match(r"^(?:(?:on|in|at|last|this|earlier|late|during)\b.*|of\b.*|to\b.*|in a statement.*|\w+day.*)$", tail, re.IGNORECASE):
+            return None
+    else:
+        mention = mention_after(text, w[1], s_end)
+    if mention is None or not valid_mention(text, mention):
+        return None
+    start, end = _trim(text, s_start, comma)
+    if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
+        return None
+    claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=w[1],
+                  mention_start=mention.start, mention_end=mention.end,
+                  sentence_start=s_start, sentence_end=s_end, rule="reported-before")
+    if mention.descriptor:
+        claim.descriptor_start, claim.descriptor_end = mention.descriptor
+    return claim
+
+
+def _according_to(text: str, sent: tuple[int, int], w, to) -> Claim | None:
+    s_start, s_end = sent
+    # Whatever follows "according to" is the source ("a fact sheet", "calculations by …"):
+    # no head-word check here.
+    mention = mention_after(text, to[1], s_end)
+    if mention is None or text[mention.end - 2:mention.end] in ("’s", "'s"):
+        return None
+    rest_start = text.find(",", mention.descriptor[1], s_end) if mention.descriptor else -1
+    if rest_start < 0:
+        # What looked like an apposition runs to the sentence's end: it is the content
+        # (`According to the agency, the president decided quickly.`).
+        mention.descriptor = None
+        rest_start = text.find(",", mention.end, s_end)
+    if text[s_start:w[0]].strip(" ,") == "" and rest_start >= 0:
+        start, end = _trim(text, rest_start + 1, s_end)   # According to X, CONTENT.
+    else:
+        start, end = _trim(text, s_start, w[0])           # CONTENT, according to X.
+    if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
+        return None
+    claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=to[1],
+                  mention_start=mention.start, mention_end=mention.end,
+                  sentence_start=s_start, sentence_end=s_end, rule="according-to")
+    if mention.descriptor:
+        claim.descriptor_start, claim.descriptor_end = mention.descriptor
+    return claim
