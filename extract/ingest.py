@@ -263,8 +263,14 @@ def iter_input_files(inputs: Iterable[str | Path], errors: list[InputError]) -> 
 def read_articles(inputs: Iterable[str | Path]) -> tuple[list[Article], list[InputError]]:
     """Read every article under `inputs`; return the articles and the per-file errors."""
     errors: list[InputError] = []
+    articles = list(iter_articles(inputs, errors))
+    return articles, errors
+
+
+def iter_articles(inputs: Iterable[str | Path], errors: list[InputError]) -> Iterator[Article]:
+    """The articles of read_articles, one at a time (a large corpus is never all in memory);
+    per-file problems are appended to `errors` as they are met."""
     metadata_by_dir: dict[Path, dict[str, dict]] = {}
-    articles: list[Article] = []
     seen_ids: dict[str, str] = {}
     for path in iter_input_files(inputs, errors):
         folder = path.parent
@@ -279,7 +285,7 @@ def read_articles(inputs: Iterable[str | Path]) -> tuple[list[Article], list[Inp
                 if article.article_id in seen_ids and seen_ids[article.article_id] != article.path:
                     article.article_id = _unique_id(article, seen_ids)
                 seen_ids[article.article_id] = article.path or ""
-                articles.append(article)
+                yield article
         except InputProblem as exc:
             errors.append(InputError(str(path), str(exc)))
         except (OSError, UnicodeError) as exc:
@@ -288,7 +294,6 @@ def read_articles(inputs: Iterable[str | Path]) -> tuple[list[Article], list[Inp
         for name in rows:
             if not (folder / name).exists():
                 errors.append(InputError(str(folder / METADATA_NAME), f"metadata names {name}, which does not exist"))
-    return articles, errors
 
 
 def _unique_id(article: Article, seen: dict[str, str]) -> str:
