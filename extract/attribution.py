@@ -537,11 +537,30 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
     return None
 
 
+def _introduces(word: str, next_word: str) -> bool:
+    """A capitalised sentence opener that is not a name: `After`, `Asked which`, `Adding`,
+    `Two` (a participle only before a lower-case word: `Jared Kushner` is a name)."""
+    low = word.lower()
+    return (low in _PREPOSITIONS or low in _LEADING_NOISE or low in _DETERMINERS or low in _NOT_NAMES
+            or low.endswith(("ing", "ed")) and len(low) > 4 and not next_word[:1].isupper()
+            or word[:1].isdigit()
+            or low in ("after", "before", "during", "under", "over", "like", "unlike", "following", "asked", "told"))
+
+
 def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
     """The name or pronoun that opens a sentence (its subject), up to the first verb."""
     if text[s_start:s_start + 1] in DOUBLE_MARKS:
         return None   # a sentence that opens with a quote: its first word is the speaker's
     words = _words(text, s_start, limit)
+    if words and _introduces(words[0][2], words[1][2] if len(words) > 1 else ""):
+        # `After spending the week bickering, Clinton ripped into …`: the subject follows
+        # the introductory phrase.
+        comma = text.find(",", words[0][1], limit)
+        if comma < 0:
+            return None
+        words = _words(text, comma + 1, limit)
+        if words and _introduces(words[0][2], words[1][2] if len(words) > 1 else ""):
+            return None
     run = []
     for w in words[:10]:
         low = w[2].lower()
