@@ -487,6 +487,23 @@ def has_speech_verb(text: str, sent: tuple[int, int], quotes: list[Quote]) -> bo
                for w in _words(text, sent[0], sent[1]))
 
 
+_TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s")
+_DASH_CREDIT = re.compile(r"[-—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\.?\s*$")
+
+
+def speaker_label(text: str, quote: Quote, next_paragraph: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Speakers named by layout rather than a cue: a transcript label opening the quote
+    (`"PENCE: Well, look …"`), or a credit line after it (`- Hillary Clinton.`)."""
+    m = _TRANSCRIPT_LABEL.match(text, quote.start)
+    if m and len(m.group(1)) >= 3:
+        return m.start(1), m.end(1)
+    if next_paragraph is not None:
+        m = _DASH_CREDIT.fullmatch(text, next_paragraph[0], next_paragraph[1])
+        if m:
+            return m.start(1), m.end(1)
+    return None
+
+
 def attribution_before_colon(text: str, sent: tuple[int, int]) -> Claim | None:
     """`He said:` closing a paragraph introduces the quote that opens the next one."""
     s_start, s_end = sent

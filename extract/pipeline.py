@@ -76,6 +76,11 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
             for q in in_sent:
                 others = [o for o in in_sent if o is not q]
                 claim = attribution.attribute_quote(text, q, sent, others, p_end)
+                if claim.mention_start is None:
+                    label = attribution.speaker_label(text, q, paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None)
+                    if label is not None:
+                        claim.mention_start, claim.mention_end = label
+                        claim.rule = "label"
                 opens_sentence = not text[sent[0]:q.open_mark].strip()
                 if claim.mention_start is None or claim.rule == "sentence-subject":
                     # Quoted words inside reported speech are that speaker's words too:

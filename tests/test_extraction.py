@@ -249,3 +249,15 @@ def test_polnear_dev_scores_do_not_regress(tmp_path):
     assert report["direct"]["f1"] >= 0.94
     assert report["direct"]["speaker_accuracy"] >= 0.78
     assert report["indirect"]["f1"] >= 0.48
+
+
+def test_transcript_label_names_the_speaker():
+    text = 'Intro.\n\n"PENCE: Well, look, this is an episode of a game show. But this is America."\n\nEnd.'
+    row = one(claims_of(text), "direct", "game show")
+    assert row.mention == "PENCE"
+
+
+def test_credit_line_after_quote_names_the_speaker():
+    text = 'Intro.\n\n"I will look into it. I don\'t know the status, but I will certainly look into it."\n\n- Hillary Clinton.\n\nMore text.'
+    row = one(claims_of(text), "direct", "look into it")
+    assert row.mention == "Hillary Clinton"
