@@ -488,7 +488,7 @@ def has_speech_verb(text: str, sent: tuple[int, int], quotes: list[Quote]) -> bo
 
 
 _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s")
-_DASH_CREDIT = re.compile(r"[-—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\.?\s*$")
+_DASH_CREDIT = re.compile(r"[-—–]\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*?){0,3})\.?\s*$")
 
 
 def speaker_label(text: str, quote: Quote, next_paragraph: tuple[int, int] | None) -> tuple[int, int] | None:
