@@ -1,0 +1,298 @@
+"""Extract a large corpus on several processes, streaming, into Parquet files.
+
+    python -m extract.parallel INPUT... --out claims.parquet [--articles-out articles.parquet]
+                               [--workers 2] [--chunk-size 64]
+
+The same claims table as `extract_paths(INPUT...)`, row for row, but memory stays bounded:
+articles are read lazily (ingest.iter_articles, or Parquet row batches), sent to the
+workers in chunks with only a few chunks in flight, and each chunk's rows are appended to
+the output as soon as it is done, in input order.
+
+Corpus-level columns (schema.CORPUS_CLAIM_COLUMNS: one speaker across articles) depend on
+every named speaker of the corpus, so they are added in a second pass over the written
+claims, once the set of named speakers is known. Outputs are written beside their final
+name and renamed at the end: a run that dies leaves no half-written claims table behind.
+
+The engine takes any concurrent.futures Executor: a process pool here, a Dask cluster in
+extract.distributed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from collections import deque
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .ingest import Article, InputError, InputProblem, _record_to_article, iter_articles
+from .schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, CORPUS_CLAIM_COLUMNS
+
+CHUNK_SIZE = 64
+# Claims per batch in the second pass (corpus-level columns): large, because each batch
+# carries one context row per named speaker of the corpus.
+SECOND_PASS_ROWS = 50_000
+PARQUET_SUFFIX = ".parquet"
+# Marks the context rows of the second pass; no article id can contain a NUL.
+_CONTEXT_ID = "\0corpus-speakers"
+
+
+def _arrow_type(column: str) -> pa.DataType:
+    if column.endswith(("_start", "_end")) or column.startswith("n_"):
+        return pa.int64()
+    return pa.string()
+
+
+def arrow_schema(columns: list[str]) -> pa.Schema:
+    return pa.schema([(c, _arrow_type(c)) for c in columns])
+
+
+CHUNK_CLAIM_COLUMNS = [c for c in CLAIM_COLUMNS if c not in CORPUS_CLAIM_COLUMNS]
+
+
+# --- reading, lazily ------------------------------------------------------------------
+
+def iter_parquet_articles(path: Path, errors: list[InputError], batch_rows: int = 256) -> Iterator[Article]:
+    """Articles from a Parquet table with the fields of a JSON record (`text`, and `id`,
+    `outlet`, `date`, `title`, `url`, ...), read one row batch at a time."""
+    try:
+        table = pq.ParquetFile(path)
+    except (OSError, pa.ArrowException) as exc:
+        errors.append(InputError(str(path), f"cannot read Parquet: {exc}"))
+        return
+    row = 0
+    for batch in table.iter_batches(batch_size=batch_rows):
+        for record in batch.to_pylist():
+            row += 1
+            try:
+                yield _record_to_article(record, f"{path.stem}-{row}", f"{path}:{row}")
+            except InputProblem as exc:
+                errors.append(InputError(f"{path}:{row}", f"record skipped: {exc}"))
+
+
+def iter_inputs(inputs: Iterable[str | Path], errors: list[InputError]) -> Iterator[Article]:
+    """Articles of files and folders (see extract.ingest) and of Parquet tables, in order."""
+    pending: list[str | Path] = []
+    for item in inputs:
+        if Path(item).suffix.lower() == PARQUET_SUFFIX and Path(item).is_file():
+            yield from iter_articles(pending, errors)
+            pending = []
+            yield from iter_parquet_articles(Path(item), errors)
+        else:
+            pending.append(item)
+    yield from iter_articles(pending, errors)
+
+
+def chunked(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# --- one chunk, in a worker -----------------------------------------------------------
+
+@dataclass
+class ChunkResult:
+    articles: pa.Table
+    claims: pa.Table            # without the corpus-level columns
+    named_speakers: list[str]
+    pid: int
+    peak_mib: float
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def extract_chunk(articles: list[Article]) -> ChunkResult:
+    """Extract one chunk with the library's own extract_articles; runs in a worker."""
+    from . import extract_articles
+
+    corpus = extract_articles(articles)
+    claims = corpus.claims[CHUNK_CLAIM_COLUMNS]
+    named = claims.loc[claims["anonymity"].eq("named") & claims["speaker"].notna(), "speaker"]
+    return ChunkResult(
+        articles=pa.Table.from_pandas(corpus.articles[ARTICLE_COLUMNS], schema=arrow_schema(ARTICLE_COLUMNS),
+                                      preserve_index=False),
+        claims=pa.Table.from_pandas(claims, schema=arrow_schema(CHUNK_CLAIM_COLUMNS), preserve_index=False),
+        named_speakers=sorted(set(named)),
+        pid=os.getpid(),
+        peak_mib=peak_rss_mib(),
+    )
+
+
+# --- the engine -----------------------------------------------------------------------
+
+def in_order(executor: Executor, chunks: Iterable[list[Article]], in_flight: int) -> Iterator[ChunkResult]:
+    """Results of extract_chunk in input order, with at most `in_flight` chunks submitted
+    and not yet consumed: reading never runs ahead of extraction."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(executor.submit(extract_chunk, chunk))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+@dataclass
+class RunStats:
+    articles: int = 0
+    claims: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    seconds: float = 0.0
+    peak_mib_by_pid: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def peak_mib_total(self) -> float:
+        """Peak resident memory summed over the driver and every worker process."""
+        return sum(self.peak_mib_by_pid.values())
+
+
+def _partial(path: Path) -> Path:
+    return path.with_name(f".{path.name}.partial")
+
+
+def add_corpus_columns(claims_path: Path, out: Path, named_speakers: set[str]) -> None:
+    """Second pass: the corpus-level speaker columns, with every named speaker of the corpus
+    in view (as context rows next to each batch), streamed batch by batch into `out`."""
+    from .speakers import canonical_speakers
+
+    names = sorted(named_speakers)
+    schema = arrow_schema(CLAIM_COLUMNS)
+    with pq.ParquetWriter(out, schema) as writer:
+        source = pq.ParquetFile(claims_path)
+        for batch in source.iter_batches(batch_size=SECOND_PASS_ROWS):
+            frame = batch.to_pandas()
+            if frame.empty:
+                continue
+            # Context rows are copies of a real row (same dtypes), one per named speaker.
+            context = frame.iloc[[0] * len(names)].copy()
+            context["article_id"] = _CONTEXT_ID
+            context["speaker"] = names
+            context["anonymity"] = "named"
+            both = canonical_speakers(pd.concat([frame, context], ignore_index=True))
+            done = both.iloc[:len(frame)][CLAIM_COLUMNS]
+            writer.write_table(pa.Table.from_pandas(done, schema=schema, preserve_index=False))
+        if source.metadata.num_rows == 0:
+            writer.write_table(schema.empty_table())
+
+
+def extract_to_parquet(inputs: Iterable[str | Path], out: str | Path, articles_out: str | Path | None = None,
+                       executor: Executor | None = None, workers: int = 2, chunk_size: int = CHUNK_SIZE,
+                       in_flight: int | None = None) -> RunStats:
+    """Extract `inputs` into a claims Parquet file (and an articles one) with `workers`
+    processes, or on the given executor; returns counts, errors, time and peak memory.
+    Nothing is written when no article could be read."""
+    out = Path(out)
+    started = time.perf_counter()
+    stats = RunStats()
+    own_pool = executor is None
+    if own_pool:
+        executor = ProcessPoolExecutor(max_workers=max(1, workers), mp_context=get_context("spawn"))
+    in_flight = in_flight or 2 * max(1, workers)
+    partial_claims = _partial(out)
+    partial_articles = _partial(Path(articles_out)) if articles_out else None
+    named: set[str] = set()
+    try:
+        chunks = chunked(iter_inputs(inputs, stats.errors), chunk_size)
+        claims_writer = pq.ParquetWriter(partial_claims, arrow_schema(CHUNK_CLAIM_COLUMNS))
+        articles_writer = pq.ParquetWriter(partial_articles, arrow_schema(ARTICLE_COLUMNS)) if partial_articles else None
+        try:
+            for result in in_order(executor, chunks, in_flight):
+                claims_writer.write_table(result.claims)
+                if articles_writer is not None:
+                    articles_writer.write_table(result.articles)
+                named.update(result.named_speakers)
+                stats.articles += result.articles.num_rows
+                stats.claims += result.claims.num_rows
+                stats.peak_mib_by_pid[result.pid] = max(result.peak_mib, stats.peak_mib_by_pid.get(result.pid, 0.0))
+        finally:
+            claims_writer.close()
+            if articles_writer is not None:
+                articles_writer.close()
+        if stats.articles:
+            final_partial = out.with_name(f".{out.name}.final.partial")
+            add_corpus_columns(partial_claims, final_partial, named)
+            os.replace(final_partial, out)
+            if partial_articles is not None:
+                os.replace(partial_articles, articles_out)
+    finally:
+        if own_pool:
+            executor.shutdown()
+        for leftover in (partial_claims, partial_articles, out.with_name(f".{out.name}.final.partial")):
+            if leftover is not None and leftover.exists():
+                leftover.unlink()
+    stats.peak_mib_by_pid[os.getpid()] = peak_rss_mib()
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+# --- command line ---------------------------------------------------------------------
+
+def parquet_path(value: str) -> str:
+    if Path(value).suffix.lower() != PARQUET_SUFFIX:
+        raise argparse.ArgumentTypeError(f"must end in {PARQUET_SUFFIX}, not '{Path(value).suffix or value}'")
+    return value
+
+
+def positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def add_common_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="article files or folders (as `python -m extract`), or Parquet tables of articles")
+    parser.add_argument("--out", required=True, type=parquet_path, metavar="FILE.parquet", help="the claims table")
+    parser.add_argument("--articles-out", type=parquet_path, metavar="FILE.parquet",
+                        help="also write the articles table (with their text)")
+    parser.add_argument("--chunk-size", type=positive, default=CHUNK_SIZE, help="articles per task")
+    parser.add_argument("--quiet", action="store_true", help="no summary on stderr")
+
+
+def report(stats: RunStats, out: str, quiet: bool) -> int:
+    for error in stats.errors:
+        print(f"skipped {error}", file=sys.stderr)
+    if stats.articles == 0:
+        print("error: no article could be read from the inputs", file=sys.stderr)
+        return 1
+    if not quiet:
+        print(f"{stats.articles} articles, {stats.claims} claims -> {out} in {stats.seconds:.1f} s "
+              f"({stats.articles / stats.seconds:.1f} articles/s, peak {stats.peak_mib_total:.0f} MiB "
+              f"over {len(stats.peak_mib_by_pid)} processes)", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m extract.parallel", description=__doc__.split("\n\n")[0])
+    add_common_arguments(parser)
+    parser.add_argument("--workers", type=positive, default=os.cpu_count() or 1, help="worker processes")
+    args = parser.parse_args(argv)
+    try:
+        stats = extract_to_parquet(args.inputs, args.out, args.articles_out, workers=args.workers,
+                                   chunk_size=args.chunk_size)
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return report(stats, args.out, args.quiet)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

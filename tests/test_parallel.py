@@ -1,0 +1,174 @@
+"""Streaming multi-process extraction gives the single-process claims table, row for row."""
+from __future__ import annotations
+
+import math
+import shutil
+from concurrent.futures import Future
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract import extract_paths
+from extract.ingest import InputError, iter_articles, read_articles
+from extract.parallel import chunked, extract_to_parquet, in_order, iter_inputs, main
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "data"
+POLNEAR = REPO.parent / "shared" / "data" / "polnear" / "dev" / "articles"
+
+
+def rows(frame: pd.DataFrame) -> list[dict]:
+    """Records with missing values as None and whole floats as ints, for comparing tables
+    whatever dtypes the missing values gave each column."""
+    def clean(value):
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return None
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value.item() if hasattr(value, "item") else value
+    return [{k: clean(v) for k, v in record.items()} for record in frame.to_dict(orient="records")]
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory) -> Path:
+    """The seed articles (with metadata.csv) and 30 PolNeAR dev articles, in two folders."""
+    root = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(SEEDS, root / "seeds")
+    polnear = root / "polnear"
+    polnear.mkdir()
+    for path in sorted(POLNEAR.glob("*.txt"))[:30]:
+        shutil.copy(path, polnear / path.name)
+    # One speaker named in full in one article and by surname in another, in two chunks:
+    # the corpus-level speaker columns must join them all the same.
+    (root / "zz").mkdir()
+    (root / "zz" / "a.txt").write_text("“We will win this election and we will win it big,” said Marisol Quenby, the candidate.\n\nHe spoke in Iowa.\n")
+    (root / "zz" / "b.txt").write_text("“Taxes are far too high for the families of this state,” Quenby said on Monday.\n\nThe crowd cheered.\n")
+    return root
+
+
+@pytest.fixture(scope="module")
+def single(corpus_dir):
+    return extract_paths([corpus_dir])
+
+
+@pytest.fixture(scope="module")
+def parallel(corpus_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    with pytest.MonkeyPatch.context() as patch:
+        # Small second-pass batches, so that speakers are joined across batches too.
+        patch.setattr("extract.parallel.SECOND_PASS_ROWS", 7)
+        stats = extract_to_parquet([corpus_dir], out / "claims.parquet", out / "articles.parquet",
+                                   workers=2, chunk_size=1)
+    return stats, pd.read_parquet(out / "claims.parquet"), pd.read_parquet(out / "articles.parquet")
+
+
+def test_same_claims_row_for_row(single, parallel):
+    stats, claims, _articles = parallel
+    assert len(single.claims) > 50
+    assert list(claims.columns) == list(single.claims.columns)
+    assert rows(claims) == rows(single.claims)
+    assert stats.claims == len(single.claims)
+
+
+def test_same_articles_row_for_row(single, parallel):
+    stats, _claims, articles = parallel
+    assert rows(articles) == rows(single.articles)
+    assert stats.articles == len(single.articles) == 37
+
+
+def test_speaker_joined_across_chunks(parallel):
+    _stats, claims, _articles = parallel
+    b = claims[claims["article_id"] == "b"]
+    assert list(b["speaker"]) == ["Quenby"]
+    assert list(b["speaker_canonical"]) == ["Marisol Quenby"]
+
+
+def test_both_workers_used_and_memory_reported(parallel):
+    stats, _claims, _articles = parallel
+    assert len(stats.peak_mib_by_pid) == 3          # two workers and the driver
+    assert all(mib > 0 for mib in stats.peak_mib_by_pid.values())
+
+
+def test_parquet_input_gives_the_same_claims(tmp_path):
+    articles, _errors = read_articles([SEEDS])
+    frame = pd.DataFrame([{"id": a.article_id, "text": a.text, "outlet": a.outlet, "date": a.date,
+                           "title": a.title, "url": a.url} for a in articles])
+    frame.to_parquet(tmp_path / "articles.parquet", index=False)
+    extract_to_parquet([tmp_path / "articles.parquet"], tmp_path / "claims.parquet", workers=1, chunk_size=2)
+    from_parquet = pd.read_parquet(tmp_path / "claims.parquet")
+    from_folder = extract_paths([SEEDS]).claims
+    assert len(from_folder) > 0
+    keep = [c for c in from_folder.columns if c != "path"]
+    assert rows(from_parquet[keep]) == rows(from_folder[keep])
+
+
+def test_iter_articles_matches_read_articles(corpus_dir):
+    errors: list[InputError] = []
+    lazily = list(iter_articles([corpus_dir, corpus_dir / "missing"], errors))
+    at_once, at_once_errors = read_articles([corpus_dir, corpus_dir / "missing"])
+    assert [(a.article_id, a.text, a.outlet) for a in lazily] == [(a.article_id, a.text, a.outlet) for a in at_once]
+    assert [str(e) for e in errors] == [str(e) for e in at_once_errors] and errors
+
+
+class CountingExecutor:
+    """Runs tasks when submitted and records how many were submitted but not yet consumed."""
+
+    def __init__(self):
+        self.submitted = 0
+        self.consumed = 0
+        self.most_outstanding = 0
+
+    def submit(self, fn, *args):
+        self.submitted += 1
+        self.most_outstanding = max(self.most_outstanding, self.submitted - self.consumed)
+        future = Future()
+        future.set_result(fn(*args))
+        return future
+
+
+def test_reading_never_runs_ahead_of_extraction():
+    executor = CountingExecutor()
+    articles, _ = read_articles([SEEDS])
+    produced = []
+
+    def lazily():
+        for article in articles:
+            produced.append(article.article_id)
+            yield article
+
+    results = []
+    for result in in_order(executor, chunked(lazily(), 1), in_flight=2):
+        executor.consumed += 1
+        results.append(result)
+        # At most two chunks were read beyond what has been handed back.
+        assert len(produced) - len(results) <= 2
+    assert executor.most_outstanding == 2
+    assert [r.articles.column("article_id")[0].as_py() for r in results] == [a.article_id for a in articles]
+
+
+def test_failed_run_leaves_no_output(tmp_path, monkeypatch):
+    import extract.parallel as parallel_module
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("second pass failed")
+
+    monkeypatch.setattr(parallel_module, "add_corpus_columns", broken)
+    with pytest.raises(RuntimeError):
+        extract_to_parquet([SEEDS], tmp_path / "claims.parquet", tmp_path / "articles.parquet", workers=1)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_refuses_other_formats_and_empty_input(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        main([str(SEEDS), "--out", str(tmp_path / "claims.csv")])
+    assert main([str(tmp_path / "nothing-here"), "--out", str(tmp_path / "claims.parquet"), "--workers", "1"]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_iter_inputs_mixes_folders_and_parquet(tmp_path):
+    articles, _ = read_articles([SEEDS])
+    pd.DataFrame([{"id": "p1", "text": articles[0].text}]).to_parquet(tmp_path / "more.parquet", index=False)
+    errors: list[InputError] = []
+    ids = [a.article_id for a in iter_inputs([SEEDS, tmp_path / "more.parquet"], errors)]
+    assert ids == [a.article_id for a in articles] + ["p1"]
