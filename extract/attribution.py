@@ -479,12 +479,23 @@ def is_title(quoted: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w in small for w in words) and words[0][:1].isupper()
 
 
+@lru_cache(maxsize=4)
+def cue_pattern(cues: frozenset[str]) -> re.Pattern:
+    """One compiled alternation of cue words, so candidates are found at C speed rather
+    than by a Python loop over every word."""
+    alternation = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w’'-])" % alternation, re.IGNORECASE)
+
+
 def has_speech_verb(text: str, sent: tuple[int, int], quotes: list[Quote]) -> bool:
     """Whether a verb of speech stands in the sentence outside its quotes."""
     verbs = speech_verbs()
     inside = [q.outer for q in quotes]
-    return any(w[2].lower() in verbs and not any(a <= w[0] < b for a, b in inside)
-               for w in _words(text, sent[0], sent[1]))
+    for m in cue_pattern(verbs).finditer(text, sent[0], sent[1]):
+        w = (m.start(), m.end(), m.group())
+        if _is_cue(text, w, verbs, sent[0]) and not any(a <= w[0] < b for a, b in inside):
+            return True
+    return False
 
 
 _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s")
