@@ -1,0 +1,25 @@
+"""Claimscope explorer: `streamlit run app.py` (or `bash scripts/app.sh`).
+
+This script runs on every page: it loads the corpus (cached by content), draws the sidebar
+filters, mirrors them to the URL, and hands the filtered view to the page.
+"""
+import streamlit as st
+
+from explorer import state
+
+st.set_page_config(page_title="Claimscope", page_icon=":material/format_quote:", layout="wide")
+
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page("pages/claims.py", title="Claims", icon=":material/format_quote:", url_path="claims"),
+    st.Page("pages/speakers.py", title="Speakers", icon=":material/record_voice_over:", url_path="speakers"),
+    st.Page("pages/outlets.py", title="Outlets", icon=":material/newspaper:", url_path="outlets"),
+    st.Page("pages/matrix.py", title="Claim matrix", icon=":material/grid_on:", url_path="matrix"),
+    st.Page("pages/corpus.py", title="Corpus", icon=":material/folder_open:", url_path="corpus"),
+]
+
+page = st.navigation(PAGES)
+corpus = state.load_corpus()
+filters = state.sidebar(corpus)
+state.publish(state.view(corpus, filters))
+page.run()

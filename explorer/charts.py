@@ -1,0 +1,145 @@
+"""The headline charts: each one aggregates in pandas first and hands Altair a frame whose
+size depends on the number of outlets, roles and days shown, never on the claim count
+(`st.altair_chart` ships every row it gets to the browser on every rerun)."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from .filters import speaker_column
+
+TOP_OUTLETS = 20
+TOP_SPEAKERS = 15
+TOP_CLAIMS = 20
+MAX_TIME_POINTS = 120
+OTHER_OUTLETS = "(other outlets)"
+LABEL_CHARS = 80
+
+
+def _top_outlets(claims: pd.DataFrame, limit: int = TOP_OUTLETS) -> pd.Series:
+    """Outlet per claim, outlets past the `limit` most frequent folded into one bar."""
+    keep = claims["outlet"].value_counts().index[:limit]
+    return claims["outlet"].where(claims["outlet"].isin(keep), OTHER_OUTLETS)
+
+
+# --- aggregates ---------------------------------------------------------------------------
+
+def role_anonymity_by_outlet(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims per outlet x role x anonymity, with each cell's share of its outlet."""
+    frame = pd.DataFrame({"outlet": _top_outlets(claims), "role": claims["role"].fillna("other"),
+                          "anonymity": claims["anonymity"].fillna("anonymous")})
+    counts = frame.groupby(["outlet", "role", "anonymity"]).size().reset_index(name="claims")
+    counts["share"] = (counts["claims"] / counts.groupby("outlet")["claims"].transform("sum")).round(4)
+    counts["source type"] = counts["anonymity"] + " " + counts["role"]
+    return counts
+
+
+def anonymous_share_by_outlet(claims: pd.DataFrame) -> pd.DataFrame:
+    frame = pd.DataFrame({"outlet": _top_outlets(claims), "anonymous": claims["anonymity"].eq("anonymous")})
+    out = frame.groupby("outlet").agg(claims=("anonymous", "size"), anonymous=("anonymous", "sum")).reset_index()
+    out["anonymous"] = out["anonymous"].astype("int64")
+    out["anonymous_share"] = (out["anonymous"] / out["claims"]).round(4)
+    return out.sort_values("anonymous_share", ascending=False).reset_index(drop=True)
+
+
+def top_speakers_by_outlet(claims: pd.DataFrame, limit: int = TOP_SPEAKERS) -> pd.DataFrame:
+    frame = pd.DataFrame({"speaker": speaker_column(claims), "outlet": _top_outlets(claims)}).dropna(subset=["speaker"])
+    top = frame["speaker"].value_counts().index[:limit]
+    frame = frame[frame["speaker"].isin(top)]
+    out = frame.groupby(["speaker", "outlet"]).size().reset_index(name="claims")
+    out["speaker_total"] = out.groupby("speaker")["claims"].transform("sum")
+    return out
+
+
+def claims_by_carriage(claims: pd.DataFrame, limit: int = TOP_CLAIMS) -> pd.DataFrame:
+    """The claims carried by the most outlets, with their canonical words."""
+    first = claims.drop_duplicates("claim_id")
+    top = first.sort_values(["carried_by", "claim_id"], ascending=[False, True]).head(limit)
+    occurrences = claims[claims["claim_id"].isin(top["claim_id"])].groupby("claim_id").size()
+    out = pd.DataFrame({
+        "claim_id": top["claim_id"],
+        "claim": top["claim_text"].fillna("").str.slice(0, LABEL_CHARS),
+        "speaker": speaker_column(top),
+        "outlets": top["carried_by"].astype("int64"),
+        "independent_outlets": top["carried_by_independent"].astype("int64"),
+        "articles": top["claim_id"].map(occurrences).astype("int64"),
+    })
+    return out.reset_index(drop=True)
+
+
+def claims_over_time(claims: pd.DataFrame, max_points: int = MAX_TIME_POINTS) -> pd.DataFrame:
+    """Claims per day and kind; per week or month when days would be too many bars."""
+    day = claims["day"] if "day" in claims.columns else pd.to_datetime(claims["date"], errors="coerce")
+    dated = pd.DataFrame({"day": day, "kind": claims["kind"]}).dropna(subset=["day"])
+    if dated.empty:
+        return pd.DataFrame(columns=["period", "kind", "claims"])
+    span_days = (dated["day"].max() - dated["day"].min()).days + 1
+    if span_days <= max_points:
+        period = dated["day"]
+    elif span_days <= max_points * 7:
+        period = dated["day"].dt.to_period("W").dt.start_time
+    else:
+        period = dated["day"].dt.to_period("M").dt.start_time
+        if span_days > max_points * 31:
+            period = dated["day"].dt.to_period("Y").dt.start_time
+    out = dated.assign(period=period).groupby(["period", "kind"]).size().reset_index(name="claims")
+    return out
+
+
+# --- charts -------------------------------------------------------------------------------
+
+def role_anonymity_chart(counts: pd.DataFrame, normalise: bool = False) -> alt.Chart:
+    y = alt.Y("claims:Q", stack="normalize" if normalise else "zero",
+              title="share of claims" if normalise else "claims")
+    return alt.Chart(counts).mark_bar().encode(
+        x=alt.X("outlet:N", sort="-y", title=None),
+        y=y,
+        color=alt.Color("source type:N", title="speaker type"),
+        tooltip=["outlet", "anonymity", "role", "claims", alt.Tooltip("share:Q", format=".0%")],
+    ).add_params(alt.selection_point(name="outlet_pick", fields=["outlet"]))
+
+
+def anonymous_share_chart(shares: pd.DataFrame) -> alt.Chart:
+    return alt.Chart(shares).mark_bar().encode(
+        x=alt.X("outlet:N", sort="-y", title=None),
+        y=alt.Y("anonymous_share:Q", title="anonymous share", axis=alt.Axis(format="%")),
+        tooltip=["outlet", "claims", "anonymous", alt.Tooltip("anonymous_share:Q", format=".0%")],
+    ).add_params(alt.selection_point(name="outlet_pick", fields=["outlet"]))
+
+
+def top_speakers_chart(counts: pd.DataFrame) -> alt.Chart:
+    return alt.Chart(counts).mark_bar().encode(
+        y=alt.Y("speaker:N", sort=alt.EncodingSortField("speaker_total", order="descending"), title=None),
+        x=alt.X("claims:Q", title="claims"),
+        color=alt.Color("outlet:N"),
+        tooltip=["speaker", "outlet", "claims", alt.Tooltip("speaker_total:Q", title="all outlets")],
+    ).add_params(alt.selection_point(name="speaker_pick", fields=["speaker"]))
+
+
+def carriage_chart(top: pd.DataFrame) -> alt.Chart:
+    return alt.Chart(top).mark_bar().encode(
+        y=alt.Y("claim:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320)),
+        x=alt.X("outlets:Q", title="outlets carrying the claim", axis=alt.Axis(tickMinStep=1)),
+        tooltip=["claim", "speaker", "outlets", "independent_outlets", "articles"],
+    )
+
+
+def time_chart(counts: pd.DataFrame) -> alt.Chart:
+    return alt.Chart(counts).mark_bar().encode(
+        x=alt.X("period:T", title=None),
+        y=alt.Y("claims:Q"),
+        color=alt.Color("kind:N"),
+        tooltip=[alt.Tooltip("period:T", title="from"), "kind", "claims"],
+    )
+
+
+def picked(event, name: str, field: str) -> list[str]:
+    """Values a click selected in a chart drawn with on_select="rerun"."""
+    try:
+        points = event["selection"][name]
+    except (KeyError, TypeError):
+        return []
+    if isinstance(points, dict):
+        points = points.get(field, [])
+        return [str(v) for v in points]
+    return [str(p[field]) for p in points or [] if isinstance(p, dict) and field in p]

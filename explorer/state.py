@@ -1,0 +1,203 @@
+"""Session state of the app: which corpus is open, the filters, the view every page reads.
+
+Only non-widget keys hold state (widget keys vanish when a page without the widget runs);
+the filters are mirrored to st.query_params on every run, so the URL is the view.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from .data import LoadedCorpus, corpus_signature, default_sources, extract_with_progress
+from .filters import (ALL_PARAMS, Filters, apply_filters, filter_articles, from_query_params, speaker_column,
+                      to_query_params)
+
+FILTERS_KEY = "claimscope_filters"
+SOURCES_KEY = "claimscope_sources"
+NOTICE_KEY = "claimscope_notices"
+# Widget keys of the sidebar; their values are copied into FILTERS_KEY by callbacks.
+WIDGET_KEYS = {"anonymity": "w_anonymity", "role": "w_role", "outlet": "w_outlet", "speaker": "w_speaker",
+               "kind": "w_kind", "date_from": "w_date_from", "date_to": "w_date_to", "search": "w_search"}
+# Corpora kept in memory at once (the demo, plus what the user added).
+CORPORA_KEPT = 3
+
+
+@dataclass(frozen=True)
+class View:
+    corpus: LoadedCorpus
+    filters: Filters
+    claims: pd.DataFrame       # the filtered claims
+    articles: pd.DataFrame     # the articles under the outlet/date filters
+
+
+# --- corpus ------------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def _corpora() -> tuple[OrderedDict, threading.Lock]:
+    """Extracted corpora by content key, shared by all sessions, read-only."""
+    return OrderedDict(), threading.Lock()
+
+
+def sources() -> list[str]:
+    if SOURCES_KEY not in st.session_state:
+        st.session_state[SOURCES_KEY] = default_sources()
+    return st.session_state[SOURCES_KEY]
+
+
+def set_sources(paths: list[str]) -> None:
+    st.session_state[SOURCES_KEY] = list(dict.fromkeys(paths))
+
+
+def load_corpus() -> LoadedCorpus:
+    """The corpus of the current sources: from memory when its files have not changed,
+    else extracted now with a progress bar."""
+    paths = tuple(sources())
+    key = (paths, corpus_signature(paths))
+    corpora, lock = _corpora()
+    with lock:
+        if key in corpora:
+            corpora.move_to_end(key)
+            return corpora[key]
+    bar = st.progress(0.0, text="Reading articles…")
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total if total else 1.0, text=f"Extracting claims: {done} of {total} articles")
+
+    corpus = extract_with_progress(paths, progress)
+    bar.empty()
+    with lock:
+        corpora[key] = corpus
+        while len(corpora) > CORPORA_KEPT:
+            corpora.popitem(last=False)
+    return corpus
+
+
+# --- filters -----------------------------------------------------------------------------
+
+def filters() -> Filters:
+    if FILTERS_KEY not in st.session_state:
+        st.session_state[FILTERS_KEY] = from_query_params(st.query_params)
+    return st.session_state[FILTERS_KEY]
+
+
+def set_filters(state: Filters) -> None:
+    st.session_state[FILTERS_KEY] = state
+    sync_url(state)
+
+
+def sync_url(state: Filters) -> None:
+    """Write the filters into the address bar, touching only our own parameters."""
+    wanted = to_query_params(state)
+    for name in ALL_PARAMS:
+        if name in wanted:
+            value = wanted[name]
+            current = st.query_params.get_all(name)
+            if current != (value if isinstance(value, list) else [value]):
+                st.query_params[name] = value
+        elif name in st.query_params:
+            del st.query_params[name]
+
+
+def _from_widget(attr: str) -> None:
+    state = filters().copy()
+    value = st.session_state.get(WIDGET_KEYS[attr])
+    if attr == "search":
+        value = (value or "").strip()
+    elif attr in ("date_from", "date_to"):
+        value = value if isinstance(value, dt.date) else None
+    else:
+        value = list(value or [])
+    setattr(state, attr, value)
+    set_filters(state)
+
+
+def _reset() -> None:
+    for key in WIDGET_KEYS.values():
+        st.session_state.pop(key, None)
+    set_filters(Filters())
+
+
+def _sanitise(state: Filters, corpus: LoadedCorpus, options: dict[str, list[str]]) -> Filters:
+    """Drop values the corpus does not have (a stale or hand-edited URL) and say so."""
+    clean = state.copy()
+    dropped = []
+    for attr, allowed in options.items():
+        kept = [v for v in getattr(clean, attr) if v in allowed]
+        dropped += [f"{attr} “{v}”" for v in getattr(clean, attr) if v not in allowed]
+        setattr(clean, attr, kept)
+    if dropped:
+        st.session_state[NOTICE_KEY] = "Not in this corpus, ignored: " + ", ".join(dropped)
+    return clean
+
+
+def filter_options(corpus: LoadedCorpus) -> dict[str, list[str]]:
+    claims = corpus.claims
+    from extract.schema import ANONYMITY, KINDS, ROLES
+
+    def present(column: pd.Series, order: tuple) -> list[str]:
+        found = set(column.dropna())
+        return [v for v in order if v in found] + sorted(found - set(order))
+
+    return {
+        "anonymity": present(claims["anonymity"], ANONYMITY),
+        "role": present(claims["role"], ROLES),
+        "outlet": sorted(set(claims["outlet"].dropna()) | set(corpus.articles["outlet"].dropna())),
+        "speaker": speaker_column(claims).dropna().value_counts().index.tolist(),
+        "kind": present(claims["kind"], KINDS),
+    }
+
+
+def sidebar(corpus: LoadedCorpus) -> Filters:
+    """The filters, set once here and applied on every page."""
+    options = filter_options(corpus)
+    state = filters()
+    clean = _sanitise(state, corpus, options)
+    if clean != state:
+        for attr in options:
+            st.session_state.pop(WIDGET_KEYS[attr], None)
+        set_filters(clean)
+        state = clean
+    sync_url(state)
+
+    side = st.sidebar
+    side.header("Filters")
+    labels = {"anonymity": "Speaker anonymity", "role": "Speaker role", "outlet": "Outlet",
+              "speaker": "Speaker", "kind": "Kind of claim"}
+    for attr, label in labels.items():
+        side.multiselect(label, options[attr], default=getattr(state, attr), key=WIDGET_KEYS[attr],
+                         on_change=_from_widget, args=(attr,), placeholder="All")
+    days = corpus.claims["day"].dropna()
+    help_text = ("Claims without a date are left out once a bound is set." if len(days)
+                 else "No article in this corpus has a date.")
+    low, high = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+    col_from, col_to = side.columns(2)
+    col_from.date_input("From", value=state.date_from, min_value=low, max_value=high, key=WIDGET_KEYS["date_from"],
+                        on_change=_from_widget, args=("date_from",), help=help_text, format="YYYY-MM-DD")
+    col_to.date_input("To", value=state.date_to, min_value=low, max_value=high, key=WIDGET_KEYS["date_to"],
+                      on_change=_from_widget, args=("date_to",), help=help_text, format="YYYY-MM-DD")
+    side.text_input("Search quotes", value=state.search, key=WIDGET_KEYS["search"], on_change=_from_widget,
+                    args=("search",), placeholder="words in the quote")
+    side.button("Clear filters", on_click=_reset, disabled=not state.active)
+    if NOTICE_KEY in st.session_state:
+        side.warning(st.session_state.pop(NOTICE_KEY))
+    side.caption("The address bar holds these filters: copy it to share this view.")
+    return state
+
+
+def view(corpus: LoadedCorpus, state: Filters) -> View:
+    return View(corpus=corpus, filters=state, claims=apply_filters(corpus.claims, state),
+                articles=filter_articles(corpus.articles, state))
+
+
+def current_view() -> View:
+    """The view app.py computed for this run."""
+    return st.session_state["claimscope_view"]
+
+
+def publish(v: View) -> None:
+    st.session_state["claimscope_view"] = v

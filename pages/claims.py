@@ -1,0 +1,64 @@
+"""Claims: the claims table; one claim in its article, with everyone who carries it."""
+import pandas as pd
+import streamlit as st
+
+from explorer.safe_text import article_markdown
+from explorer.state import current_view
+from explorer.tables import claims_table, versions_table
+from explorer.ui import DISPLAY_ROWS, filter_caption, table_with_download
+
+v = current_view()
+claims = v.claims
+
+st.title("Claims")
+filter_caption(v)
+table = claims_table(claims)
+table_with_download(table, "claims", "claims", column_config={
+    "quote": st.column_config.TextColumn("quote", width="large"),
+    "carried_by": st.column_config.NumberColumn("carried by", help="outlets carrying this claim"),
+    "carried_by_independent": st.column_config.NumberColumn("independent", help="outlets that sourced it themselves"),
+})
+
+if claims.empty:
+    st.stop()
+
+st.subheader("A claim in its article")
+shown = claims.head(DISPLAY_ROWS)
+
+
+def _label(position: int) -> str:
+    row = shown.iloc[position]
+    quote = str(row["quote"])
+    quote = quote if len(quote) <= 90 else quote[:89] + "…"
+    return f"{row['outlet']} · {row['speaker_canonical'] or row['speaker'] or 'no speaker'}: {quote}"
+
+
+position = st.selectbox("Claim", range(len(shown)), format_func=_label, key="claims_pick")
+claim = shown.iloc[position]
+articles = v.corpus.articles.set_index("article_id")
+article = articles.loc[claim["article_id"]]
+
+meta = st.columns(4)
+meta[0].markdown("**Speaker**")
+meta[0].text(str(claim["speaker_canonical"] or claim["speaker"] or "—"))
+meta[1].markdown("**Type**")
+meta[1].text(f"{claim['anonymity']} {claim['role']}")
+meta[2].markdown("**Cue**")
+meta[2].text(f"{claim['cue'] or '—'} ({claim['stance']}, {claim['kind']})")
+meta[3].markdown("**Outlet**")
+meta[3].text(f"{claim['outlet']} {claim['date'] or ''}".strip())
+if isinstance(claim["descriptor"], str) and claim["descriptor"]:
+    st.text(f"Described as: {claim['descriptor']}")
+if isinstance(article["title"], str) and article["title"]:
+    st.text(f"Article: {article['title']}")
+
+st.caption(":orange-background[quote]  :blue-background[speaker mention]")
+marks = [(claim["quote_start"], claim["quote_end"], "quote")]
+if pd.notna(claim["speaker_start"]):
+    marks.append((claim["speaker_start"], claim["speaker_end"], "mention"))
+with st.container(height=420, border=True, key="claims_article"):
+    st.markdown("\n\n".join(article_markdown(str(article["text"]), marks)))
+
+st.subheader(f"Carried by {int(claim['carried_by'])} outlet(s), {int(claim['carried_by_independent'])} independently")
+table_with_download(versions_table(v.corpus.claims, v.corpus.articles, claim["claim_id"]), "claim-versions",
+                    "claims_versions")
