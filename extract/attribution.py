@@ -450,6 +450,12 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             # `Said Dorothy Poynter, who grew up with Ali, “…”`
             mention = mention_after(text, w[1], q_open)
             rule = "before-quote-inverted"
+        elif low.endswith("ing"):
+            # `Trump issued a statement saying …`: a participle speaks for the clause's
+            # subject, not for the object before it.
+            mention = (_earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
+                       or subject_of(text, prev, w[0]))
+            rule = "before-quote"
         else:
             mention = subject_of(text, prev, w[0])
             rule = "before-quote"
@@ -499,7 +505,7 @@ def has_speech_verb(text: str, sent: tuple[int, int], quotes: list[Quote]) -> bo
 
 
 _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s")
-_DASH_CREDIT = re.compile(r"[-—–]\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*?){0,3})\.?\s*$")
+_DASH_CREDIT = re.compile(r"[-—–―]\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*?){0,3})\.?\s*$")
 
 
 def speaker_label(text: str, quote: Quote, next_paragraph: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -508,6 +514,14 @@ def speaker_label(text: str, quote: Quote, next_paragraph: tuple[int, int] | Non
     m = _TRANSCRIPT_LABEL.match(text, quote.start)
     if m and len(m.group(1)) >= 3:
         return m.start(1), m.end(1)
+    if quote.close_mark is not None:
+        # `“…” ― Carla Sanchez.` closing the quote's own paragraph
+        line_end = text.find("\n", quote.close_mark)
+        tail = text[quote.close_mark + 1:len(text) if line_end < 0 else line_end]
+        m = _DASH_CREDIT.fullmatch(tail.strip())
+        if m:
+            start = quote.close_mark + 1 + tail.index(m.group(1))
+            return start, start + len(m.group(1))
     if next_paragraph is not None:
         m = _DASH_CREDIT.fullmatch(text, next_paragraph[0], next_paragraph[1])
         if m:

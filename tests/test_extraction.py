@@ -261,3 +261,9 @@ def test_credit_line_after_quote_names_the_speaker():
     text = 'Intro.\n\n"I will look into it. I don\'t know the status, but I will certainly look into it."\n\n- Hillary Clinton.\n\nMore text.'
     row = one(claims_of(text), "direct", "look into it")
     assert row.mention == "Hillary Clinton"
+
+
+def test_credit_after_quote_in_its_own_paragraph():
+    text = "Intro.\n\n“Trump must stop portraying us as gangsters, most of us work hard.” ― Carla Sanchez.\n\nEnd."
+    row = one(claims_of(text), "direct", "portraying us")
+    assert row.mention == "Carla Sanchez"
