@@ -3,5 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+# pip's own chatter goes to a log; it is shown only when the install fails.
+if ! .venv/bin/python -m pip install --disable-pip-version-check -r requirements-dev.txt > .venv/pip-install.log 2>&1; then
+  cat .venv/pip-install.log >&2
+  exit 1
+fi
 exec .venv/bin/python -m pytest -q "$@"
