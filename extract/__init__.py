@@ -17,6 +17,7 @@ from .ingest import Article, InputError, read_articles
 from .outlets import outlet_for
 from .schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, CORPUS_CLAIM_COLUMNS, Claim
 from .speakers import canonical_speakers
+from .matching import link
 
 __all__ = ["Article", "Corpus", "InputError", "extract_paths", "extract_articles", "claims_for_article",
            "CLAIM_COLUMNS", "ARTICLE_COLUMNS", "EXTRACTOR_VERSION"]
@@ -108,8 +109,10 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 64) -> Corpu
     claims = pd.DataFrame(claim_rows, columns=[c for c in CLAIM_COLUMNS if c not in CORPUS_CLAIM_COLUMNS])
     # Corpus-level columns: one speaker under its aliases across articles.
     claims = canonical_speakers(claims)[CLAIM_COLUMNS] if not claims.empty else pd.DataFrame(columns=CLAIM_COLUMNS)
+    # The same claim across articles (claim_id, carried_by, ...) and articles that copy articles.
+    articles_frame, claims = link(pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS), claims.reset_index(drop=True))
     return Corpus(
-        articles=pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS),
+        articles=articles_frame,
         claims=claims.reset_index(drop=True),
     )
 

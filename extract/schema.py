@@ -54,6 +54,17 @@ ARTICLE_COLUMNS = [
     "n_chars",
     "n_claims",
     "text",
+    "copy_of",        # article_id of the article this one copies (syndicated/translated), else None
+]
+
+# Columns extract.matching.link adds to the claims table (the same claim across articles).
+MATCH_COLUMNS = [
+    "claim_id",       # shared by every occurrence of one claim; from the canonical words + speaker
+    "claim_text",     # the group's canonical text: its most common version, then the longest
+    "version",        # this occurrence vs claim_text: exact / punctuation / truncated / extended / reworded
+    "carried_by",     # distinct outlets carrying the claim (each unnamed publisher counts once)
+    "carried_by_independent",  # those outlets minus pages that copy another article
+    "first_seen",     # earliest date among the articles carrying it, or None
 ]
 
 
