@@ -586,7 +586,9 @@ def _introduces(word: str, next_word: str) -> bool:
     return (low in _PREPOSITIONS or low in _LEADING_NOISE or low in _DETERMINERS or low in _NOT_NAMES
             or low.endswith(("ing", "ed")) and len(low) > 4 and not next_word[:1].isupper()
             or word[:1].isdigit()
-            or low in ("after", "before", "during", "under", "over", "like", "unlike", "following", "asked", "told"))
+            or low in ("after", "before", "during", "under", "over", "like", "unlike", "following", "asked", "told",
+                       "minutes", "hours", "days", "weeks", "months", "years", "moments", "later", "earlier")
+            or word.isupper() and len(word) > 1)   # a dateline: `WASHINGTON — …`
 
 
 def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
