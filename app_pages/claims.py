@@ -30,7 +30,8 @@ def _label(position: int) -> str:
     row = shown.iloc[position]
     quote = str(row["quote"])
     quote = quote if len(quote) <= 90 else quote[:89] + "…"
-    return f"{row['outlet']} · {row['speaker_canonical'] or row['speaker'] or 'no speaker'}: {quote}"
+    speaker = next((s for s in (row["speaker_canonical"], row["speaker"]) if isinstance(s, str)), "no speaker")
+    return f"{row['outlet']} · {speaker}: {quote}"
 
 
 position = st.selectbox("Claim", range(len(shown)), format_func=_label, key="claims_pick")
@@ -40,13 +41,13 @@ article = articles.loc[claim["article_id"]]
 
 meta = st.columns(4)
 meta[0].markdown("**Speaker**")
-meta[0].text(str(claim["speaker_canonical"] or claim["speaker"] or "—"))
+meta[0].text(next((s for s in (claim["speaker_canonical"], claim["speaker"]) if isinstance(s, str)), "—"))
 meta[1].markdown("**Type**")
 meta[1].text(f"{claim['anonymity']} {claim['role']}")
 meta[2].markdown("**Cue**")
-meta[2].text(f"{claim['cue'] or '—'} ({claim['stance']}, {claim['kind']})")
+meta[2].text(f"{claim['cue'] if isinstance(claim['cue'], str) else '—'} ({claim['stance']}, {claim['kind']})")
 meta[3].markdown("**Outlet**")
-meta[3].text(f"{claim['outlet']} {claim['date'] or ''}".strip())
+meta[3].text(f"{claim['outlet']} {claim['date'] if isinstance(claim['date'], str) else ''}".strip())
 if isinstance(claim["descriptor"], str) and claim["descriptor"]:
     st.text(f"Described as: {claim['descriptor']}")
 if isinstance(article["title"], str) and article["title"]:

@@ -10,11 +10,12 @@ v = current_view()
 st.title("Claim matrix")
 filter_caption(v)
 st.caption("One row per claim, one column per outlet: how many of the outlet's articles carry it. "
+           "carried_by counts outlets across the whole corpus, carried_by_independent leaves out copies. "
            "Click a column header to sort.")
 matrix = matrix_table(v.claims)
 only_shared = st.toggle("Only claims carried by more than one outlet", key="matrix_shared")
 if only_shared and not matrix.empty:
-    matrix = matrix[matrix["outlets"] > 1].reset_index(drop=True)
+    matrix = matrix[matrix["carried_by"] > 1].reset_index(drop=True)
 outlet_columns = [c for c in matrix.columns if c not in MATRIX_LEAD_COLUMNS]
 table_with_download(matrix, "matrix", "matrix", column_config={
     "claim_text": st.column_config.TextColumn("claim", width="large"),

@@ -6,6 +6,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from extract.schema import ANONYMITY, ROLES
+
 from .filters import speaker_column
 
 TOP_OUTLETS = 20
@@ -88,13 +90,19 @@ def claims_over_time(claims: pd.DataFrame, max_points: int = MAX_TIME_POINTS) ->
 
 # --- charts -------------------------------------------------------------------------------
 
+def _source_type_scale() -> alt.Scale:
+    """One hue per role, dark for named and light for anonymous speakers (tableau20 pairs)."""
+    domain = [f"{a} {r}" for r in ROLES for a in ANONYMITY]
+    return alt.Scale(domain=domain, scheme="tableau20")
+
+
 def role_anonymity_chart(counts: pd.DataFrame, normalise: bool = False) -> alt.Chart:
     y = alt.Y("claims:Q", stack="normalize" if normalise else "zero",
               title="share of claims" if normalise else "claims")
     return alt.Chart(counts).mark_bar().encode(
         x=alt.X("outlet:N", sort="-y", title=None),
         y=y,
-        color=alt.Color("source type:N", title="speaker type"),
+        color=alt.Color("source type:N", title="speaker type", scale=_source_type_scale()),
         tooltip=["outlet", "anonymity", "role", "claims", alt.Tooltip("share:Q", format=".0%")],
     ).add_params(alt.selection_point(name="outlet_pick", fields=["outlet"]))
 

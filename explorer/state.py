@@ -65,8 +65,8 @@ def load_corpus() -> LoadedCorpus:
             return corpora[key]
     bar = st.progress(0.0, text="Reading articles…")
 
-    def progress(done: int, total: int) -> None:
-        bar.progress(done / total if total else 1.0, text=f"Extracting claims: {done} of {total} articles")
+    def progress(done: int, total: int, step: str) -> None:
+        bar.progress(done / total if total else 1.0, text=f"{step}: {done:,} of {total:,} articles")
 
     corpus = extract_with_progress(paths, progress)
     bar.empty()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from extract.export import to_csv_bytes
+from extract.matching import claim_outlet_matrix
 from extract.schema import ROLES
 
 from .filters import speaker_column
@@ -19,7 +20,7 @@ SPEAKERS_TABLE_COLUMNS = ["speaker", "anonymity", "role", "descriptor", "claims"
 OUTLET_ROLE_COLUMNS = [f"role_{r}" for r in ROLES]
 OUTLETS_TABLE_COLUMNS = (["outlet", "articles", "claims", "direct", "indirect", "direct_share", "anonymous",
                           "anonymous_share"] + OUTLET_ROLE_COLUMNS + ["shared_claims", "exclusive_claims"])
-MATRIX_LEAD_COLUMNS = ["claim_id", "claim_text", "speaker", "outlets"]
+MATRIX_LEAD_COLUMNS = ["claim_id", "claim_text", "speaker", "carried_by", "carried_by_independent"]
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
@@ -106,20 +107,14 @@ def outlets_table(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def matrix_table(claims: pd.DataFrame) -> pd.DataFrame:
-    """Claims x outlets: how many articles of each outlet carry each claim (0: none)."""
+    """Claims x outlets (extract.matching.claim_outlet_matrix over the claims in view): how
+    many of each outlet's articles carry each claim, most carried claims first."""
+    matrix = claim_outlet_matrix(claims)
     if claims.empty:
         return pd.DataFrame(columns=MATRIX_LEAD_COLUMNS)
-    counts = pd.crosstab(claims["claim_id"], claims["outlet"])
-    counts.columns = [str(c) for c in counts.columns]
-    frame = claims.assign(speaker=speaker_column(claims))
-    first = frame.drop_duplicates("claim_id").set_index("claim_id")
-    lead = pd.DataFrame({
-        "claim_text": first["claim_text"],
-        "speaker": first["speaker"],
-        "outlets": (counts > 0).sum(axis=1),
-    })
-    out = lead.join(counts).reset_index().rename(columns={"index": "claim_id"})
-    out = out.sort_values(["outlets", "claim_id"], ascending=[False, True])
+    speakers = claims.assign(speaker=speaker_column(claims)).drop_duplicates("claim_id").set_index("claim_id")["speaker"]
+    out = matrix.reset_index()
+    out.insert(2, "speaker", out["claim_id"].map(speakers))
     return out.reset_index(drop=True)
 
 

@@ -30,6 +30,6 @@ def table_with_download(table: pd.DataFrame, name: str, key: str, column_config:
                  height=height)
     if len(table) > DISPLAY_ROWS:
         st.caption(f"Showing the first {DISPLAY_ROWS:,} of {len(table):,} rows; the CSV holds all of them.")
-    st.download_button(f"Download {name} CSV ({len(table):,} rows)", data=partial(csv_bytes, table),
+    st.download_button(f"Download {name} CSV ({len(table):,} row{'' if len(table) == 1 else 's'})", data=partial(csv_bytes, table),
                        file_name=f"claimscope-{name}.csv", mime="text/csv", key=f"dl_{key}", on_click="ignore",
                        disabled=table.empty)
