@@ -142,14 +142,14 @@ def _is_cue(text: str, w: tuple[int, int, str], cues: frozenset[str], sentence_s
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or word[:1].isdigit() and False
+    return word[:1].isupper()
 
 
 def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | None:
     """The subject of a cue: the noun phrase ending right before it."""
     words = _words(text, clause_start, cue_start)
     if not words:
-        return _apposed_subject(text, clause_start, cue_start)
+        return None
     # Drop adverbs and auxiliaries between subject and cue ("Trump also said", "he has said").
     while words and words[-1][2].lower() in _TRAILING_NOISE:
         words.pop()
@@ -166,8 +166,6 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
     last = words[-1][2]
     if last.lower() in _pronouns() and (len(words) == 1 or not _is_cap(words[-2][2]) or words[-2][2].lower() in _LEADING_NOISE):
         return Mention(words[-1][0], words[-1][1])
-    if text[words[-1][1]:cue_start].strip(" \t") not in ("", ",") and not text[words[-1][1]:cue_start].strip().startswith(","):
-        pass
     return _split_name(text, words)
 
 
@@ -209,12 +207,6 @@ def valid_mention(text: str, mention: Mention) -> bool:
     if head[:1].isupper():
         return True
     return head.lower() in _source_heads() or head.lower() in _titles()
-
-
-def _apposed_subject(text: str, clause_start: int, cue_start: int) -> Mention | None:
-    """`Gerard Araud, the former French ambassador to the United States, said`: the subject
-    stands before an apposition closed by a comma right before the cue."""
-    return None
 
 
 def _split_name(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
@@ -630,9 +622,15 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
     return None
 
 
+_APPOSED = re.compile(r"([^,;:“”\"]+),\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?),\s*$")
+
+
 def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     """`Gerard Araud, the former French ambassador to the United States, said`."""
-    m = re.search(r"([^,;:“”\"]+),\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?),\s*$", text[lo:cue_start])
+    window = text[lo:cue_start]
+    if not window.rstrip().endswith(","):
+        return None    # the pattern can only match a window that ends on the apposition's comma
+    m = _APPOSED.search(window)
     if not m:
         return None
     name_start = lo + m.start(1)

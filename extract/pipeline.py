@@ -31,17 +31,26 @@ for _name, _default in (("layout", None), ("quotes", None), ("sentences", None),
 QUOTE_THRESHOLD = 0.5
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, kept once: spaCy rebuilds `Doc.text` from every token on each read."""
+    text = doc.user_data.get("claimscope_text")
+    if text is None:
+        text = doc.user_data["claimscope_text"] = doc.text
+    return text
+
+
 @Language.component("claimscope_layout")
 def layout_component(doc: Doc) -> Doc:
-    doc._.layout = layout.analyse(doc.text)
+    doc._.layout = layout.analyse(doc_text(doc))
     return doc
 
 
 @Language.component("claimscope_quotes")
 def quotes_component(doc: Doc) -> Doc:
-    lay = doc._.layout or layout.analyse(doc.text)
+    text = doc_text(doc)
+    lay = doc._.layout or layout.analyse(text)
     paragraphs = [p for p in lay.paragraphs if p != lay.headline]
-    doc._.quotes = quotes.find_quotes(doc.text, paragraphs)
+    doc._.quotes = quotes.find_quotes(text, paragraphs)
     return doc
 
 
@@ -55,7 +64,7 @@ def make_attribution(nlp: Language, name: str, keep_all_quotes: bool, quote_thre
 
 
 def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = QUOTE_THRESHOLD) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     lay = doc._.layout or layout.analyse(text)
     found = doc._.quotes if doc._.quotes is not None else []
     paragraphs = [p for p in lay.paragraphs if p != lay.headline]
@@ -129,11 +138,12 @@ def _stances() -> dict[str, str]:
 @Language.component("claimscope_speakers")
 def speakers_component(doc: Doc) -> Doc:
     claims = doc._.claims or []
-    speakers.resolve(doc.text, claims)
+    text = doc_text(doc)
+    speakers.resolve(text, claims)
     stances = _stances()
     for claim in claims:
         if claim.cue_start is not None:
-            cue = doc.text[claim.cue_start:claim.cue_end].lower()
+            cue = text[claim.cue_start:claim.cue_end].lower()
             claim.stance = stances.get(cue.split()[-1], "neutral")
     return doc
 

@@ -253,7 +253,19 @@ def _is_common(word: str, text: str) -> bool:
         return True
     if _singular(low) in lex.heads or _singular(low) in lex.other_heads:
         return True
+    if _PLAIN_WORD.fullmatch(low):
+        return low in _lowercase_words(text)
     return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(low), text) is not None
+
+
+_PLAIN_WORD = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The words of an article as written (case kept), built once per article: whether a
+    capitalised word also occurs in lower case is then a set lookup, not a text scan."""
+    return frozenset(_PLAIN_WORD.findall(text))
 
 
 def _split_titles(words: list[str]) -> int:
