@@ -8,4 +8,6 @@ if ! .venv/bin/python -m pip install --disable-pip-version-check -r requirements
   cat .venv/pip-install.log >&2
   exit 1
 fi
+# The browser test needs Chromium + Playwright: always installed in CI, else when apt-get can.
+if [ "${CI:-}" = "true" ] || { [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; }; then bash scripts/install_browser.sh || [ "${CI:-}" != "true" ]; fi
 exec .venv/bin/python -m pytest -q "$@"
