@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from explorer import state
-from explorer.data import DEMO_FOLDER
+from explorer.data import default_sources
 from explorer.state import current_view
 from explorer.uploads import UPLOAD_SUFFIXES, save_uploads
 from explorer.ui import table_with_download
@@ -68,8 +68,8 @@ if st.session_state.get("corpus_refused"):
     st.dataframe(pd.DataFrame(st.session_state["corpus_refused"]), hide_index=True, width="stretch",
                  key="corpus_refused_table")
 
-if state.sources() != [str(DEMO_FOLDER)]:
-    if st.button("Back to the demo corpus", key="corpus_reset"):
+if state.sources() != default_sources():
+    if st.button("Back to the starting corpus", key="corpus_reset"):
         st.session_state.pop("corpus_refused", None)
-        state.set_sources([str(DEMO_FOLDER)])
+        state.set_sources(default_sources())
         st.rerun()
