@@ -63,10 +63,10 @@ def _claim_rows(article: Article, outlet: str, date: str | None, text: str, clai
 
 def claims_for_article(article: Article, nlp=None) -> tuple[dict, list[dict]]:
     """Extract one article: its row for the articles table and its claim rows."""
-    from .pipeline import build_nlp
+    from .pipeline import build_nlp, make_doc
 
     nlp = nlp or build_nlp()
-    doc = nlp(article.text)
+    doc = nlp(make_doc(nlp, article.text))
     return _rows_from_doc(article, doc)
 
 
@@ -97,12 +97,13 @@ def _rows_from_doc(article: Article, doc) -> tuple[dict, list[dict]]:
 
 def extract_articles(articles: Iterable[Article], batch_size: int = 64) -> Corpus:
     """Run the pipeline over articles; return the articles and claims tables."""
-    from .pipeline import build_nlp
+    from .pipeline import build_nlp, make_doc
 
     nlp = build_nlp()
     articles = list(articles)
     article_rows, claim_rows = [], []
-    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
+    docs = (make_doc(nlp, a.text) for a in articles)
+    for article, doc in zip(articles, nlp.pipe(docs, batch_size=batch_size)):
         row, claims = _rows_from_doc(article, doc)
         article_rows.append(row)
         claim_rows.extend(claims)

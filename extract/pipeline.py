@@ -39,6 +39,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def make_doc(nlp: Language, text: str) -> Doc:
+    """A tokenized Doc that remembers its text, for nlp(doc) / nlp.pipe(docs)."""
+    doc = nlp.make_doc(text)
+    doc.user_data["claimscope_text"] = text
+    return doc
+
+
 @Language.component("claimscope_layout")
 def layout_component(doc: Doc) -> Doc:
     doc._.layout = layout.analyse(doc_text(doc))
