@@ -20,20 +20,31 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--articles-out", metavar="FILE",
                         help="also write the articles table (.jsonl or .csv), without article text")
     parser.add_argument("--quiet", action="store_true", help="no summary line on stderr")
+    stored = parser.add_mutually_exclusive_group()
+    stored.add_argument("--store", metavar="DIR",
+                        help="keep extraction results in DIR and reuse them (default: .claimscope/ at the "
+                             "repo root, or $CLAIMSCOPE_STORE)")
+    stored.add_argument("--no-store", action="store_true", help="extract everything, keep nothing")
     args = parser.parse_args(argv)
     for name in ("out", "articles_out"):
         value = getattr(args, name)
         if value and Path(value).suffix.lower() not in OUTPUT_SUFFIXES:
             parser.error(f"--{name.replace('_', '-')} must end in .jsonl or .csv, not '{Path(value).suffix or value}'")
+        # Checked before extracting, so a typo in the output path costs no extraction run.
+        if value and (Path(value).is_dir() or not Path(value).absolute().parent.is_dir()):
+            parser.error(f"--{name.replace('_', '-')} {value}: not a file in an existing folder")
     return args
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    from . import extract_paths
     from .export import write_table
+    from .store import extract_paths_stored
 
-    corpus = extract_paths(args.inputs)
+    def warn(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    corpus, store_stats = extract_paths_stored(args.inputs, store_dir=args.store, use_store=not args.no_store, warn=warn)
     for error in corpus.errors:
         print(f"skipped {error}", file=sys.stderr)
     if corpus.articles.empty:
@@ -48,8 +59,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if not args.quiet:
         print(f"{len(corpus.articles)} articles, {len(corpus.claims)} claims -> {args.out}", file=sys.stderr)
+        if store_stats is not None:
+            print(store_stats.summary(), file=sys.stderr)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
