@@ -68,7 +68,7 @@ class MatchRules:
     # propose pairs; a pair needs `index_min_hits` hits (fewer when a quote has fewer keys).
     index_keys: int = 4
     index_min_hits: int = 2
-    max_posting: int = 200
+    max_posting: int = 64
     stem_length: int = 5
     # Copies (extract/copies.py): paragraphs of at least `paragraph_min_words` words; two
     # paragraphs align at `paragraph_similarity`; an article is a copy when aligned paragraphs
@@ -96,6 +96,11 @@ def normalise(text) -> str:
     """Comparison form of a quote: lower case, straight marks, no punctuation, "n't" -> not."""
     if not isinstance(text, str):
         return ""
+    return _normalise(text)
+
+
+@lru_cache(maxsize=400_000)
+def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).lower()
     text = text.replace("cannot", "can not").replace("n't", " not")
     text = _ABBREVIATION_DOT.sub("", text).replace("'s ", " ").replace("'", "")
@@ -159,13 +164,18 @@ _LEADING = frozenset({"a", "an", "the", "one", "another", "some", "other", "two"
 @dataclass(frozen=True)
 class SpeakerKey:
     key: str                  # normalised words, leading determiners off ("" = unknown)
-    stems: tuple[str, ...]
+    words: tuple[str, ...]    # its content words
     has_name: bool            # a capitalised word after the first: a name or a named body
 
 
 def speaker_key(speaker) -> SpeakerKey:
     if not isinstance(speaker, str) or not speaker.strip():
         return SpeakerKey("", (), False)
+    return _speaker_key(speaker)
+
+
+@lru_cache(maxsize=200_000)
+def _speaker_key(speaker: str) -> SpeakerKey:
     words = normalise(speaker).split()
     while words and words[0] in _LEADING:
         words = words[1:]
@@ -173,14 +183,15 @@ def speaker_key(speaker) -> SpeakerKey:
         return SpeakerKey("", (), False)
     raw = speaker.split()
     has_name = any(w[:1].isupper() for w in raw[1:]) or (len(raw) == 1 and raw[0][:1].isupper())
-    return SpeakerKey(" ".join(words), tuple(stem(w) for w in words if w not in _function_words()), has_name)
+    return SpeakerKey(" ".join(words), tuple(w for w in words if w not in _function_words()), has_name)
 
 
 def _fuzzy_token_match(a: tuple[str, ...], b: tuple[str, ...], rules: MatchRules) -> int:
-    """How many of a's tokens find a token of b (equal, or a close spelling)."""
+    """How many of a's words find a word of b (same stem, or a close spelling: Iraq/Iraqi)."""
+    b_stems = {stem(y) for y in b}
     found = 0
     for x in a:
-        if x in b or any(fuzz.ratio(x, y) >= rules.speaker_token_ratio * 100 for y in b):
+        if stem(x) in b_stems or any(fuzz.ratio(x, y) >= rules.speaker_token_ratio * 100 for y in b):
             found += 1
     return found
 
@@ -191,7 +202,7 @@ def speakers_agree(a: SpeakerKey, b: SpeakerKey, rules: MatchRules = RULES) -> s
         return "unknown"
     if a.key == b.key:
         return "same"
-    sa, sb = a.stems, b.stems
+    sa, sb = a.words, b.words
     if not sa or not sb:
         return "unknown"
     shorter, longer = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
@@ -220,12 +231,35 @@ class _Quote:
     bag: dict[str, float]
     negated: bool
     speaker: SpeakerKey
+    raw: str
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Stems of names and numbers: a rewording keeps them."""
+        return _names(self.raw)
+
+
+_NAME_OR_NUMBER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*|\d[\d,.]*")
+
+
+@lru_cache(maxsize=100_000)
+def _names(text) -> frozenset[str]:
+    """Names (capitalised words not opening the quote or a sentence) and numbers."""
+    if not isinstance(text, str):
+        return frozenset()
+    out = set()
+    for match in _NAME_OR_NUMBER.finditer(text.strip()):
+        for w in normalise(match.group()).split():
+            if w != "i":
+                out.add(stem(w))
+    return frozenset(out)
 
 
 def _quote(text, speaker, rules: MatchRules = RULES) -> _Quote:
     norm = normalise(text)
     words = norm.split()
-    return _Quote(words, norm, stem_weights(words, rules), any(w in NEGATIONS for w in words), speaker_key(speaker))
+    return _Quote(words, norm, stem_weights(words, rules), any(w in NEGATIONS for w in words), speaker_key(speaker),
+                  text if isinstance(text, str) else "")
 
 
 def same_claim(a: _Quote, b: _Quote, rules: MatchRules = RULES, relaxed: float | None = None,
@@ -252,7 +286,10 @@ def same_claim(a: _Quote, b: _Quote, rules: MatchRules = RULES, relaxed: float |
     loose = relaxed if known else relaxed_unknown
     if loose is not None:
         need = min(need, loose)
-    if score >= need and (a.negated == b.negated or loose is not None):
+    # A rewording keeps names and numbers ("happened to the establishment" is not "happened
+    # to Israel", "by 4 points" not "by 6 points"); a translated copy may not.
+    if score >= need and (loose is not None or (a.negated == b.negated and a.names <= b.bag.keys()
+                                                 and b.names <= a.bag.keys())):
         return "full", score
     min_tokens = rules.contained_min_tokens if known else rules.contained_min_tokens_unknown_speaker
     ratio = rules.contained_ratio if known else rules.contained_ratio_unknown_speaker
@@ -284,17 +321,17 @@ def candidate_pairs(bags: list[dict[str, float]], exact_keys: list[str], n_keys:
             postings[k].append(i)
     df = {k: len(v) for k, v in postings.items()}
     arrays = {k: np.asarray(v, dtype=np.int64) for k, v in postings.items() if 1 < len(v) <= max_posting}
-    probes, found = [], []
+    found, lengths = [], []
     n_probes = np.zeros(n, dtype=np.int64)
     for i, bag in enumerate(bags):
         keys = sorted((k for k in bag if k in arrays), key=lambda k: (df[k], k))[:n_keys]
         n_probes[i] = len(keys)
-        for k in keys:
-            found.append(arrays[k])
-            probes.append(np.full(len(arrays[k]), i, dtype=np.int64))
+        found.extend(arrays[k] for k in keys)
+        lengths.append(sum(df[k] for k in keys))
     codes = np.zeros(0, dtype=np.int64)
     if found:
-        a, b = np.concatenate(probes), np.concatenate(found)
+        a = np.repeat(np.arange(n, dtype=np.int64), np.asarray(lengths, dtype=np.int64))
+        b = np.concatenate(found)
         keep = a != b
         a, b = a[keep], b[keep]
         pair = np.minimum(a, b) * n + np.maximum(a, b)
@@ -313,6 +350,46 @@ def candidate_pairs(bags: list[dict[str, float]], exact_keys: list[str], n_keys:
     return np.stack([codes // n, codes % n], axis=1) if len(codes) else np.zeros((0, 2), dtype=np.int64)
 
 
+def _index_keys(quote: _Quote) -> dict[str, float]:
+    """Stems and stem bigrams of a quote: a bigram of common words ("going to build") is
+    rare where each of its words is not, so quotes of everyday words still find each other."""
+    stems = [stem(w) for w in quote.words]
+    keys = dict.fromkeys(stems, 1.0)
+    keys.update(dict.fromkeys((f"{a} {b}" for a, b in zip(stems, stems[1:])), 1.0))
+    return keys
+
+
+def _could_match(pairs: np.ndarray, bags: list[dict[str, float]], rules: MatchRules,
+                 chunk: int = 200_000) -> np.ndarray:
+    """The candidate pairs whose stem overlap can pass a whole-quote or a truncation test
+    (an upper bound of same_claim's scores, computed for all pairs at once with sparse rows)."""
+    if len(pairs) == 0:
+        return pairs
+    from scipy import sparse
+
+    vocabulary: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for bag in bags:
+        for k, w in bag.items():
+            indices.append(vocabulary.setdefault(k, len(vocabulary)))
+            data.append(w)
+        indptr.append(len(indices))
+    weights = sparse.csr_matrix((np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int64),
+                                 np.asarray(indptr, dtype=np.int64)), shape=(len(bags), max(len(vocabulary), 1)))
+    totals = np.asarray(weights.sum(axis=1)).ravel()
+    lowest_whole = min(rules.same_speaker_similarity, rules.unknown_speaker_similarity)
+    lowest_cover = min(rules.contained_ratio, rules.contained_ratio_unknown_speaker)
+    keep = []
+    for begin in range(0, len(pairs), chunk):
+        part = pairs[begin:begin + chunk]
+        left, right = part[:, 0], part[:, 1]
+        overlap = np.asarray(weights[left].minimum(weights[right]).sum(axis=1)).ravel()
+        dice = 2 * overlap / np.maximum(totals[left] + totals[right], 1e-9)
+        cover = overlap / np.maximum(np.minimum(totals[left], totals[right]), 1e-9)
+        keep.append(part[(dice >= lowest_whole - 1e-6) | (cover >= lowest_cover - 1e-6)])
+    return np.concatenate(keep)
+
+
 # ---------------------------------------------------------------- grouping
 
 class _Groups:
@@ -323,12 +400,18 @@ class _Groups:
 
     def __init__(self, spans: list[tuple], speakers: list[SpeakerKey], rules: MatchRules = RULES):
         self.parent = list(range(len(spans)))
+        self.base_spans, self.base_speakers = spans, speakers
+        # Filled for a root when it first takes part in a union.
         self.spans: dict[int, dict] = {}
         self.speakers: dict[int, set[SpeakerKey]] = {}
         self.rules = rules
-        for i, (article, start, end) in enumerate(spans):
-            self.spans[i] = {article: [(start, end)]} if start is not None else {}
-            self.speakers[i] = {speakers[i]} if speakers[i].key else set()
+
+    def _members(self, root: int):
+        if root not in self.spans:
+            article, start, end = self.base_spans[root]
+            self.spans[root] = {article: [(start, end)]} if start is not None else {}
+            self.speakers[root] = {self.base_speakers[root]} if self.base_speakers[root].key else set()
+        return self.spans[root], self.speakers[root]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -340,11 +423,11 @@ class _Groups:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        for x in self.speakers[ra]:
-            for y in self.speakers[rb]:
+        (sa, speakers_a), (sb, speakers_b) = self._members(ra), self._members(rb)
+        for x in speakers_a:
+            for y in speakers_b:
                 if _agree_cached(x, y, self.rules) == "different":
                     return False
-        sa, sb = self.spans[ra], self.spans[rb]
         if len(sa) > len(sb):
             sa, sb = sb, sa
         for article, spans in sa.items():
@@ -406,8 +489,10 @@ def group_claims(claims: pd.DataFrame, copies: dict[str, str] | None = None,
     groups = _Groups([(a, s, e) if s is not None and e is not None else (a, None, None)
                       for a, s, e in zip(articles, starts, ends)], [q.speaker for q in quotes], rules)
 
-    pairs = candidate_pairs([q.bag for q in quotes], [q.text for q in quotes], rules.index_keys,
+    pairs = candidate_pairs([_index_keys(q) for q in quotes], [q.text for q in quotes], rules.index_keys,
                             rules.max_posting, rules.index_min_hits)
+    indexed = len(pairs)
+    pairs = _could_match(pairs, [q.bag for q in quotes], rules)
     full_edges, contained_edges = [], []
     for i, j in pairs.tolist():
         kind, score = same_claim(quotes[i], quotes[j], rules)
@@ -465,7 +550,7 @@ def group_claims(claims: pd.DataFrame, copies: dict[str, str] | None = None,
         if len(roots) == 1:
             groups.union(short, roots.pop())
     if stats is not None:
-        stats.update(candidate_pairs=len(pairs), copy_pairs=copy_pairs, full_edges=len(full_edges),
+        stats.update(candidate_pairs=indexed, scored_pairs=len(pairs), copy_pairs=copy_pairs, full_edges=len(full_edges),
                      contained_edges=len(contained_edges))
     return np.array([groups.find(i) for i in range(n)], dtype=np.int64)
 
@@ -492,6 +577,14 @@ def _outlet_key(outlet, article_id) -> str:
     if isinstance(outlet, str) and outlet.strip() and outlet.strip().lower() != "unknown":
         return outlet.strip()
     return f"Unknown:{article_id}"
+
+
+def _date_text(value) -> str | None:
+    if isinstance(value, str):
+        return value.strip()[:10] or None
+    if isinstance(value, pd.Timestamp) and not pd.isna(value):
+        return value.date().isoformat()
+    return None
 
 
 def _claim_id(speaker: str, text: str) -> str:
@@ -525,6 +618,17 @@ def annotate_groups(claims: pd.DataFrame, labels: np.ndarray, copy_of: dict[str,
     # Groups in a content order (not row order), so a colliding id is resolved the same way.
     ordered = sorted(members.values(), key=lambda rows: min((articles[r], quotes[r]) for r in rows))
     for rows in ordered:
+        if len(rows) == 1:
+            r = rows[0]
+            cid = _claim_id(speakers[r], normalise(quotes[r]))
+            anchor = (articles[r], quotes[r])
+            if cid in used_ids and used_ids[cid] != anchor:
+                cid = _claim_id(speakers[r], normalise(quotes[r]) + "\x1f" + "\x1f".join(anchor))
+            used_ids[cid] = anchor
+            claim_id[r], claim_text[r], version[r], carried[r] = cid, quotes[r], "exact", 1
+            independent[r] = 0 if copy_of.get(articles[r]) else 1
+            first_seen[r] = _date_text(dates[r])
+            continue
         versions = Counter(normalise(quotes[r]) for r in rows)
         # Canonical: the most common version, then the longest, then the first in order.
         best_norm = min(versions, key=lambda v: (-versions[v], -len(v), v))
@@ -538,8 +642,7 @@ def annotate_groups(claims: pd.DataFrame, labels: np.ndarray, copy_of: dict[str,
         used_ids[cid] = anchor
         outlet_keys = {_outlet_key(outlets[r], articles[r]) for r in rows}
         own = {_outlet_key(outlets[r], articles[r]) for r in rows if not copy_of.get(articles[r])}
-        seen = [str(dates[r])[:10] for r in rows if isinstance(dates[r], str) and dates[r].strip()]
-        seen += [d.date().isoformat() for d in (dates[r] for r in rows) if isinstance(d, pd.Timestamp) and not pd.isna(d)]
+        seen = [d for d in (_date_text(dates[r]) for r in rows) if d]
         for r in rows:
             claim_id[r] = cid
             claim_text[r] = canonical
@@ -591,7 +694,8 @@ def link(articles: pd.DataFrame, claims: pd.DataFrame, rules: MatchRules = RULES
     if "speaker_canonical" not in claims and "anonymity" in claims and "speaker" in claims:
         from .speakers import canonical_speakers
         claims = canonical_speakers(claims)
-    order = _order_key(claims).sort_values(list(_order_key(claims).columns), kind="stable").index
+    keyed = _order_key(claims)
+    order = keyed.sort_values(list(keyed.columns), kind="stable").index
     ordered = claims.loc[order].reset_index(drop=True)
     paragraph_of = paragraph_index(articles, rules)
     labels = group_claims(ordered, copy_of, alignments, paragraph_of, rules, stats)
