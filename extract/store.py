@@ -181,6 +181,8 @@ class Store:
                     return f"store layout {row[0] if row else '?'} is not {SCHEMA_VERSION}"
             elif tables:
                 return "not a Claimscope store"
+        except sqlite3.OperationalError:
+            return None  # locked by another process: not damage; opening waits for it
         except sqlite3.DatabaseError as exc:
             return f"unreadable: {exc}"
         finally:
@@ -293,6 +295,10 @@ class Store:
         keys = [entry_key(a) for a in articles]
         try:
             stored = self._lookup(keys)
+        except sqlite3.OperationalError:
+            # Busy (another process holds a write lock past the timeout): extract, keep nothing.
+            stored = {}
+            self.stats.saved = False
         except sqlite3.DatabaseError as exc:
             self._close()
             self._set_aside(f"unreadable: {exc}")
