@@ -75,6 +75,36 @@ _BEFORE_CONTENT = re.compile(
     r"|(?:on|in|at|last|this|earlier|late|early)\s+(?!(?:a|an|the|his|her|their|its)\b)[\w’'-]+(?:\s+(?:morning|night|afternoon|evening))?\s*)?(that\s+)?")
 
 
+_NOT_CLAUSE_START = frozenset("""after during while when before following amid since until upon
+via through throughout under over across among between into onto toward towards like unlike
+last yesterday today tonight tomorrow earlier later recently repeatedly publicly privately
+again also only just even yes no little much nothing something anything everything""".split())
+
+
+# Words that open an adverbial, not a reported clause, even after a named speaker
+# (`Rubio said after a campaign stop`).
+_ADVERBIAL_START = frozenset("after during following amid upon via through throughout toward towards".split())
+
+
+def _inverted(text: str, s_start: int, cue_start: int, cue_end: int) -> bool:
+    """`…,” said X` / `…, said Steve Duprey, a …`: the cue follows its content and names
+    its speaker after it; nothing it introduces follows."""
+    before = text[s_start:cue_start].rstrip()
+    if not before:
+        return True
+    if before[-1] in "“”\"'" or before.rstrip(",.;:!?")[-1:] in ("”", '"', "'"):
+        return True
+    if before[-1] == ",":
+        nxt = _words(text, cue_end, min(len(text), cue_end + 30))
+        if any(m in before for m in ("“", "”", '"', "''")):
+            return True
+        return bool(nxt) and nxt[0][2][:1].isupper() and nxt[0][2].lower() not in _CLAUSE_OPENERS
+    return False
+
+
+_CLAUSE_OPENERS = frozenset("i he she it they we you there this that these those his her their its our".split())
+
+
 def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
     """`X said (that) CONTENT.` / `X told reporters CONTENT.`"""
     s_start, s_end = sent
@@ -105,9 +135,14 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         if not nxt or nxt[0][0] != pos and text[pos:nxt[0][0]].strip():
             return None
         first = nxt[0][2].lower()
+        if first in _NOT_CLAUSE_START and (mention is None or first in _ADVERBIAL_START):
+            return None
         if first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "if", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "him", "them", "me", "us", "you", "with", "about", "of"):
             return None
-    if mention is None and not has_that:
+    if mention is None and not has_that and _inverted(text, s_start, w[0], w[1]):
+        # No subject found and nothing introduced: the cue closes an inverted attribution.
+        # Otherwise a cue keeps its content with no known speaker (`Cruz has said for
+        # weeks he…`, a subject the mention rules cannot read).
         return None
     start, end = _trim(text, pos, s_end)
     if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
@@ -119,6 +154,23 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         if mention.descriptor:
             claim.descriptor_start, claim.descriptor_end = mention.descriptor
     return claim
+
+
+_RESUMES = re.compile(r"(?:\s+(?:(?:on|in|at|last|this|earlier|late|during)\b[^,.;:“”\"]{0,60}|[A-Z]\w+day))?\s*,\s+(?=\S)")
+_NEW_CLAUSE = frozenset("""as adding noting saying citing referring arguing explaining calling who which
+whose whom according but and although though while because after before when where if since
+in on at with without by for from to of during despite amid including especially not""".split())
+
+
+def _resumed_content(text: str, cue_end: int, s_end: int) -> int | None:
+    """Where the reported sentence resumes after an attribution that interrupts it, or None."""
+    m = _RESUMES.match(text, cue_end, s_end)
+    if not m:
+        return None
+    rest = _words(text, m.end(), s_end)
+    if len(rest) < MIN_CONTENT_WORDS or rest[0][0] != m.end() or rest[0][2].lower() in _NEW_CLAUSE:
+        return None
+    return m.end()
 
 
 def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
@@ -146,11 +198,19 @@ def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
     if mention is None or not valid_mention(text, mention):
         return None
     start, end = _trim(text, s_start, comma)
+    rule = "reported-before"
+    resumed = _resumed_content(text, w[1], s_end)
+    if resumed is not None:
+        # `In any case, Mr. DiPietro said, the golf industry was …`: the attribution
+        # interrupts one reported sentence; the content spans both parts (as PolNeAR's
+        # discontinuous contents do), attribution included.
+        end = _trim(text, resumed, s_end)[1]
+        rule = "reported-interrupted"
     if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
         return None
     claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=w[1],
                   mention_start=mention.start, mention_end=mention.end,
-                  sentence_start=s_start, sentence_end=s_end, rule="reported-before")
+                  sentence_start=s_start, sentence_end=s_end, rule=rule)
     if mention.descriptor:
         claim.descriptor_start, claim.descriptor_end = mention.descriptor
     return claim
