@@ -19,6 +19,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="where to write the claims: .jsonl or .csv (by extension)")
     parser.add_argument("--articles-out", metavar="FILE",
                         help="also write the articles table (.jsonl or .csv), without article text")
+    parser.add_argument("--matrix-out", metavar="FILE",
+                        help="also write the claims x outlets table (.jsonl or .csv): articles of each outlet carrying each claim")
     parser.add_argument("--quiet", action="store_true", help="no summary line on stderr")
     stored = parser.add_mutually_exclusive_group()
     stored.add_argument("--store", metavar="DIR",
@@ -26,7 +28,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                              "repo root, or $CLAIMSCOPE_STORE)")
     stored.add_argument("--no-store", action="store_true", help="extract everything, keep nothing")
     args = parser.parse_args(argv)
-    for name in ("out", "articles_out"):
+    for name in ("out", "articles_out", "matrix_out"):
         value = getattr(args, name)
         if value and Path(value).suffix.lower() not in OUTPUT_SUFFIXES:
             parser.error(f"--{name.replace('_', '-')} must end in .jsonl or .csv, not '{Path(value).suffix or value}'")
@@ -54,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         write_table(corpus.claims, args.out)
         if args.articles_out:
             write_table(corpus.articles.drop(columns=["text"]), args.articles_out)
+        if args.matrix_out:
+            from .matching import claim_outlet_matrix
+
+            write_table(claim_outlet_matrix(corpus.claims).reset_index(), args.matrix_out)
     except OSError as exc:
         print(f"error: cannot write output: {exc}", file=sys.stderr)
         return 1

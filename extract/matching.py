@@ -23,6 +23,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from .lexicon import load_words
 from .schema import MATCH_COLUMNS
@@ -115,6 +116,8 @@ def stem(word: str, length: int = RULES.stem_length) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
+    if len(word) > 3 and word.endswith("e"):  # make/making, encircle/encircling
+        word = word[:-1]
     return word[:length]
 
 
@@ -294,10 +297,28 @@ def same_claim(a: _Quote, b: _Quote, rules: MatchRules = RULES, relaxed: float |
     min_tokens = rules.contained_min_tokens if known else rules.contained_min_tokens_unknown_speaker
     ratio = rules.contained_ratio if known else rules.contained_ratio_unknown_speaker
     if len(short.words) >= min_tokens and covered(short.bag, long.bag) >= ratio:
-        contained = fuzz.partial_ratio(short.text, long.text) / 100
+        contained = _contained(short.words, long.words)
         if contained >= ratio:
             return "contained", contained
     return None, 0.0
+
+
+def _contained(short: list[str], long: list[str]) -> float:
+    """How well the short quote's words appear as one run of the long quote's words (best
+    window of the short's length, +1 for an inserted word; stems compared, order kept). A
+    window that says it the other way round scores 0: "we will respond" is no fragment of
+    "we will not respond"."""
+    a = [stem(w) for w in short]
+    b = [stem(w) for w in long]
+    negated = any(w in NEGATIONS for w in short)
+    best = 0.0
+    for size in (len(a), len(a) + 1):
+        for start in range(0, max(len(b) - size, 0) + 1):
+            window = b[start:start + size]
+            score = Indel.normalized_similarity(a, window)
+            if score > best and any(w in NEGATIONS for w in long[start:start + size]) == negated:
+                best = score
+    return best
 
 
 # ---------------------------------------------------------------- blocking
