@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         cli = run_cli(folders, work, planted)
         rejected_files = {line.split(": ")[0].removeprefix("skipped ").split(":")[0] for line in cli["rejected"]}
         print(f"CLI ({len(folders)} batches, {time.perf_counter() - start:.0f} s): crashes: {cli['crashes']}, "
-              f"stderr lines: {len(cli["rejected"])}, files with a reason line (bad file, bad line or metadata row): {len(rejected_files)}, "
+              f"stderr lines: {len(cli['rejected'])}, files with a reason line (bad file, bad line or metadata row): {len(rejected_files)}, "
               f"articles read: {cli['articles']}, good articles lost: {len(cli['lost'])}")
 
         start = time.perf_counter()
