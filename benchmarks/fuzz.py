@@ -196,8 +196,9 @@ def run_cli(folders: list[Path], work: Path, planted: dict[str, str]) -> dict:
         m = re.search(r"^(\d+) articles", result.stderr, re.MULTILINE)
         read_articles_n += int(m.group(1)) if m else 0
         if out.exists():
-            for line in out.read_text(encoding="utf-8").splitlines():
-                found_quotes.add(json.loads(line)["quote"])
+            for line in out.read_text(encoding="utf-8").split("\n"):
+                if line:
+                    found_quotes.add(json.loads(line)["quote"])
     lost = [m for m, q in planted.items() if q not in found_quotes]
     return {"crashes": crashes, "rejected": rejected_lines, "articles": read_articles_n, "lost": lost}
 

@@ -488,6 +488,12 @@ def _json_loads(line: str):
         raise InputProblem(f"not valid JSON: {exc}") from None
 
 
+def jsonl_lines(text: str) -> list[str]:
+    """JSONL records: split at "\n" only. str.splitlines would also split at U+2028, U+0085
+    and other separators that JSON writers leave raw inside strings (ensure_ascii=False)."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def _jsonl_articles(lines: Iterable[tuple[int, str]], label: str, stem: str, errors: list[InputError]) -> Iterator[Article]:
     for lineno, line in lines:
         if not line.strip():
@@ -539,7 +545,7 @@ def read_json_file(path: Path, errors: list[InputError]) -> Iterator[Article]:
         _check_size(size, MAX_COLLECTION_BYTES, "a .jsonl file")
         if size <= MAX_FILE_BYTES:
             text = read_text_file(path, MAX_FILE_BYTES, "a .jsonl file")
-            lines = enumerate(text.splitlines(), start=1)
+            lines = enumerate(jsonl_lines(text), start=1)
         else:
             lines = _stream_jsonl_lines(path)
         found = 0
@@ -734,7 +740,7 @@ def _upload_articles(name: str, data: bytes, errors: list[InputError]) -> list[A
     text = decode_bytes(data)
     stem = Path(clean).stem or "upload"
     if suffix == ".jsonl":
-        return list(_jsonl_articles(enumerate(text.splitlines(), start=1), clean, stem, errors))
+        return list(_jsonl_articles(enumerate(jsonl_lines(text), start=1), clean, stem, errors))
     if suffix == ".json":
         if not text.strip():
             raise InputProblem("empty file: no article")

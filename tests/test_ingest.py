@@ -205,6 +205,15 @@ def test_malformed_json_lines_are_skipped_and_good_ones_kept(tmp_path):
     assert all("bad JSON line" in e.reason for e in errors)
 
 
+def test_jsonl_records_with_raw_line_separators_inside_strings(tmp_path):
+    text = "First\u2028second\x85third\x1cfourth “quoted,” he said."
+    lines = [json.dumps({"id": "sep", "text": text}, ensure_ascii=False), json.dumps({"id": "next", "text": "Next."})]
+    articles, errors = one(tmp_path, "sep.jsonl", "\r\n".join(lines).encode("utf-8"))
+    assert errors == [] and [a.text for a in articles] == [text, "Next."]
+    articles, errors = read_upload("sep.jsonl", "\n".join(lines).encode("utf-8"))
+    assert errors == [] and articles[0].text == text
+
+
 def test_json_document_with_bad_records(tmp_path):
     data = [{"id": "x", "text": "fine"}, "string", {"text": 5}]
     articles, errors = one(tmp_path, "doc.json", json.dumps(data).encode())
