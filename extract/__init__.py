@@ -8,7 +8,9 @@
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import pandas as pd
@@ -22,8 +24,19 @@ from .matching import link
 __all__ = ["Article", "Corpus", "InputError", "extract_paths", "extract_articles", "claims_for_article",
            "CLAIM_COLUMNS", "ARTICLE_COLUMNS", "EXTRACTOR_VERSION"]
 
-# Bump when extraction output changes, so stored results are re-extracted.
-EXTRACTOR_VERSION = "0.1.0"
+def source_fingerprint(root: Path | None = None) -> str:
+    """A hash of the extractor's code and data files: any change to how articles are
+    extracted gives a new version, so the store never serves results of older code."""
+    root = root or Path(__file__).resolve().parent
+    digest = hashlib.sha1()
+    for path in sorted([*root.glob("*.py"), *(root / "data").glob("*")]):
+        if path.is_file():
+            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+# The release, plus the fingerprint of the code and data that produced the results.
+EXTRACTOR_VERSION = f"0.2+{source_fingerprint()}"
 
 
 @dataclass

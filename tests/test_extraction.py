@@ -267,3 +267,18 @@ def test_credit_after_quote_in_its_own_paragraph():
     text = "Intro.\n\n“Trump must stop portraying us as gangsters, most of us work hard.” ― Carla Sanchez.\n\nEnd."
     row = one(claims_of(text), "direct", "portraying us")
     assert row.mention == "Carla Sanchez"
+
+
+def test_extractor_version_follows_code_and_data(tmp_path):
+    from extract import source_fingerprint
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "a.py").write_text("x = 1\n")
+    (tmp_path / "data" / "cues.tsv").write_text("word\nsaid\n")
+    first = source_fingerprint(tmp_path)
+    assert source_fingerprint(tmp_path) == first
+    (tmp_path / "data" / "cues.tsv").write_text("word\nsaid\ntold\n")
+    second = source_fingerprint(tmp_path)
+    assert second != first
+    (tmp_path / "a.py").write_text("x = 2\n")
+    assert source_fingerprint(tmp_path) not in (first, second)
