@@ -35,7 +35,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .ingest import Article, InputError, InputProblem, _record_to_article, iter_articles
-from .schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, CORPUS_CLAIM_COLUMNS
+from .schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, CORPUS_CLAIM_COLUMNS, MATCH_COLUMNS
 
 CHUNK_SIZE = 64
 # Claims per batch in the second pass (corpus-level columns): large, because each batch
@@ -56,7 +56,9 @@ def arrow_schema(columns: list[str]) -> pa.Schema:
     return pa.schema([(c, _arrow_type(c)) for c in columns])
 
 
-CHUNK_CLAIM_COLUMNS = [c for c in CLAIM_COLUMNS if c not in CORPUS_CLAIM_COLUMNS]
+# Columns each chunk gives on its own; the corpus-level ones are added after all chunks.
+CHUNK_CLAIM_COLUMNS = [c for c in CLAIM_COLUMNS if c not in CORPUS_CLAIM_COLUMNS and c not in MATCH_COLUMNS]
+SPEAKER_CLAIM_COLUMNS = [c for c in CLAIM_COLUMNS if c not in MATCH_COLUMNS]  # before matching.link
 
 
 # --- reading, lazily ------------------------------------------------------------------
@@ -124,6 +126,8 @@ def extract_chunk(articles: list[Article]) -> ChunkResult:
 
     corpus = extract_articles(articles)
     claims = corpus.claims[CHUNK_CLAIM_COLUMNS]
+    # Copies are found across the whole corpus, in the last pass.
+    corpus.articles["copy_of"] = None
     named = claims.loc[claims["anonymity"].eq("named") & claims["speaker"].notna(), "speaker"]
     return ChunkResult(
         articles=pa.Table.from_pandas(corpus.articles[ARTICLE_COLUMNS], schema=arrow_schema(ARTICLE_COLUMNS),
@@ -173,7 +177,7 @@ def add_corpus_columns(claims_path: Path, out: Path, named_speakers: set[str]) -
     from .speakers import canonical_speakers
 
     names = sorted(named_speakers)
-    schema = arrow_schema(CLAIM_COLUMNS)
+    schema = arrow_schema(SPEAKER_CLAIM_COLUMNS)
     with pq.ParquetWriter(out, schema) as writer:
         source = pq.ParquetFile(claims_path)
         for batch in source.iter_batches(batch_size=SECOND_PASS_ROWS):
@@ -186,10 +190,21 @@ def add_corpus_columns(claims_path: Path, out: Path, named_speakers: set[str]) -
             context["speaker"] = names
             context["anonymity"] = "named"
             both = canonical_speakers(pd.concat([frame, context], ignore_index=True))
-            done = both.iloc[:len(frame)][CLAIM_COLUMNS]
+            done = both.iloc[:len(frame)][SPEAKER_CLAIM_COLUMNS]
             writer.write_table(pa.Table.from_pandas(done, schema=schema, preserve_index=False))
         if source.metadata.num_rows == 0:
             writer.write_table(schema.empty_table())
+
+
+def link_corpus(claims_path: Path, articles_path: Path, claims_out: Path, articles_out: Path) -> None:
+    """Last pass: the same claim across articles and articles that copy others
+    (matching.link). It compares every article with every other, so it holds the whole
+    claims table and the article texts in memory: the one step that is not streamed."""
+    from .matching import link
+
+    articles, claims = link(pd.read_parquet(articles_path), pd.read_parquet(claims_path))
+    pq.write_table(pa.Table.from_pandas(claims, preserve_index=False), claims_out, row_group_size=SECOND_PASS_ROWS)
+    pq.write_table(pa.Table.from_pandas(articles, preserve_index=False), articles_out)
 
 
 def extract_to_parquet(inputs: Iterable[str | Path], out: str | Path, articles_out: str | Path | None = None,
@@ -206,36 +221,37 @@ def extract_to_parquet(inputs: Iterable[str | Path], out: str | Path, articles_o
         executor = ProcessPoolExecutor(max_workers=max(1, workers), mp_context=get_context("spawn"))
     in_flight = in_flight or 2 * max(1, workers)
     partial_claims = _partial(out)
-    partial_articles = _partial(Path(articles_out)) if articles_out else None
+    partial_articles = _partial(Path(articles_out)) if articles_out else out.with_name(f".{out.name}.articles.partial")
+    speakers_partial = out.with_name(f".{out.name}.speakers.partial")
+    final_partial = out.with_name(f".{out.name}.final.partial")
+    final_articles = out.with_name(f".{out.name}.articles.final.partial")
     named: set[str] = set()
     try:
         chunks = chunked(iter_inputs(inputs, stats.errors), chunk_size)
         claims_writer = pq.ParquetWriter(partial_claims, arrow_schema(CHUNK_CLAIM_COLUMNS))
-        articles_writer = pq.ParquetWriter(partial_articles, arrow_schema(ARTICLE_COLUMNS)) if partial_articles else None
+        articles_writer = pq.ParquetWriter(partial_articles, arrow_schema(ARTICLE_COLUMNS))
         try:
             for result in in_order(executor, chunks, in_flight):
                 claims_writer.write_table(result.claims)
-                if articles_writer is not None:
-                    articles_writer.write_table(result.articles)
+                articles_writer.write_table(result.articles)
                 named.update(result.named_speakers)
                 stats.articles += result.articles.num_rows
                 stats.claims += result.claims.num_rows
                 stats.peak_mib_by_pid[result.pid] = max(result.peak_mib, stats.peak_mib_by_pid.get(result.pid, 0.0))
         finally:
             claims_writer.close()
-            if articles_writer is not None:
-                articles_writer.close()
+            articles_writer.close()
         if stats.articles:
-            final_partial = out.with_name(f".{out.name}.final.partial")
-            add_corpus_columns(partial_claims, final_partial, named)
+            add_corpus_columns(partial_claims, speakers_partial, named)
+            link_corpus(speakers_partial, partial_articles, final_partial, final_articles)
             os.replace(final_partial, out)
-            if partial_articles is not None:
-                os.replace(partial_articles, articles_out)
+            if articles_out:
+                os.replace(final_articles, articles_out)
     finally:
         if own_pool:
             executor.shutdown()
-        for leftover in (partial_claims, partial_articles, out.with_name(f".{out.name}.final.partial")):
-            if leftover is not None and leftover.exists():
+        for leftover in (partial_claims, partial_articles, speakers_partial, final_partial, final_articles):
+            if leftover.exists():
                 leftover.unlink()
     stats.peak_mib_by_pid[os.getpid()] = peak_rss_mib()
     stats.seconds = time.perf_counter() - started
