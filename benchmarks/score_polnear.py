@@ -28,7 +28,7 @@ def main() -> int:
     gold = SHARED / "data" / "polnear" / args.split / "gold"
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "claims.jsonl"
-        subprocess.run([sys.executable, "-m", "extract", str(articles), "--out", str(out), "--quiet"],
+        subprocess.run([sys.executable, "-m", "extract", str(articles), "--out", str(out), "--quiet", "--no-store"],
                        cwd=ROOT, check=True)
         cmd = [sys.executable, str(SHARED / "eval" / "score_claims.py"), str(articles), str(gold), str(out)]
         if args.show_errors:

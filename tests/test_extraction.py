@@ -243,7 +243,7 @@ def test_polnear_dev_scores_do_not_regress(tmp_path):
 
     dev = SHARED / "data" / "polnear" / "dev"
     out = tmp_path / "dev.jsonl"
-    subprocess.run([sys.executable, "-m", "extract", str(dev / "articles"), "--out", str(out), "--quiet"],
+    subprocess.run([sys.executable, "-m", "extract", str(dev / "articles"), "--out", str(out), "--quiet", "--no-store"],
                    cwd=ROOT, check=True)
     report, _ = score(dev / "articles", dev / "gold", out)
     assert report["direct"]["f1"] >= 0.94
