@@ -56,7 +56,7 @@ class MatchRules:
     # "recently in New York"); with an unknown speaker, a quote needs `unknown_speaker_min_tokens`
     # tokens to match at all ("confidential" said by anyone is no claim of anyone's).
     short_quote_tokens: int = 2
-    short_quote_max_tokens: int = 5
+    short_quote_max_tokens: int = 6
     short_quote_similarity: float = 0.85
     unknown_speaker_min_tokens: int = 5
     # Speakers: weighted token Dice (fuzzy tokens: "Iraq"/"Iraqi") at or above which two

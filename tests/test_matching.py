@@ -74,6 +74,7 @@ def test_same_claim(a, b):
     (("Jake Sullivan", "confidential"), (None, "confidential")),
     # short quotes must be nearly equal
     (("Donald Trump", "New York values"), ("Donald Trump", "recently in New York")),
+    (("Donald Trump", "30 minutes into the debate"), ("Donald Trump", "longer than 30 minutes")),
     # no speaker: similar but not the same words
     (("Mark Esper", "We are prepared to respond to any attack on our people"),
      (None, "We are ready to answer any attack on our people")),
