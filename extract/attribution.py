@@ -152,7 +152,7 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
     if not words:
         return None
     # Drop adverbs and auxiliaries between subject and cue ("Trump also said", "he has said").
-    while words and words[-1][2].lower() in _TRAILING_NOISE:
+    while words and words[-1][2] in _TRAILING_NOISE:     # lower-case only: "Will wrote"
         words.pop()
     if not words:
         return None
@@ -606,7 +606,7 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
         low = w[2].lower()
         if run and "," in text[run[-1][1]:w[0]]:
             break
-        if w[2][:1].isupper() or low in _pronouns() or low in ("the", "of") and run:
+        if w[2][:1].isupper() or low in _pronouns() or low in ("the", "of") and (run or low == "the"):
             run.append(w)
             if low in _pronouns() and len(run) == 1:
                 break
