@@ -50,6 +50,10 @@ class MatchRules:
     contained_ratio: float = 0.9
     contained_ratio_unknown_speaker: float = 0.95
     contained_min_tokens: int = 3
+    # ... and the fragment is at least this share of the longer quote unless it has
+    # `contained_long_fragment` tokens ("Meet the Press" is no truncation of a paragraph).
+    contained_min_share: float = 0.25
+    contained_long_fragment: int = 8
     contained_min_tokens_unknown_speaker: int = 6
     # Quotes of 1-2 tokens match only when their normalised words are equal; quotes under
     # `short_quote_max_tokens` tokens need `short_quote_similarity` ("New York values" is not
@@ -278,6 +282,8 @@ def same_claim(a: _Quote, b: _Quote, rules: MatchRules = RULES, relaxed: float |
     short, long = (a, b) if len(a.words) <= len(b.words) else (b, a)
     if not known and len(short.words) < rules.unknown_speaker_min_tokens:
         return None, 0.0
+    if len(short.words) <= rules.short_quote_tokens and a.speaker.key != b.speaker.key:
+        return None, 0.0  # one or two words ("establishment") need the very same speaker
     if a.text == b.text:
         return "full", 1.0
     if len(short.words) <= rules.short_quote_tokens:
@@ -296,7 +302,9 @@ def same_claim(a: _Quote, b: _Quote, rules: MatchRules = RULES, relaxed: float |
         return "full", score
     min_tokens = rules.contained_min_tokens if known else rules.contained_min_tokens_unknown_speaker
     ratio = rules.contained_ratio if known else rules.contained_ratio_unknown_speaker
-    if len(short.words) >= min_tokens and covered(short.bag, long.bag) >= ratio:
+    long_enough = (len(short.words) >= rules.contained_long_fragment
+                   or len(short.words) >= rules.contained_min_share * len(long.words))
+    if len(short.words) >= min_tokens and long_enough and covered(short.bag, long.bag) >= ratio:
         contained = _contained(short.words, long.words)
         if contained >= ratio:
             return "contained", contained

@@ -72,6 +72,11 @@ def test_same_claim(a, b):
     (("a poll", "Sanders trails Clinton in California by 4 points"), ("a poll", "Sanders trails Clinton in California by 9 points")),
     # no speaker: a short phrase is nobody's claim
     (("Jake Sullivan", "confidential"), (None, "confidential")),
+    # one or two words need the very same speaker
+    (("the tea party", "establishment"), ("Party", "establishment")),
+    # a fragment must be a real part of the longer quote, not a few words of a paragraph
+    (("Ben Carson", "Meet the Press."),
+     ("Ben Carson", "he told Meet the Press on Sunday that he is being asked about incidents that happened 20 and 50 years ago")),
     # short quotes must be nearly equal
     (("Donald Trump", "New York values"), ("Donald Trump", "recently in New York")),
     (("Donald Trump", "30 minutes into the debate"), ("Donald Trump", "longer than 30 minutes")),
