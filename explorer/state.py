@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from .data import LoadedCorpus, corpus_signature, default_sources, extract_with_progress
 from .filters import (ALL_PARAMS, Filters, apply_filters, filter_articles, from_query_params, speaker_column,
@@ -194,10 +195,55 @@ def view(corpus: LoadedCorpus, state: Filters) -> View:
                 articles=filter_articles(corpus.articles, state))
 
 
+VIEW_KEY = "claimscope_view"
+# The app's pages: (file, title, icon, url_path); the first is the default page.
+PAGES = (
+    ("pages/overview.py", "Overview", ":material/dashboard:", None),
+    ("pages/claims.py", "Claims", ":material/format_quote:", "claims"),
+    ("pages/speakers.py", "Speakers", ":material/record_voice_over:", "speakers"),
+    ("pages/outlets.py", "Outlets", ":material/newspaper:", "outlets"),
+    ("pages/matrix.py", "Claim matrix", ":material/grid_on:", "matrix"),
+    ("pages/corpus.py", "Corpus", ":material/folder_open:", "corpus"),
+)
+
+
+def navigation():
+    """The page settings and st.navigation over the app's pages (the sidebar menu); returns
+    the page to run."""
+    st.set_page_config(page_title="Claimscope", page_icon=":material/format_quote:", layout="wide")
+    return st.navigation([st.Page(path, title=title, icon=icon, url_path=url_path, default=url_path is None)
+                          for path, title, icon, url_path in PAGES])
+
+
+def open_view() -> View:
+    """Open the corpus, draw the sidebar filters (mirrored to the URL), filter: what every
+    run does before the page, whether app.py or a page's bootstrap runs it."""
+    corpus = load_corpus()
+    return view(corpus, sidebar(corpus))
+
+
+def run_page(page) -> None:
+    """app.py's run: the view published for the page only while the page runs, so a page
+    that finds none knows app.py did not run this time (see current_view)."""
+    st.session_state[VIEW_KEY] = open_view()
+    try:
+        page.run()
+    finally:
+        st.session_state.pop(VIEW_KEY, None)
+
+
 def current_view() -> View:
-    """The view app.py computed for this run."""
-    return st.session_state["claimscope_view"]
+    """The view app.py published for this run; when there is none, the page bootstraps.
 
-
-def publish(v: View) -> None:
-    st.session_state["claimscope_view"] = v
+    Why: Streamlit 1.67 decides once per server process (`PagesManager.uses_pages_directory`,
+    from whether a pages/ folder sits beside the main script) to run in its old multipage
+    mode until some script calls st.navigation, and AppTest even re-decides on every run. In
+    that mode a deep link such as /claims runs pages/claims.py without app.py. The page then
+    draws the app's own navigation (which also turns the old mode off for the process, so
+    the next run goes through app.py) and opens the view itself, by the same code app.py
+    uses, in this run, so a button or form submitted in this run is not lost."""
+    v = st.session_state.get(VIEW_KEY)
+    if v is None:
+        navigation()
+        v = open_view()
+    return v

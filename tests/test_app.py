@@ -18,8 +18,8 @@ from explorer.tables import CLAIMS_TABLE_COLUMNS, claims_table, csv_bytes, speak
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
-PAGES = ["app_pages/claims.py", "app_pages/speakers.py", "app_pages/outlets.py", "app_pages/matrix.py",
-         "app_pages/corpus.py"]
+PAGES = ["pages/claims.py", "pages/speakers.py", "pages/outlets.py", "pages/matrix.py",
+         "pages/corpus.py"]
 TIMEOUT = 120
 
 HOSTILE_QUOTE = "<script>alert('x')</script> [click](javascript:alert(1)) :red[boo] $x$ is just text"
@@ -77,7 +77,7 @@ FILTER_CASES = [
 def test_each_filter_changes_the_tables_and_the_url(seed_corpus, key, value, param, expected):
     want = seed_corpus.claims[expected(seed_corpus.claims)]
     assert 0 < len(want) < len(seed_corpus.claims)
-    at = on_page(app(), "app_pages/claims.py")
+    at = on_page(app(), "pages/claims.py")
     assert len(claims_rows(at)) == len(seed_corpus.claims)
     at.multiselect(key=key).set_value(value).run()
     assert not at.exception, at.exception
@@ -86,15 +86,15 @@ def test_each_filter_changes_the_tables_and_the_url(seed_corpus, key, value, par
     assert sorted(table["quote"]) == sorted(want["quote"])
     assert at.query_params[param] == value[0] or at.query_params[param] == value
     # The same filter holds on every page.
-    on_page(at, "app_pages/speakers.py")
+    on_page(at, "pages/speakers.py")
     assert at.dataframe[0].value["claims"].sum() == want["speaker"].notna().sum()
-    on_page(at, "app_pages/corpus.py")
+    on_page(at, "pages/corpus.py")
     assert at.dataframe[0].value["claims_in_view"].sum() == len(want)
 
 
 def test_date_range_and_search(seed_corpus):
     claims = seed_corpus.claims
-    at = on_page(app(), "app_pages/claims.py")
+    at = on_page(app(), "pages/claims.py")
     at.date_input(key="w_date_from").set_value(pd.Timestamp("2020-01-04").date()).run()
     dated = claims[pd.to_datetime(claims["date"], errors="coerce") >= "2020-01-04"]
     assert 0 < len(dated) < len(claims)
@@ -116,11 +116,26 @@ def test_query_params_restore_the_view(seed_corpus):
     assert 0 < len(want) < len(claims)
     assert at.multiselect(key="w_anonymity").value == ["named"]
     assert at.text_input(key="w_search").value == "the"
-    on_page(at, "app_pages/claims.py")
+    on_page(at, "pages/claims.py")
     assert len(claims_rows(at)) == len(want)
     assert set(claims_rows(at)["anonymity"]) == {"named"}
     # Navigation keeps the view in the address.
     assert at.query_params["anon"] in ("named", ["named"])
+
+
+def test_a_page_opened_first_has_its_corpus_filters_and_navigation(seed_corpus):
+    """A deep link as the first run: Streamlit runs pages/claims.py without app.py (its old
+    pages/ mode, which AppTest re-enters on every run); the page bootstraps the same view."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["outlet"] = "The Atlantic"
+    at.switch_page("pages/claims.py").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Claims"
+    want = seed_corpus.claims[seed_corpus.claims["outlet"] == "The Atlantic"]
+    assert sorted(claims_rows(at)["quote"]) == sorted(want["quote"])
+    assert at.multiselect(key="w_outlet").value == ["The Atlantic"]
+    at.multiselect(key="w_outlet").set_value([]).run()
+    assert len(claims_rows(at)) == len(seed_corpus.claims)
 
 
 def test_unknown_values_in_the_url_are_dropped_with_a_notice(seed_corpus):
@@ -131,7 +146,7 @@ def test_unknown_values_in_the_url_are_dropped_with_a_notice(seed_corpus):
 
 
 def test_clear_filters(seed_corpus):
-    at = on_page(app({"kind": "direct"}), "app_pages/claims.py")
+    at = on_page(app({"kind": "direct"}), "pages/claims.py")
     assert len(claims_rows(at)) < len(seed_corpus.claims)
     next(b for b in at.sidebar.button if b.label == "Clear filters").click().run()
     assert len(claims_rows(at)) == len(seed_corpus.claims)
@@ -163,7 +178,7 @@ def test_exports_hold_exactly_the_filtered_rows(seed_corpus):
 
 
 def test_speaker_page_lists_the_chosen_speakers_claims(seed_corpus):
-    at = on_page(app(), "app_pages/speakers.py")
+    at = on_page(app(), "pages/speakers.py")
     at.selectbox(key="speakers_pick").set_value("Mark Esper").run()
     claims = at.dataframe[1].value
     assert len(claims) == (seed_corpus.claims["speaker_canonical"] == "Mark Esper").sum() > 0
@@ -171,7 +186,7 @@ def test_speaker_page_lists_the_chosen_speakers_claims(seed_corpus):
 
 
 def test_matrix_shows_every_claim_in_view_and_its_outlets(seed_corpus):
-    at = on_page(app({"outlet": ["Unknown", "The Daily Beast"]}), "app_pages/matrix.py")
+    at = on_page(app({"outlet": ["Unknown", "The Daily Beast"]}), "pages/matrix.py")
     matrix = at.dataframe[0].value
     view = seed_corpus.claims[seed_corpus.claims["outlet"].isin(["Unknown", "The Daily Beast"])]
     assert set(matrix["claim_id"]) == set(view["claim_id"])
@@ -192,7 +207,7 @@ def hostile_corpus(tmp_path, monkeypatch):
 
 
 def test_article_text_is_never_html(hostile_corpus):
-    at = on_page(app({"q": "alert('x')"}), "app_pages/claims.py")
+    at = on_page(app({"q": "alert('x')"}), "pages/claims.py")
     table = claims_rows(at)
     assert len(table) == 1 and "<script>" in table["quote"].iloc[0]
     for element in at.markdown:
@@ -214,7 +229,7 @@ def test_folder_loading_adds_articles(tmp_path, seed_corpus):
     (tmp_path / "extra.txt").write_text("Storm hits coast\n\n“The water came fast,” said Mayor Ann Lee.\n",
                                         encoding="utf-8")
     (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
-    at = on_page(app(), "app_pages/corpus.py")
+    at = on_page(app(), "pages/corpus.py")
     at.text_input(key="corpus_folder").input(str(tmp_path))
     next(b for b in at.button if b.label == "Load the folder").click().run()
     assert not at.exception, at.exception

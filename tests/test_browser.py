@@ -8,6 +8,7 @@ both). Outside CI the test skips when Chromium is missing; in CI (CI=true) it mu
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -72,10 +73,12 @@ def expected(corpus_dir):
     return extract_paths([str(corpus_dir)]).claims
 
 
-@pytest.fixture(scope="module")
-def server(corpus_dir):
+@contextlib.contextmanager
+def serve(corpus_dir: Path, store_dir: Path):
+    """A fresh Streamlit server process on a free port, on the given corpus and store."""
     port = free_port()
-    env = dict(os.environ, CLAIMSCOPE_DATA=str(corpus_dir), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    env = dict(os.environ, CLAIMSCOPE_DATA=str(corpus_dir), CLAIMSCOPE_STORE=str(store_dir),
+               STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
          "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
@@ -92,12 +95,25 @@ def server(corpus_dir):
     else:
         process.kill()
         raise RuntimeError("streamlit did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
-    yield base
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("store")
+
+
+@pytest.fixture(scope="module")
+def server(corpus_dir, store_dir):
+    with serve(corpus_dir, store_dir) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -240,4 +256,37 @@ def test_script_in_a_quote_shows_as_text(server, page, expected):
     highlighted = page.get_by_test_id("stMain").locator("span").filter(has_text="<script>window.__claimscope_xss").count()
     assert highlighted >= 1
     shoot(page, "claims-article-view")
+    assert not page.js_errors, page.js_errors
+
+
+APP_NAVIGATION = ["Overview", "Claims", "Speakers", "Outlets", "Claim matrix", "Corpus"]
+
+
+def test_deep_link_as_the_first_request_of_a_fresh_server(corpus_dir, store_dir, page, expected):
+    """With a pages/ folder, Streamlit's first run in a process is in its old multipage mode,
+    which runs pages/claims.py without app.py: the page must still have its corpus, filters
+    and the app's own navigation, and every page must work after it."""
+    outlet = "The Atlantic"
+    want = expected[expected["outlet"] == outlet]
+    assert 0 < len(want) < len(expected)
+    with serve(corpus_dir, store_dir) as base:
+        page.goto(f"{base}/claims?outlet={outlet.replace(' ', '+')}")
+        settle(page, '[data-testid="stDataFrame"], [data-testid="stException"]')
+        no_exception(page)
+        assert page.get_by_test_id("stMain").locator("h1").first.inner_text() == "Claims"
+        assert page.get_by_test_id("stSidebar").get_by_role("button", name=f"Remove {outlet}").count() == 1
+        rows = download_rows(page, "Download claims CSV")
+        assert len(rows) == len(want) and {r["outlet"] for r in rows} == {outlet}
+        links = page.get_by_test_id("stSidebarNavLink")
+        assert [t.strip().splitlines()[-1] for t in links.all_inner_texts()] == APP_NAVIGATION
+        shoot(page, "claims-deep-link-first")
+        for title in APP_NAVIGATION:
+            page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
+            page.wait_for_function(
+                "t => [...document.querySelectorAll('[data-testid=stMain] h1')].some(h => h.innerText === t)",
+                arg=title, timeout=PAGE_WAIT_MS)
+            settle(page, '[data-testid="stMain"] h1')
+            no_exception(page)
+            assert query(page)["outlet"] == [outlet]
+            assert [t.strip().splitlines()[-1] for t in links.all_inner_texts()] == APP_NAVIGATION
     assert not page.js_errors, page.js_errors
