@@ -1,8 +1,12 @@
-"""The corpus the app shows: extracted once per corpus content, then only read.
+"""The corpus the app shows: extracted through the store, then only read.
 
-The frames are cached with `st.cache_resource` (shared, never copied, never mutated: every
-filter builds new frames) under a key made of the input paths and each file's size and
-modification time, so editing or adding a file re-extracts and nothing else does.
+Extraction goes through `extract.store.Store` (on disk, keyed by each article's content
+hash, its metadata and the extractor version), so re-opening a corpus, after a restart too,
+re-extracts nothing, and adding articles extracts only those; the corpus-level columns (one
+speaker across articles, the same claim across articles, copies) are recomputed over the
+whole corpus. In memory the frames are kept with `st.cache_resource` (explorer/state.py:
+shared, never copied, never mutated: every filter builds new frames) under a key made of
+the input paths and each file's size and modification time.
 """
 from __future__ import annotations
 
@@ -13,16 +17,14 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
-from extract import ARTICLE_COLUMNS, CLAIM_COLUMNS, InputError, extract_articles
+from extract import InputError, extract_articles
 from extract.ingest import ARTICLE_SUFFIXES, METADATA_NAME, read_articles
-from extract.matching import link
-from extract.schema import CORPUS_CLAIM_COLUMNS, MATCH_COLUMNS
-from extract.speakers import canonical_speakers
+from extract.store import Store, StoreUnavailable
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO_FOLDER = REPO / "data"
-# Articles per extraction step: small enough for a progress bar that moves.
-PROGRESS_CHUNK = 32
+# Articles extracted (and committed to the store) per step: a progress bar that moves.
+PROGRESS_CHUNK = 64
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -32,6 +34,8 @@ class LoadedCorpus:
     articles: pd.DataFrame
     claims: pd.DataFrame
     errors: tuple[InputError, ...] = field(default_factory=tuple)
+    # How the store served it ("store: 5 reused, 0 extracted"), or why it was not used.
+    store_note: str = ""
 
     @property
     def outlets(self) -> list[str]:
@@ -39,8 +43,9 @@ class LoadedCorpus:
 
 
 def corpus_signature(paths: Iterable[str | Path]) -> tuple:
-    """What the cache key needs to know about the inputs: every readable file's path, size
-    and modification time (a file's content cannot change without one of them changing)."""
+    """What the in-memory key needs to know about the inputs: every readable file's path,
+    size and modification time (a file's content cannot change without one of them
+    changing; the store itself keys by content)."""
     entries = []
     for item in paths:
         path = Path(item)
@@ -57,41 +62,38 @@ def corpus_signature(paths: Iterable[str | Path]) -> tuple:
     return tuple(entries)
 
 
-def extract_with_progress(paths: Iterable[str | Path], progress: ProgressCallback | None = None) -> LoadedCorpus:
-    """extract_paths, a chunk of articles at a time so a caller can show progress; the
-    corpus-level columns (one speaker across articles, the same claim across articles,
-    copies) are computed once over the whole corpus, as extract_paths does."""
+def open_corpus(paths: Iterable[str | Path], progress: ProgressCallback | None = None,
+                store_dir: str | Path | None = None) -> LoadedCorpus:
+    """The corpus of `paths` as the pages read it, extracted through the store (its folder:
+    `store_dir`, else CLAIMSCOPE_STORE, else .claimscope/); without the store when it cannot
+    be opened (a read-only checkout), which `store_note` says. `progress(done, total, step)`
+    is called while reading, extracting and matching."""
+    report = progress or (lambda done, total, step: None)
+    report(0, 0, "Reading articles")
     articles, errors = read_articles(list(paths))
-    article_frames, claim_frames = [], []
-    total = len(articles)
-    if progress:
-        progress(0, total, "Extracting claims")
-    for start in range(0, total, PROGRESS_CHUNK):
-        chunk = extract_articles(articles[start:start + PROGRESS_CHUNK])
-        article_frames.append(chunk.articles.drop(columns=["copy_of"], errors="ignore"))
-        claim_frames.append(chunk.claims.drop(columns=CORPUS_CLAIM_COLUMNS + MATCH_COLUMNS, errors="ignore"))
-        if progress:
-            progress(min(start + PROGRESS_CHUNK, total), total, "Extracting claims")
-    base_columns = [c for c in ARTICLE_COLUMNS if c != "copy_of"]
-    articles_frame = (pd.concat(article_frames, ignore_index=True) if article_frames
-                      else pd.DataFrame(columns=base_columns))
-    non_empty = [f for f in claim_frames if len(f)]
-    if non_empty:
-        claims = canonical_speakers(pd.concat(non_empty, ignore_index=True))[CLAIM_COLUMNS]
-    else:
-        claims = pd.DataFrame(columns=CLAIM_COLUMNS)
-    if progress:
-        progress(total, total, "Matching claims across articles")
-    articles_frame, claims = link(articles_frame, claims.reset_index(drop=True))
-    return prepare(articles_frame, claims.reset_index(drop=True), tuple(errors))
+
+    def extracting(done: int, total: int, step: str) -> None:
+        report(done, total, step)
+        if done >= total:
+            report(len(articles), len(articles), "Matching claims across articles")
+
+    try:
+        with Store(store_dir) as store:
+            corpus = store.extract(articles, chunk_size=PROGRESS_CHUNK, progress=extracting)
+            note = store.stats.summary()
+    except StoreUnavailable as exc:
+        report(0, len(articles), "Extracting claims")
+        corpus = extract_articles(articles)
+        note = f"store not used: {exc}"
+    return prepare(corpus.articles, corpus.claims, tuple(errors) + tuple(corpus.errors), note)
 
 
-def prepare(articles: pd.DataFrame, claims: pd.DataFrame, errors: tuple = ()) -> LoadedCorpus:
+def prepare(articles: pd.DataFrame, claims: pd.DataFrame, errors: tuple = (), store_note: str = "") -> LoadedCorpus:
     """The frames as the pages read them: dates parsed once (new frames, inputs untouched)."""
     articles, claims = articles.copy(), claims.copy()
     claims["day"] = pd.to_datetime(claims["date"], errors="coerce", format="mixed").dt.normalize()
     articles["day"] = pd.to_datetime(articles["date"], errors="coerce", format="mixed").dt.normalize()
-    return LoadedCorpus(articles=articles, claims=claims, errors=tuple(errors))
+    return LoadedCorpus(articles=articles, claims=claims, errors=tuple(errors), store_note=store_note)
 
 
 def default_sources() -> list[str]:

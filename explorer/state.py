@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from .data import LoadedCorpus, corpus_signature, default_sources, extract_with_progress
+from .data import LoadedCorpus, corpus_signature, default_sources, open_corpus
 from .filters import (ALL_PARAMS, Filters, apply_filters, filter_articles, from_query_params, speaker_column,
                       to_query_params)
 
@@ -56,7 +56,8 @@ def set_sources(paths: list[str]) -> None:
 
 def load_corpus() -> LoadedCorpus:
     """The corpus of the current sources: from memory when its files have not changed,
-    else extracted now with a progress bar."""
+    else opened through the store (only new or changed articles extracted) with a
+    progress bar."""
     paths = tuple(sources())
     key = (paths, corpus_signature(paths))
     corpora, lock = _corpora()
@@ -67,9 +68,10 @@ def load_corpus() -> LoadedCorpus:
     bar = st.progress(0.0, text="Reading articles…")
 
     def progress(done: int, total: int, step: str) -> None:
-        bar.progress(done / total if total else 1.0, text=f"{step}: {done:,} of {total:,} articles")
+        text = f"{step}: {done:,} of {total:,} articles" if total else f"{step}…"
+        bar.progress(done / total if total else 0.0, text=text)
 
-    corpus = extract_with_progress(paths, progress)
+    corpus = open_corpus(paths, progress)
     bar.empty()
     with lock:
         corpora[key] = corpus

@@ -35,6 +35,8 @@ if corpus.errors:
 st.subheader("Sources")
 for source in state.sources():
     st.text(source)
+if corpus.store_note:
+    st.caption(f"Extraction {corpus.store_note}.")
 
 st.subheader("Add articles")
 keep = st.checkbox("Keep the articles already loaded", value=True, key="corpus_keep")

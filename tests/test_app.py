@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.data import extract_with_progress
+from explorer.data import open_corpus
 from explorer.filters import Filters, apply_filters, from_query_params, to_query_params
 from explorer.tables import CLAIMS_TABLE_COLUMNS, claims_table, csv_bytes, speakers_table
 
@@ -30,9 +30,17 @@ HOSTILE_ARTICLE = (
 )
 
 
+@pytest.fixture(scope="module", autouse=True)
+def own_store(tmp_path_factory):
+    """The app and the fixtures extract through a store of this module's own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CLAIMSCOPE_STORE", str(tmp_path_factory.mktemp("store")))
+        yield
+
+
 @pytest.fixture(scope="module")
 def seed_corpus():
-    return extract_with_progress([str(REPO / "data")])
+    return open_corpus([str(REPO / "data")])
 
 
 def app(query: dict | None = None) -> AppTest:

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import charts
-from explorer.data import extract_with_progress, prepare
+from explorer.data import open_corpus, prepare
 
 REPO = Path(__file__).resolve().parents[1]
 N_CLAIMS = 20_000
@@ -20,11 +20,18 @@ N_CLAIMS = 20_000
 MAX_CHART_ROWS = (charts.TOP_OUTLETS + 1) * 7 * 2
 
 
+@pytest.fixture(scope="module", autouse=True)
+def own_store(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CLAIMSCOPE_STORE", str(tmp_path_factory.mktemp("store")))
+        yield
+
+
 @pytest.fixture(scope="module")
 def big_claims() -> pd.DataFrame:
     """20,000 claims resampled from the seed claims, spread over 60 outlets, 1,500
     speakers, 4,000 claim groups and four years of dates."""
-    seeds = extract_with_progress([str(REPO / "data")])
+    seeds = open_corpus([str(REPO / "data")])
     rng = np.random.default_rng(7)
     claims = seeds.claims.sample(N_CLAIMS, replace=True, random_state=7).reset_index(drop=True)
     claims["outlet"] = [f"Outlet {i}" for i in rng.integers(0, 60, N_CLAIMS)]
