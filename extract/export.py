@@ -20,7 +20,7 @@ def neutralise_formula(value):
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV for spreadsheets: UTF-8 with BOM (accents and curly quotes show right) and no
     cell that a spreadsheet would evaluate as a formula."""
-    safe = frame.copy()
+    safe = _whole_offsets(frame).copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(neutralise_formula)
@@ -37,7 +37,15 @@ def _clean(value):
     return value
 
 
+def _whole_offsets(frame: pd.DataFrame) -> pd.DataFrame:
+    """Offset columns hold whole numbers or nothing; pandas stores a column with gaps as
+    floats, which would write `413.0`."""
+    offsets = [c for c in frame.columns if c.endswith(("_start", "_end"))]
+    return frame.astype({c: "Int64" for c in offsets}) if offsets else frame
+
+
 def write_jsonl(frame: pd.DataFrame, path: Path) -> None:
+    frame = _whole_offsets(frame)
     with open(path, "w", encoding="utf-8") as fh:
         for record in frame.to_dict(orient="records"):
             fh.write(json.dumps({k: _clean(v) for k, v in record.items()}, ensure_ascii=False) + "\n")

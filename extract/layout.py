@@ -66,4 +66,10 @@ def is_headline(line: str, n_paragraphs: int) -> bool:
     if not words or len(words) > 25:
         return False
     stripped = line.rstrip()
+    if _QUOTE_THEN_CUE.search(stripped):
+        return False   # `“We acted,” Defense Secretary Mark Esper said.` is the story's first line
     return not stripped.endswith((".", "!", "?", "”", '"', ":")) or len(words) <= 12 and stripped.endswith(".") and sum(w[:1].isupper() for w in words) > len(words) / 2
+
+
+# A closing quotation mark followed later by a lower-case verb of speech ending the line.
+_QUOTE_THEN_CUE = re.compile(r"[”\"][^“”\"]*\b(?:said|says|told|added|asked|wrote|tweeted|announced|declared)\.$")

@@ -282,3 +282,26 @@ def test_extractor_version_follows_code_and_data(tmp_path):
     assert second != first
     (tmp_path / "a.py").write_text("x = 2\n")
     assert source_fingerprint(tmp_path) not in (first, second)
+
+
+def test_first_line_quote_with_attribution_is_not_a_headline():
+    text = "“We acted to protect our people,” Defense Secretary Mark Esper said.\n\nA second paragraph."
+    row = one(claims_of(text), "direct", "protect our people")
+    assert row.mention == "Mark Esper"
+
+
+def test_jsonl_and_csv_write_offsets_as_whole_numbers(tmp_path):
+    from extract.export import write_table
+
+    text = ("Intro.\n\n“A long quotation with nobody named anywhere near it at all, really.”\n\n"
+            "“We acted,” the minister said.")
+    claims = claims_of(text)
+    assert claims.speaker_start.isna().any() and claims.speaker_start.notna().any()
+    write_table(claims, tmp_path / "c.jsonl")
+    rows = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        for key, value in row.items():
+            if key.endswith(("_start", "_end")):
+                assert value is None or isinstance(value, int), (key, value)
+    write_table(claims, tmp_path / "c.csv")
+    assert ".0," not in (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
