@@ -66,6 +66,12 @@ def _titles() -> frozenset[str]:
     return load_words("titles.txt")
 
 
+@lru_cache(maxsize=1)
+def _title_stems() -> frozenset[str]:
+    """Title words with and without their abbreviation point ("sen", "sen.")."""
+    return _titles() | frozenset(t.rstrip(".") for t in _titles())
+
+
 def _pronouns() -> frozenset[str]:
     return load_words("pronouns.txt")
 
@@ -217,10 +223,9 @@ def _split_name(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
     `a senior State Department official` -> the whole phrase (an anonymous description);
     `Reports from Iraq` -> the whole phrase (the head is before the preposition).
     """
-    titles = _titles()
     # Trailing run of capitalised words that are not title words: a name.
     i = len(words)
-    while i > 0 and _is_cap(words[i - 1][2]) and words[i - 1][2].lower().rstrip(".") not in titles | {t.rstrip(".") for t in titles} and len(words) - i < 4:
+    while i > 0 and _is_cap(words[i - 1][2]) and words[i - 1][2].lower().rstrip(".") not in _title_stems() and len(words) - i < 4:
         i -= 1
     name = words[i:]
     before = words[:i]
