@@ -10,11 +10,16 @@ Content that is one quotation and nothing else is left to the direct claim.
 """
 from __future__ import annotations
 
+import json
+import math
 import re
+from functools import lru_cache
+from importlib import resources
 
-from .attribution import (MIN_CONTENT_WORDS, _MAX_MENTION_WORDS, _PREPOSITIONS,
-                          _earlier_cue_subject, _is_cue, _words, indirect_cues, mention_after,
+from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS,
+                          _earlier_cue_subject, _is_cue, _words, cue_table, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
+from .lexicon import load_words
 from .quotes import Quote
 from .schema import Claim
 
@@ -22,11 +27,23 @@ _THAT = re.compile(r"\s*(?:that\s+|,\s*)?", re.IGNORECASE)
 _TOLD_OBJECT = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}(?:reporters|journalists|supporters|the crowd|[A-Z][\w.’'-]*|him|her|them|us|me|CNN|lawmakers|voters)|[a-z]+(?:\s+[a-z]+)?)(?=\s+(?:that\b|on\b|in\b|[a-z]))", re.UNICODE)
 
 
-def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote]) -> list[Claim]:
-    """Indirect claims in one sentence, one per cue that frames reported content."""
+# Candidates come from every cue the training data shows introducing attributions at least
+# this often; the reported-speech model then decides which candidates are claims.
+CANDIDATE_MIN_PRECISION = 0.05
+CANDIDATE_MIN_COUNT = 2
+# A candidate is kept when the model gives it at least the probability stored with its
+# weights (chosen on PolNeAR train by tools/train_reported_model.py for the best F1 there).
+DEFAULT_THRESHOLD = 0.5
+
+
+def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_all: bool = False) -> list[Claim]:
+    """Indirect claims in one sentence, one per cue that frames reported content.
+
+    keep_all keeps the candidates the model rejects (their features and probability are in
+    claim.extra), for training that model."""
     s_start, s_end = sent
     claims: list[Claim] = []
-    cues = indirect_cues()
+    cues = reported_cues()
     inside = [(q.open_mark, q.outer[1]) for q in quotes if q.end > s_start and q.start < s_end]
 
     def in_quote(pos: int) -> bool:
@@ -39,15 +56,117 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote]) -> list
             continue
         if low == "according" and k + 1 < len(words) and words[k + 1][2].lower() == "to":
             claim = _according_to(text, sent, w, words[k + 1])
-            if claim:
-                claims.append(claim)
+        elif _is_cue(text, w, cues, s_start):
+            claim = _reported_after(text, sent, w) or _reported_before(text, sent, w)
+        else:
             continue
-        if not _is_cue(text, w, cues, s_start):
+        if claim is None or _all_quoted(text, claim.start, claim.end, inside):
             continue
-        claim = _reported_after(text, sent, w) or _reported_before(text, sent, w)
-        if claim and not _all_quoted(text, claim.start, claim.end, inside):
+        features = candidate_features(text, claim, inside)
+        claim.extra["features"] = features
+        claim.extra["p_claim"] = p = claim_probability(features)
+        if p >= accept_threshold() or keep_all:
             claims.append(claim)
     return claims
+
+
+@lru_cache(maxsize=1)
+def reported_cues() -> frozenset[str]:
+    """Cue words that open a candidate: the learned lexicon less the private-state verbs."""
+    private = load_words("private_state_verbs.txt")
+    learned = {w for w, (n, p) in cue_table().items()
+               if n >= CANDIDATE_MIN_COUNT and p >= CANDIDATE_MIN_PRECISION and w not in NOT_SPEECH and w not in private}
+    return frozenset(learned | load_words("speech_verbs.txt"))
+
+
+# --- the reported-speech model ------------------------------------------------------------
+
+_AUX_BEFORE = frozenset("is was were are be been being am".split())
+_MODAL_BEFORE = frozenset("will would could can may might should must shall".split())
+_PRONOUN_START = frozenset("i he she it they we you there".split())
+_DETERMINER_START = frozenset("the a an this that these those his her their its our my some all no".split())
+_FREQUENT_CUE = 10     # cues seen this often in training get a weight of their own
+_QUOTE_CHARS = ("“", "”", '"')
+
+
+def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -> dict[str, float]:
+    """Cheap features of one candidate: its cue, its frame, its content."""
+    cue = text[claim.cue_start:claim.cue_end]
+    low = cue.lower().split()[0]
+    count, precision = cue_table().get(low, (0, 0.0))
+    f: dict[str, float] = {"bias": 1.0, "rule=" + (claim.rule or "none"): 1.0}
+    f["cue=" + (low if count >= _FREQUENT_CUE or low == "according" else "rare")] = 1.0
+    f["cue_precision"] = precision
+    f["cue_lexicon"] = 1.0 if low in load_words("speech_verbs.txt") else 0.0
+    if cue[:1].isupper():
+        f["cue_capitalised"] = 1.0
+    for suffix in ("ing", "ed", "s"):
+        if low.endswith(suffix):
+            f["cue_suffix=" + suffix] = 1.0
+            break
+    before = _words(text, max(claim.sentence_start, claim.cue_start - 30), claim.cue_start)
+    if before:
+        prev = before[-1][2].lower()
+        if prev in _AUX_BEFORE:
+            f["after_be"] = 1.0          # `was called`, `is expected`: passive or adjective
+        elif prev in _MODAL_BEFORE or prev == "to":
+            f["after_modal"] = 1.0       # `will say`, `to announce`: not (yet) said
+        elif prev in ("the", "a", "an", "his", "her", "their", "its"):
+            f["after_determiner"] = 1.0  # `the announced plan`: an adjective or noun
+    else:
+        f["opens_sentence"] = 1.0
+    if text[claim.cue_end:claim.cue_end + 4].startswith((" by ", " by")):
+        f["followed_by_by"] = 1.0
+    if claim.mention_start is None:
+        f["no_mention"] = 1.0
+    else:
+        mention = text[claim.mention_start:claim.mention_end]
+        last = mention.split()[-1]
+        f["mention_pronoun" if last.lower() in _PRONOUN_START | {"him", "her", "them"}
+          else "mention_name" if last[:1].isupper() else "mention_description"] = 1.0
+    if claim.start > claim.cue_start and re.search(r"\bthat\s*$", text[claim.cue_end:claim.start]):
+        f["has_that"] = 1.0
+    content = _words(text, claim.start, claim.end)
+    n = len(content)
+    for bucket, (lo, hi) in {"n3_4": (0, 4), "n5_8": (5, 8), "n9_15": (9, 15), "n16_30": (16, 30),
+                             "n31": (31, 10**9)}.items():
+        if lo <= n <= hi:
+            f[bucket] = 1.0
+    if content:
+        first = content[0][2]
+        f["first=" + ("pronoun" if first.lower() in _PRONOUN_START else "determiner" if first.lower() in _DETERMINER_START
+                      else "capital" if first[:1].isupper() else "lower")] = 1.0
+    if any(a < claim.end and b > claim.start for a, b in inside) or any(m in text[claim.start:claim.end] for m in _QUOTE_CHARS):
+        f["has_quote"] = 1.0
+    if text[claim.end:claim.sentence_end].strip(" .!?”\"'") == "":
+        f["to_sentence_end"] = 1.0
+    if text[claim.end:claim.end + 1] == "?" or text[claim.start:claim.end].endswith("?"):
+        f["question"] = 1.0
+    return f
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    path = resources.files("extract").joinpath("data", "reported_model.json")
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _weights() -> dict[str, float]:
+    return _model().get("weights", {})
+
+
+def accept_threshold() -> float:
+    return float(_model().get("threshold", DEFAULT_THRESHOLD))
+
+
+def claim_probability(features: dict[str, float]) -> float:
+    weights = _weights()
+    if not weights:
+        return 1.0
+    z = sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def _all_quoted(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> bool:
@@ -86,6 +205,14 @@ again also only just even yes no little much nothing something anything everythi
 _ADVERBIAL_START = frozenset("after during following amid upon via through throughout toward towards".split())
 
 
+_ARTICLES = frozenset("the a an his her their its our my your".split())
+
+
+def _after_determiner(text: str, s_start: int, cue_start: int) -> bool:
+    before = _words(text, max(s_start, cue_start - 12), cue_start)
+    return bool(before) and before[-1][1] == len(text[:cue_start].rstrip()) and before[-1][2].lower() in _ARTICLES
+
+
 def _inverted(text: str, s_start: int, cue_start: int, cue_end: int) -> bool:
     """`…,” said X` / `…, said Steve Duprey, a …`: the cue follows its content and names
     its speaker after it; nothing it introduces follows."""
@@ -119,7 +246,8 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
     pos = w[1]
     rest = text[pos:s_end]
     if low in ("told", "tells", "telling", "tell", "assured", "warned", "informed", "reminded", "urged", "asked"):
-        obj = _TOLD_OBJECT.match(rest)
+        # `officials were warned that …`: no listener named, the content follows at once.
+        obj = None if re.match(r"\s+that\b", rest) else _TOLD_OBJECT.match(rest)
         if obj:
             pos += obj.end()
             rest = text[pos:s_end]
@@ -139,6 +267,8 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
             return None
         if first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "if", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "him", "them", "me", "us", "you", "with", "about", "of"):
             return None
+    if mention is None and _after_determiner(text, s_start, w[0]):
+        return None     # `the announced expansion`: the cue is an adjective
     if mention is None and not has_that and _inverted(text, s_start, w[0], w[1]):
         # No subject found and nothing introduced: the cue closes an inverted attribution.
         # Otherwise a cue keeps its content with no known speaker (`Cruz has said for

@@ -46,3 +46,53 @@ def test_inverted_attribution_after_a_quote_has_no_reported_content():
 def test_cue_followed_by_a_time_phrase_only_has_no_content():
     rows = indirect_of("“Taxes are too high,” Rubio said after a campaign stop in South Carolina.")
     assert rows.empty
+
+
+def test_said_with_a_day_and_that():
+    row = only(indirect_of("Mr. Lee said Friday that the company would close three plants."))
+    assert row.quote == "the company would close three plants"
+    assert row.mention.endswith("Lee")
+
+
+def test_attribution_in_a_statement_before_that():
+    row = only(indirect_of("The senator, in a statement, said that the bill would be withdrawn next week."))
+    assert row.quote == "the bill would be withdrawn next week"
+
+
+def test_agentless_warning_keeps_the_whole_content():
+    row = only(indirect_of("Officials were warned that the levee could fail within days."))
+    assert row.quote == "the levee could fail within days"
+
+
+def test_content_then_according_to():
+    row = only(indirect_of("The company would close three plants, according to a person familiar with the plan."))
+    assert row.quote == "The company would close three plants"
+    assert row.mention == "a person familiar with the plan"
+
+
+def test_reported_sentence_quoting_some_words_gives_two_claims():
+    text = "Headline.\n\nSanders said the system was “rigged against working people” and must change."
+    claims = extract_articles([Article(article_id="a", text=text)]).claims
+    kinds = sorted(claims.kind)
+    assert kinds == ["direct", "indirect"]
+    indirect = claims[claims.kind == "indirect"].iloc[0]
+    assert indirect.quote == "the system was “rigged against working people” and must change"
+
+
+def test_cue_used_as_an_adjective_is_no_claim():
+    assert indirect_of("The announced expansion of the program has been delayed by two more years.").empty
+
+
+def test_private_state_is_no_claim():
+    assert indirect_of("The governor fears that the new tax will fail in the spring session.").empty
+
+
+# --- the model ------------------------------------------------------------------------
+
+def test_model_prefers_a_said_that_clause_to_a_rare_cue_after_be():
+    from extract.reported import claim_probability
+    said = {"bias": 1.0, "rule=reported-after": 1.0, "cue=said": 1.0, "cue_precision": 0.918,
+            "cue_lexicon": 1.0, "mention_name": 1.0, "has_that": 1.0, "n9_15": 1.0, "first=determiner": 1.0}
+    passive = {"bias": 1.0, "rule=reported-after": 1.0, "cue=rare": 1.0, "cue_precision": 0.06,
+               "after_be": 1.0, "no_mention": 1.0, "n3_4": 1.0, "first=lower": 1.0}
+    assert claim_probability(said) > 0.5 > claim_probability(passive)

@@ -1,0 +1,103 @@
+"""Train the reported-speech model (is a cue candidate a claim?) on PolNeAR train.
+
+    python tools/train_reported_model.py ../shared/data/polnear/train
+
+Runs extract.reported.find_reported over every sentence keeping every candidate, labels
+each one by the gold (a candidate is a claim when at least half of its characters lie in a
+gold attributed content, with or without quotation marks: the codebook counts reported
+content that quotes some words as an indirect claim too), fits an L2-regularised logistic
+regression with plain gradient descent (numpy; a few dozen weights), then picks the
+acceptance threshold that gives the best indirect F1 on train as the official scorer counts
+it, and writes extract/data/reported_model.json. Deterministic: same data, same weights.
+Only train is read, never dev.
+"""
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
+
+from score_claims import content_region, covered, load_gold  # noqa: E402
+
+from extract import layout, quotes  # noqa: E402
+from extract.attribution import sentence_spans  # noqa: E402
+from extract.reported import find_reported  # noqa: E402
+
+L2 = 1.0
+STEPS = 3000
+RATE = 0.5
+
+
+def article_examples(text: str, gold: list):
+    """(features, is a claim, span) for every candidate, and the article's gold indirect spans."""
+    contents = [(c[0][0], c[-1][1]) for c, _ in gold]
+    indirect = [(c[0][0], c[-1][1]) for c, _ in gold if content_region(text, c) is None]
+    indirect = [g for g in indirect if g[1] - g[0] >= 3]
+    lay = layout.analyse(text)
+    paragraphs = [p for p in lay.paragraphs if p != lay.headline]
+    found = quotes.find_quotes(text, paragraphs)
+    rows = []
+    for p_start, p_end in paragraphs:
+        para_quotes = [q for q in found if q.start < p_end and q.end > p_start]
+        for sent in sentence_spans(text, p_start, p_end, para_quotes):
+            for claim in find_reported(text, sent, para_quotes, keep_all=True):
+                span = (claim.start, claim.end)
+                rows.append((claim.extra["features"], covered(span, contents) * 2 >= span[1] - span[0], span))
+    return rows, indirect
+
+
+def scorer_f1(articles, probabilities, threshold):
+    """Indirect F1 as ../shared/eval/score_claims.py counts it, keeping candidates >= threshold."""
+    pred = ok = gold = found = 0
+    i = 0
+    for rows, indirect in articles:
+        kept = [span for (_, _, span), p in zip(rows, probabilities[i:i + len(rows)]) if p >= threshold]
+        i += len(rows)
+        pred += len(kept)
+        ok += sum(1 for s in kept if covered(s, indirect) * 2 >= s[1] - s[0])
+        gold += len(indirect)
+        found += sum(1 for g in indirect if covered(g, kept) * 2 >= g[1] - g[0])
+    p = ok / pred if pred else 0.0
+    r = found / gold if gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main(root):
+    root = Path(root)
+    articles = []
+    for ann in sorted((root / "gold").glob("*.ann")):
+        text = (root / "articles" / f"{ann.stem}.txt").read_text(encoding="utf-8")
+        articles.append(article_examples(text, load_gold(ann)))
+    data = [(f, label) for rows, _ in articles for f, label, _ in rows]
+    names = sorted({k for f, _ in data for k in f})
+    index = {k: i for i, k in enumerate(names)}
+    X = np.zeros((len(data), len(names)))
+    y = np.array([float(label) for _, label in data])
+    for row, (features, _) in enumerate(data):
+        for k, v in features.items():
+            X[row, index[k]] = v
+    w = np.zeros(len(names))
+    for _ in range(STEPS):
+        p = 1 / (1 + np.exp(-X @ w))
+        grad = X.T @ (p - y) / len(y) + L2 * w / len(y)
+        w -= RATE * grad
+    p = 1 / (1 + np.exp(-X @ w))
+    acc = ((p >= 0.5) == (y == 1)).mean()
+    thresholds = [round(t, 2) for t in np.arange(0.2, 0.71, 0.05)]
+    f1s = {t: scorer_f1(articles, p, t) for t in thresholds}
+    best = max(thresholds, key=lambda t: (f1s[t], -abs(t - 0.5)))
+    out = {"trained_on": "PolNeAR train", "examples": len(y), "positives": int(y.sum()),
+           "train_accuracy": round(float(acc), 4), "threshold": best,
+           "train_f1_by_threshold": {str(t): round(f, 4) for t, f in f1s.items()},
+           "weights": {k: round(float(w[i]), 4) for k, i in index.items()}}
+    target = Path(__file__).resolve().parents[1] / "extract" / "data" / "reported_model.json"
+    target.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(y)} candidates, {int(y.sum())} claims, train accuracy {acc:.3f}, "
+          f"threshold {best} (train indirect F1 {f1s[best]:.3f}) -> {target}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
