@@ -28,7 +28,7 @@ for _name, _default in (("layout", None), ("quotes", None), ("sentences", None),
         Doc.set_extension(_name, default=_default)
 
 # A quotation is kept as a claim when the quote model gives it at least this probability.
-QUOTE_THRESHOLD = 0.5
+QUOTE_THRESHOLD = 0.6
 
 
 def doc_text(doc: Doc) -> str:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS,
-                          _earlier_cue_subject, _is_cue, _words, cue_table, mention_after,
+                          _WORD, _earlier_cue_subject, _is_cue, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
 from .lexicon import load_words
 from .quotes import Quote
@@ -49,13 +49,15 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
     def in_quote(pos: int) -> bool:
         return any(a <= pos < b for a, b in inside)
 
-    words = _words(text, s_start, s_end)
-    for k, w in enumerate(words):
+    # Only cue words can open a candidate: look them up in the article's cue index rather
+    # than walking every word of the sentence.
+    for w in cues_in(text, s_start, s_end, _candidate_words()):
         low = w[2].lower()
         if in_quote(w[0]):
             continue
-        if low == "according" and k + 1 < len(words) and words[k + 1][2].lower() == "to":
-            claim = _according_to(text, sent, w, words[k + 1])
+        nxt = _WORD.search(text, w[1], s_end) if low == "according" else None
+        if nxt is not None and nxt.group().lower() == "to":
+            claim = _according_to(text, sent, w, (nxt.start(), nxt.end(), nxt.group()))
         elif _is_cue(text, w, cues, s_start):
             claim = _reported_after(text, sent, w) or _reported_before(text, sent, w)
         else:
@@ -68,6 +70,11 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
         if p >= accept_threshold() or keep_all:
             claims.append(claim)
     return claims
+
+
+@lru_cache(maxsize=1)
+def _candidate_words() -> frozenset[str]:
+    return reported_cues() | {"according"}
 
 
 @lru_cache(maxsize=1)
