@@ -79,7 +79,7 @@ def _pronouns() -> frozenset[str]:
 # --- sentences ------------------------------------------------------------------------
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|D\.C|a\.m|p\.m)|\b[A-Z])\.$")
-_BOUNDARY = re.compile(r"[.!?…]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_BOUNDARY = re.compile(r"[.!?…]+[”\"’)]*\s+(?=(?:[“\"‘(]|'')?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
 def sentence_spans(text: str, start: int, end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
