@@ -239,6 +239,11 @@ def _inverted(text: str, s_start: int, cue_start: int, cue_end: int) -> bool:
 _CLAUSE_OPENERS = frozenset("i he she it they we you there this that these those his her their its our".split())
 
 
+# A second attribution closing the sentence ends the first one's content:
+# `Trump said the wall would be paid for, according to a pool report.`
+_TRAILING_SOURCE = re.compile(r",\s+(?:according to\b|(?:he|she|they|it)\s+(?:said|says|added|told)\b)")
+
+
 def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
     """`X said (that) CONTENT.` / `X told reporters CONTENT.`"""
     s_start, s_end = sent
@@ -281,7 +286,8 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         # Otherwise a cue keeps its content with no known speaker (`Cruz has said for
         # weeks he…`, a subject the mention rules cannot read).
         return None
-    start, end = _trim(text, pos, s_end)
+    tail = _TRAILING_SOURCE.search(text, pos, s_end)
+    start, end = _trim(text, pos, tail.start() if tail else s_end)
     if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
         return None
     claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=w[1],

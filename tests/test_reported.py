@@ -96,3 +96,12 @@ def test_model_prefers_a_said_that_clause_to_a_rare_cue_after_be():
     passive = {"bias": 1.0, "rule=reported-after": 1.0, "cue=rare": 1.0, "cue_precision": 0.06,
                "after_be": 1.0, "no_mention": 1.0, "n3_4": 1.0, "first=lower": 1.0}
     assert claim_probability(said) > 0.5 > claim_probability(passive)
+
+
+def test_content_stops_before_a_closing_according_to():
+    from extract import Article, extract_articles
+
+    text = "Intro.\n\nThe senator said the bill would pass next week, according to a pool report."
+    claims = extract_articles([Article(article_id="a", text=text)]).claims
+    said = claims[(claims.kind == "indirect") & (claims.cue == "said")]
+    assert said.quote.tolist() == ["the bill would pass next week"]
