@@ -22,7 +22,7 @@ from .speakers import canonical_speakers
 from .matching import link
 
 __all__ = ["Article", "Corpus", "InputError", "extract_paths", "extract_articles", "claims_for_article",
-           "CLAIM_COLUMNS", "ARTICLE_COLUMNS", "EXTRACTOR_VERSION"]
+           "corpus_columns", "CLAIM_COLUMNS", "ARTICLE_COLUMNS", "EXTRACTOR_VERSION"]
 
 def source_fingerprint(root: Path | None = None) -> str:
     """A hash of the extractor's code and data files: any change to how articles are
@@ -108,8 +108,13 @@ def _rows_from_doc(article: Article, doc) -> tuple[dict, list[dict]]:
     return row, claims
 
 
-def extract_articles(articles: Iterable[Article], batch_size: int = 64) -> Corpus:
-    """Run the pipeline over articles; return the articles and claims tables."""
+def extract_articles(articles: Iterable[Article], batch_size: int = 64, corpus_passes: bool = True) -> Corpus:
+    """Run the pipeline over articles; return the articles and claims tables.
+
+    With `corpus_passes=False` only the per-article part is done: the claims lack the
+    corpus-level columns (CORPUS_CLAIM_COLUMNS, MATCH_COLUMNS) and `copy_of` is None, for a
+    caller that extracts a corpus in pieces and runs `corpus_columns` once over the whole
+    (extract.parallel)."""
     from .pipeline import build_nlp, make_doc
 
     nlp = build_nlp()
@@ -121,14 +126,31 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 64) -> Corpu
         article_rows.append(row)
         claim_rows.extend(claims)
     claims = pd.DataFrame(claim_rows, columns=[c for c in CLAIM_COLUMNS if c not in CORPUS_CLAIM_COLUMNS])
-    # Corpus-level columns: one speaker under its aliases across articles.
-    claims = canonical_speakers(claims)[CLAIM_COLUMNS] if not claims.empty else pd.DataFrame(columns=CLAIM_COLUMNS)
-    # The same claim across articles (claim_id, carried_by, ...) and articles that copy articles.
-    articles_frame, claims = link(pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS), claims.reset_index(drop=True))
-    return Corpus(
-        articles=articles_frame,
-        claims=claims.reset_index(drop=True),
-    )
+    articles_frame = pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS)
+    if not corpus_passes:
+        articles_frame["copy_of"] = None
+        return Corpus(articles=articles_frame, claims=claims)
+    articles_frame, claims = corpus_columns(articles_frame, claims)
+    return Corpus(articles=articles_frame, claims=claims)
+
+
+def corpus_columns(articles: pd.DataFrame, claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The corpus-level passes over a whole corpus's tables: one speaker under its aliases
+    across articles (speaker_canonical, speaker_id), then the same claim across articles
+    (MATCH_COLUMNS) and articles that copy articles (copy_of). Rows stay in the given order;
+    columns of CLAIM_COLUMNS keep that order, the match columns follow.
+
+    They read only some columns (claims: article_id, outlet, date, quote, quote_start,
+    quote_end, speaker, anonymity; articles: article_id, outlet, date, text), so a caller
+    short of memory may pass just those and join the new columns back by row position."""
+    claims = claims.reset_index(drop=True)
+    if claims.empty:
+        claims = claims.assign(**{c: pd.Series(dtype=object) for c in CORPUS_CLAIM_COLUMNS})
+    else:
+        claims = canonical_speakers(claims)
+    claims = claims[[c for c in CLAIM_COLUMNS if c in claims] + [c for c in claims if c not in CLAIM_COLUMNS]]
+    articles, claims = link(articles, claims)
+    return articles, claims.reset_index(drop=True)
 
 
 def extract_paths(inputs: Iterable[str]) -> Corpus:
