@@ -8,12 +8,9 @@ extract/data/quote_model.json; this module only computes features and applies th
 """
 from __future__ import annotations
 
-import json
-import math
 import re
-from functools import lru_cache
-from importlib import resources
 
+from . import logistic
 from .schema import Claim
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|my|My|our|Our|me|us|you|You)\b")
@@ -57,17 +54,5 @@ def quote_features(text: str, claim: Claim, sentence: tuple[int, int], opens_sen
     return f
 
 
-@lru_cache(maxsize=1)
-def _weights() -> dict[str, float]:
-    path = resources.files("extract").joinpath("data", "quote_model.json")
-    if not path.is_file():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))["weights"]
-
-
 def claim_probability(features: dict[str, float]) -> float:
-    weights = _weights()
-    if not weights:
-        return 1.0
-    z = sum(weights.get(k, 0.0) * v for k, v in features.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return logistic.probability(logistic.load("quote_model.json"), features)

@@ -10,12 +10,10 @@ Content that is one quotation and nothing else is left to the direct claim.
 """
 from __future__ import annotations
 
-import json
-import math
 import re
 from functools import lru_cache
-from importlib import resources
 
+from . import logistic
 from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS,
                           _WORD, _earlier_cue_subject, _is_cue, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
@@ -152,16 +150,8 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
     return f
 
 
-@lru_cache(maxsize=1)
 def _model() -> dict:
-    path = resources.files("extract").joinpath("data", "reported_model.json")
-    if not path.is_file():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _weights() -> dict[str, float]:
-    return _model().get("weights", {})
+    return logistic.load("reported_model.json")
 
 
 def accept_threshold() -> float:
@@ -169,11 +159,7 @@ def accept_threshold() -> float:
 
 
 def claim_probability(features: dict[str, float]) -> float:
-    weights = _weights()
-    if not weights:
-        return 1.0
-    z = sum(weights.get(k, 0.0) * v for k, v in features.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return logistic.probability(_model(), features)
 
 
 def _all_quoted(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> bool:

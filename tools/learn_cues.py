@@ -20,7 +20,6 @@ AUX = {"has", "have", "had", "also", "is", "was", "were", "are", "been", "be", "
 
 
 def cue_spans(ann: Path):
-    spans = {}
     for line in ann.read_text(encoding="utf-8").splitlines():
         if line.startswith("T"):
             parts = line.split("\t")

@@ -12,13 +12,13 @@ import json
 import sys
 from pathlib import Path
 
-import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
 
 from score_claims import content_region, covered, load_gold  # noqa: E402
 
+from extract.logistic import fit  # noqa: E402
 from extract.pipeline import build_nlp  # noqa: E402
 
 L2 = 1.0
@@ -42,23 +42,11 @@ def examples(root: Path):
 
 def main(root):
     data = list(examples(Path(root)))
-    names = sorted({k for f, _ in data for k in f})
-    index = {k: i for i, k in enumerate(names)}
-    X = np.zeros((len(data), len(names)))
-    y = np.array([label for _, label in data])
-    for row, (features, _) in enumerate(data):
-        for k, v in features.items():
-            X[row, index[k]] = v
-    w = np.zeros(len(names))
-    for _ in range(STEPS):
-        p = 1 / (1 + np.exp(-X @ w))
-        grad = X.T @ (p - y) / len(y) + L2 * w / len(y)
-        w -= RATE * grad
-    p = 1 / (1 + np.exp(-X @ w))
+    weights, p, y = fit(data, l2=L2, steps=STEPS, rate=RATE)
     acc = ((p >= 0.5) == (y == 1)).mean()
     out = {"trained_on": "PolNeAR train", "examples": len(y), "positives": int(y.sum()),
            "train_accuracy": round(float(acc), 4),
-           "weights": {k: round(float(w[i]), 4) for k, i in index.items()}}
+           "weights": weights}
     target = Path(__file__).resolve().parents[1] / "extract" / "data" / "quote_model.json"
     target.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(y)} quotes, {int(y.sum())} claims, train accuracy {acc:.3f} -> {target}")

@@ -24,6 +24,7 @@ from score_claims import content_region, covered, load_gold  # noqa: E402
 
 from extract import layout, quotes  # noqa: E402
 from extract.attribution import sentence_spans  # noqa: E402
+from extract.logistic import fit  # noqa: E402
 from extract.reported import find_reported  # noqa: E402
 
 L2 = 1.0
@@ -72,19 +73,7 @@ def main(root):
         text = (root / "articles" / f"{ann.stem}.txt").read_text(encoding="utf-8")
         articles.append(article_examples(text, load_gold(ann)))
     data = [(f, label) for rows, _ in articles for f, label, _ in rows]
-    names = sorted({k for f, _ in data for k in f})
-    index = {k: i for i, k in enumerate(names)}
-    X = np.zeros((len(data), len(names)))
-    y = np.array([float(label) for _, label in data])
-    for row, (features, _) in enumerate(data):
-        for k, v in features.items():
-            X[row, index[k]] = v
-    w = np.zeros(len(names))
-    for _ in range(STEPS):
-        p = 1 / (1 + np.exp(-X @ w))
-        grad = X.T @ (p - y) / len(y) + L2 * w / len(y)
-        w -= RATE * grad
-    p = 1 / (1 + np.exp(-X @ w))
+    weights, p, y = fit(data, l2=L2, steps=STEPS, rate=RATE)
     acc = ((p >= 0.5) == (y == 1)).mean()
     thresholds = [round(t, 2) for t in np.arange(0.2, 0.71, 0.05)]
     f1s = {t: scorer_f1(articles, p, t) for t in thresholds}
@@ -92,7 +81,7 @@ def main(root):
     out = {"trained_on": "PolNeAR train", "examples": len(y), "positives": int(y.sum()),
            "train_accuracy": round(float(acc), 4), "threshold": best,
            "train_f1_by_threshold": {str(t): round(f, 4) for t, f in f1s.items()},
-           "weights": {k: round(float(w[i]), 4) for k, i in index.items()}}
+           "weights": weights}
     target = Path(__file__).resolve().parents[1] / "extract" / "data" / "reported_model.json"
     target.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(y)} candidates, {int(y.sum())} claims, train accuracy {acc:.3f}, "
