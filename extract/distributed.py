@@ -8,7 +8,8 @@ INPUT is what `python -m extract` reads (files, folders) or Parquet tables of ar
 articles lazily and submits chunks of them to the cluster's workers, a bounded number at a
 time; each worker runs the ordinary single-process extractor on its chunk
 (extract.parallel.extract_chunk) and the driver appends the results to the output in input
-order, then adds the corpus-level speaker columns. The engine is extract.parallel's, with
+order, then adds the corpus-level columns (speakers, matching, copies) over the whole
+corpus, as extract.parallel does. The engine is extract.parallel's, with
 the Dask client's Executor in place of a local process pool, so the output is the
 single-process claims table row for row.
 

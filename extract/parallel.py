@@ -8,10 +8,16 @@ articles are read lazily (ingest.iter_articles, or Parquet row batches), sent to
 workers in chunks with only a few chunks in flight, and each chunk's rows are appended to
 the output as soon as it is done, in input order.
 
-Corpus-level columns (schema.CORPUS_CLAIM_COLUMNS: one speaker across articles) depend on
-every named speaker of the corpus, so they are added in a second pass over the written
-claims, once the set of named speakers is known. Outputs are written beside their final
-name and renamed at the end: a run that dies leaves no half-written claims table behind.
+Workers do only the per-article part (`extract_articles(..., corpus_passes=False)`). The
+corpus-level columns (one speaker across articles, the same claim across articles, copies)
+depend on the whole corpus, so once every chunk is written the driver runs the library's
+own `extract.corpus_columns` over it, fed only the columns those passes read (claims without
+their sentences, cues and offsets of speakers; articles' id, outlet, date and text), then
+streams the written tables a second time, batch by batch, adding the new columns by row
+position. Matching compares every claim of the corpus with the others, so that step holds
+its narrow inputs and matching's own indexes in memory (measured in docs/scale.md); the
+full tables never are. Outputs are written beside their final name and renamed at the end:
+a run that dies leaves no half-written table behind.
 
 The engine takes any concurrent.futures Executor: a process pool here, a Dask cluster in
 extract.distributed.
@@ -38,16 +44,14 @@ from .ingest import Article, InputError, InputProblem, _record_to_article, iter_
 from .schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, CORPUS_CLAIM_COLUMNS, MATCH_COLUMNS
 
 CHUNK_SIZE = 64
-# Claims per batch in the second pass (corpus-level columns): large, because each batch
-# carries one context row per named speaker of the corpus.
-SECOND_PASS_ROWS = 50_000
+# Rows per batch when the corpus-level columns are added to the written tables.
+MERGE_ROWS = 50_000
 PARQUET_SUFFIX = ".parquet"
-# Marks the context rows of the second pass; no article id can contain a NUL.
-_CONTEXT_ID = "\0corpus-speakers"
+_INTEGER_COLUMNS = {"carried_by", "carried_by_independent"}
 
 
 def _arrow_type(column: str) -> pa.DataType:
-    if column.endswith(("_start", "_end")) or column.startswith("n_"):
+    if column.endswith(("_start", "_end")) or column.startswith("n_") or column in _INTEGER_COLUMNS:
         return pa.int64()
     return pa.string()
 
@@ -57,8 +61,16 @@ def arrow_schema(columns: list[str]) -> pa.Schema:
 
 
 # Columns each chunk gives on its own; the corpus-level ones are added after all chunks.
-CHUNK_CLAIM_COLUMNS = [c for c in CLAIM_COLUMNS if c not in CORPUS_CLAIM_COLUMNS and c not in MATCH_COLUMNS]
-SPEAKER_CLAIM_COLUMNS = [c for c in CLAIM_COLUMNS if c not in MATCH_COLUMNS]  # before matching.link
+CHUNK_CLAIM_COLUMNS = [c for c in CLAIM_COLUMNS if c not in CORPUS_CLAIM_COLUMNS]
+CHUNK_ARTICLE_COLUMNS = [c for c in ARTICLE_COLUMNS if c != "copy_of"]
+# The tables as extract_articles gives them.
+OUTPUT_CLAIM_COLUMNS = CLAIM_COLUMNS + MATCH_COLUMNS
+# What the corpus-level passes (extract.corpus_columns) read: only these are read back.
+# Should speakers.canonical_speakers or matching.link read another column, add it here
+# (tests/test_parallel.py compares with extract_paths and fails otherwise).
+CORPUS_INPUT_CLAIM_COLUMNS = ["article_id", "outlet", "date", "quote", "quote_start", "quote_end", "speaker",
+                              "anonymity"]
+CORPUS_INPUT_ARTICLE_COLUMNS = ["article_id", "outlet", "date", "text"]
 
 
 # --- reading, lazily ------------------------------------------------------------------
@@ -109,9 +121,8 @@ def chunked(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 @dataclass
 class ChunkResult:
-    articles: pa.Table
+    articles: pa.Table          # without copy_of
     claims: pa.Table            # without the corpus-level columns
-    named_speakers: list[str]
     pid: int
     peak_mib: float
 
@@ -121,19 +132,15 @@ def peak_rss_mib() -> float:
 
 
 def extract_chunk(articles: list[Article]) -> ChunkResult:
-    """Extract one chunk with the library's own extract_articles; runs in a worker."""
+    """The per-article part of extract_articles over one chunk; runs in a worker."""
     from . import extract_articles
 
-    corpus = extract_articles(articles)
-    claims = corpus.claims[CHUNK_CLAIM_COLUMNS]
-    # Copies are found across the whole corpus, in the last pass.
-    corpus.articles["copy_of"] = None
-    named = claims.loc[claims["anonymity"].eq("named") & claims["speaker"].notna(), "speaker"]
+    corpus = extract_articles(articles, corpus_passes=False)
     return ChunkResult(
-        articles=pa.Table.from_pandas(corpus.articles[ARTICLE_COLUMNS], schema=arrow_schema(ARTICLE_COLUMNS),
-                                      preserve_index=False),
-        claims=pa.Table.from_pandas(claims, schema=arrow_schema(CHUNK_CLAIM_COLUMNS), preserve_index=False),
-        named_speakers=sorted(set(named)),
+        articles=pa.Table.from_pandas(corpus.articles[CHUNK_ARTICLE_COLUMNS],
+                                      schema=arrow_schema(CHUNK_ARTICLE_COLUMNS), preserve_index=False),
+        claims=pa.Table.from_pandas(corpus.claims[CHUNK_CLAIM_COLUMNS], schema=arrow_schema(CHUNK_CLAIM_COLUMNS),
+                                    preserve_index=False),
         pid=os.getpid(),
         peak_mib=peak_rss_mib(),
     )
@@ -171,40 +178,40 @@ def _partial(path: Path) -> Path:
     return path.with_name(f".{path.name}.partial")
 
 
-def add_corpus_columns(claims_path: Path, out: Path, named_speakers: set[str]) -> None:
-    """Second pass: the corpus-level speaker columns, with every named speaker of the corpus
-    in view (as context rows next to each batch), streamed batch by batch into `out`."""
-    from .speakers import canonical_speakers
+def add_corpus_columns(claims_path: Path, articles_path: Path, claims_out: Path, articles_out: Path) -> None:
+    """The corpus-level passes (extract.corpus_columns) over the written per-article tables:
+    fed only the columns they read, their new columns are then joined back by row position
+    while the tables are streamed, batch by batch, into `claims_out` and `articles_out`."""
+    from . import corpus_columns
 
-    names = sorted(named_speakers)
-    schema = arrow_schema(SPEAKER_CLAIM_COLUMNS)
+    claims = pq.read_table(claims_path, columns=CORPUS_INPUT_CLAIM_COLUMNS).to_pandas()
+    articles = pq.read_table(articles_path, columns=CORPUS_INPUT_ARTICLE_COLUMNS).to_pandas()
+    linked_articles, linked_claims = corpus_columns(articles, claims)
+    del claims, articles
+    added_claims = linked_claims[[c for c in linked_claims.columns if c not in CORPUS_INPUT_CLAIM_COLUMNS]]
+    added_articles = linked_articles[["copy_of"]]
+    del linked_claims, linked_articles
+    _join_by_position(claims_path, added_claims, claims_out, OUTPUT_CLAIM_COLUMNS)
+    _join_by_position(articles_path, added_articles, articles_out, ARTICLE_COLUMNS)
+
+
+def _join_by_position(source_path: Path, added: pd.DataFrame, out: Path, columns: list[str]) -> None:
+    """`source_path`'s rows with `added`'s columns beside them (row i with row i), streamed."""
+    schema = arrow_schema(columns)
+    source = pq.ParquetFile(source_path)
+    if source.metadata.num_rows != len(added):
+        raise RuntimeError(f"{source_path}: {source.metadata.num_rows} rows, but {len(added)} rows of corpus columns")
+    added = added.reset_index(drop=True)
+    offset = 0
     with pq.ParquetWriter(out, schema) as writer:
-        source = pq.ParquetFile(claims_path)
-        for batch in source.iter_batches(batch_size=SECOND_PASS_ROWS):
+        for batch in source.iter_batches(batch_size=MERGE_ROWS):
             frame = batch.to_pandas()
-            if frame.empty:
-                continue
-            # Context rows are copies of a real row (same dtypes), one per named speaker.
-            context = frame.iloc[[0] * len(names)].copy()
-            context["article_id"] = _CONTEXT_ID
-            context["speaker"] = names
-            context["anonymity"] = "named"
-            both = canonical_speakers(pd.concat([frame, context], ignore_index=True))
-            done = both.iloc[:len(frame)][SPEAKER_CLAIM_COLUMNS]
-            writer.write_table(pa.Table.from_pandas(done, schema=schema, preserve_index=False))
+            extra = added.iloc[offset:offset + len(frame)].reset_index(drop=True)
+            offset += len(frame)
+            both = pd.concat([frame, extra], axis=1)[columns]
+            writer.write_table(pa.Table.from_pandas(both, schema=schema, preserve_index=False))
         if source.metadata.num_rows == 0:
             writer.write_table(schema.empty_table())
-
-
-def link_corpus(claims_path: Path, articles_path: Path, claims_out: Path, articles_out: Path) -> None:
-    """Last pass: the same claim across articles and articles that copy others
-    (matching.link). It compares every article with every other, so it holds the whole
-    claims table and the article texts in memory: the one step that is not streamed."""
-    from .matching import link
-
-    articles, claims = link(pd.read_parquet(articles_path), pd.read_parquet(claims_path))
-    pq.write_table(pa.Table.from_pandas(claims, preserve_index=False), claims_out, row_group_size=SECOND_PASS_ROWS)
-    pq.write_table(pa.Table.from_pandas(articles, preserve_index=False), articles_out)
 
 
 def extract_to_parquet(inputs: Iterable[str | Path], out: str | Path, articles_out: str | Path | None = None,
@@ -222,19 +229,16 @@ def extract_to_parquet(inputs: Iterable[str | Path], out: str | Path, articles_o
     in_flight = in_flight or 2 * max(1, workers)
     partial_claims = _partial(out)
     partial_articles = _partial(Path(articles_out)) if articles_out else out.with_name(f".{out.name}.articles.partial")
-    speakers_partial = out.with_name(f".{out.name}.speakers.partial")
     final_partial = out.with_name(f".{out.name}.final.partial")
     final_articles = out.with_name(f".{out.name}.articles.final.partial")
-    named: set[str] = set()
     try:
         chunks = chunked(iter_inputs(inputs, stats.errors), chunk_size)
         claims_writer = pq.ParquetWriter(partial_claims, arrow_schema(CHUNK_CLAIM_COLUMNS))
-        articles_writer = pq.ParquetWriter(partial_articles, arrow_schema(ARTICLE_COLUMNS))
+        articles_writer = pq.ParquetWriter(partial_articles, arrow_schema(CHUNK_ARTICLE_COLUMNS))
         try:
             for result in in_order(executor, chunks, in_flight):
                 claims_writer.write_table(result.claims)
                 articles_writer.write_table(result.articles)
-                named.update(result.named_speakers)
                 stats.articles += result.articles.num_rows
                 stats.claims += result.claims.num_rows
                 stats.peak_mib_by_pid[result.pid] = max(result.peak_mib, stats.peak_mib_by_pid.get(result.pid, 0.0))
@@ -242,15 +246,14 @@ def extract_to_parquet(inputs: Iterable[str | Path], out: str | Path, articles_o
             claims_writer.close()
             articles_writer.close()
         if stats.articles:
-            add_corpus_columns(partial_claims, speakers_partial, named)
-            link_corpus(speakers_partial, partial_articles, final_partial, final_articles)
+            add_corpus_columns(partial_claims, partial_articles, final_partial, final_articles)
             os.replace(final_partial, out)
             if articles_out:
                 os.replace(final_articles, articles_out)
     finally:
         if own_pool:
             executor.shutdown()
-        for leftover in (partial_claims, partial_articles, speakers_partial, final_partial, final_articles):
+        for leftover in (partial_claims, partial_articles, final_partial, final_articles):
             if leftover.exists():
                 leftover.unlink()
     stats.peak_mib_by_pid[os.getpid()] = peak_rss_mib()

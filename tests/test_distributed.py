@@ -39,6 +39,10 @@ def corpus_dir(tmp_path_factory) -> Path:
     (root / "zz").mkdir()
     (root / "zz" / "a.txt").write_text("“We will not back down on this budget, not now and not ever,” said Ottoline Brackwater, the mayor.\n\nShe spoke at city hall.\n")
     (root / "zz" / "b.txt").write_text("“The budget protects every school in this city,” Brackwater said on Tuesday.\n\nCouncil members left.\n")
+    # A syndicated copy of the first PolNeAR article, in another task: found across workers.
+    original = sorted((root / "polnear").glob("*.txt"))[0]
+    paragraphs = original.read_text(encoding="utf-8").split("\n\n")
+    (root / "zz" / "c.txt").write_text("Syndicated: " + "\n\n".join(paragraphs[:-1]) + "\n", encoding="utf-8")
     return root
 
 
@@ -59,6 +63,7 @@ def test_same_claims_row_for_row(corpus_dir, on_cluster):
     assert list(claims.columns) == list(single.claims.columns)
     assert rows(claims) == rows(single.claims)
     assert rows(articles) == rows(single.articles)
+    assert articles.set_index("article_id").loc["c", "copy_of"] == sorted((corpus_dir / "polnear").glob("*.txt"))[0].stem
 
 
 def test_chunks_ran_on_the_cluster_workers(on_cluster):

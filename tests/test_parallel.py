@@ -44,6 +44,11 @@ def corpus_dir(tmp_path_factory) -> Path:
     (root / "zz").mkdir()
     (root / "zz" / "a.txt").write_text("“We will win this election and we will win it big,” said Marisol Quenby, the candidate.\n\nHe spoke in Iowa.\n")
     (root / "zz" / "b.txt").write_text("“Taxes are far too high for the families of this state,” Quenby said on Monday.\n\nThe crowd cheered.\n")
+    # A syndicated copy (new first line, last paragraph cut) of the first PolNeAR article,
+    # chunks away from it: copies and claims carried by two pages are found across chunks.
+    original = sorted(polnear.glob("*.txt"))[0]
+    paragraphs = original.read_text(encoding="utf-8").split("\n\n")
+    (root / "zz" / "c.txt").write_text("Syndicated: " + "\n\n".join(paragraphs[:-1]) + "\n", encoding="utf-8")
     return root
 
 
@@ -56,8 +61,9 @@ def single(corpus_dir):
 def parallel(corpus_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     with pytest.MonkeyPatch.context() as patch:
-        # Small second-pass batches, so that speakers are joined across batches too.
-        patch.setattr("extract.parallel.SECOND_PASS_ROWS", 7)
+        # Small batches when the corpus-level columns are joined back, so that rows are
+        # joined by position across batch boundaries.
+        patch.setattr("extract.parallel.MERGE_ROWS", 7)
         stats = extract_to_parquet([corpus_dir], out / "claims.parquet", out / "articles.parquet",
                                    workers=2, chunk_size=1)
     return stats, pd.read_parquet(out / "claims.parquet"), pd.read_parquet(out / "articles.parquet")
@@ -74,7 +80,21 @@ def test_same_claims_row_for_row(single, parallel):
 def test_same_articles_row_for_row(single, parallel):
     stats, _claims, articles = parallel
     assert rows(articles) == rows(single.articles)
-    assert stats.articles == len(single.articles) == 37
+    assert stats.articles == len(single.articles) == 38
+
+
+def test_copy_found_across_chunks(corpus_dir, parallel):
+    _stats, claims, articles = parallel
+    original = sorted((corpus_dir / "polnear").glob("*.txt"))[0].stem
+    assert articles.set_index("article_id").loc["c", "copy_of"] == original
+    assert pd.isna(articles.set_index("article_id").loc[original, "copy_of"])
+    # The copy's claims are carried by two pages (two unknown publishers), one of them independent.
+    copied = claims[claims["article_id"] == "c"]
+    assert len(copied) > 3
+    assert (copied["carried_by"] >= 2).mean() > 0.8
+    shared = claims[claims["claim_id"].isin(copied["claim_id"])]
+    assert set(shared["article_id"]) == {"c", original}
+    assert (copied["carried_by_independent"] < copied["carried_by"]).all()
 
 
 def test_speaker_joined_across_chunks(parallel):
