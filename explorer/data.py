@@ -36,29 +36,74 @@ class LoadedCorpus:
     errors: tuple[InputError, ...] = field(default_factory=tuple)
     # How the store served it ("store: 5 reused, 0 extracted"), or why it was not used.
     store_note: str = ""
+    # Names this corpus' content in the app's caches (explorer/state.py sets it).
+    key: str = ""
 
     @property
     def outlets(self) -> list[str]:
         return sorted(self.claims["outlet"].dropna().unique().tolist()) if len(self.claims) else []
 
 
-def corpus_signature(paths: Iterable[str | Path]) -> tuple:
-    """What the in-memory key needs to know about the inputs: every readable file's path,
-    size and modification time (a file's content cannot change without one of them
-    changing; the store itself keys by content)."""
-    entries = []
+def _is_input(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES or name == METADATA_NAME
+
+
+def _walk(paths: Iterable[str | Path], on_folder: Callable[[str], None],
+          on_file: Callable[[os.DirEntry | str], None]) -> None:
+    """Every folder and input file under `paths` (os.scandir: no stat for what is skipped)."""
+    def visit(folder: str) -> None:
+        on_folder(folder)
+        try:
+            with os.scandir(folder) as entries:
+                found = list(entries)
+        except OSError:
+            return
+        for entry in found:
+            if entry.is_dir():
+                visit(entry.path)
+            elif _is_input(entry.name):
+                on_file(entry)
+
     for item in paths:
-        path = Path(item)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for f in files:
-            if f.suffix.lower() not in ARTICLE_SUFFIXES and f.name != METADATA_NAME:
-                continue
-            try:
-                stat = f.stat()
-            except OSError:
-                entries.append((str(f), -1, -1))
-                continue
-            entries.append((str(f), stat.st_size, stat.st_mtime_ns))
+        path = str(item)
+        if os.path.isdir(path):
+            visit(path)
+        else:
+            on_file(path)
+
+
+def corpus_signature(paths: Iterable[str | Path]) -> tuple:
+    """What the in-memory key needs to know about the inputs: every input file's path, size
+    and modification time (a file's content cannot change without one of them changing;
+    the store itself keys by content)."""
+    entries = []
+
+    def on_file(entry) -> None:
+        name = entry.path if isinstance(entry, os.DirEntry) else entry
+        try:
+            stat = entry.stat() if isinstance(entry, os.DirEntry) else os.stat(entry)
+        except OSError:
+            entries.append((name, -1, -1))
+            return
+        entries.append((name, stat.st_size, stat.st_mtime_ns))
+
+    _walk(paths, lambda folder: None, on_file)
+    return tuple(sorted(entries))
+
+
+def folders_stamp(paths: Iterable[str | Path]) -> tuple:
+    """The modification times of the input folders (and of files given directly): they
+    change when a file is added, removed or renamed, and cost one stat per folder, where
+    corpus_signature costs one per file."""
+    entries = []
+
+    def stamp(path: str) -> None:
+        try:
+            entries.append((path, os.stat(path).st_mtime_ns))
+        except OSError:
+            entries.append((path, -1))
+
+    _walk(paths, stamp, lambda entry: stamp(entry) if isinstance(entry, str) else None)
     return tuple(entries)
 
 

@@ -5,16 +5,20 @@ the filters are mirrored to st.query_params on every run, so the URL is the view
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Callable, TypeVar
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from .data import LoadedCorpus, corpus_signature, default_sources, open_corpus
+from .data import LoadedCorpus, corpus_signature, default_sources, folders_stamp, open_corpus
 from .filters import (ALL_PARAMS, Filters, apply_filters, filter_articles, from_query_params, speaker_column,
                       to_query_params)
 
@@ -26,6 +30,14 @@ WIDGET_KEYS = {"anonymity": "w_anonymity", "role": "w_role", "outlet": "w_outlet
                "kind": "w_kind", "date_from": "w_date_from", "date_to": "w_date_to", "search": "w_search"}
 # Corpora kept in memory at once (the demo, plus what the user added).
 CORPORA_KEPT = 3
+# Seconds a corpus' file listing is trusted without a stat per file (the folders' own
+# times are checked on every run, so added, removed or renamed files show at once; a file
+# edited in place shows within this time).
+SIGNATURE_TTL_S = 5.0
+# Tables and aggregates kept, each for one (corpus, filter state) and one name.
+DERIVED_KEPT = 96
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -34,6 +46,14 @@ class View:
     filters: Filters
     claims: pd.DataFrame       # the filtered claims
     articles: pd.DataFrame     # the articles under the outlet/date filters
+    key: tuple = ()            # (corpus key, filter state): what the claims depend on
+
+    def memo(self, name: str, build: Callable[[], T], *extra) -> T:
+        """`build()` (a table or aggregate of this view, never mutated by its users) computed
+        once per corpus, filter state, name and `extra`, and shared by every session: a rerun
+        that does not change the filters (a toggle, a row picked, coming back to a page)
+        and a filter state seen before cost a lookup."""
+        return memo(self.key + (name,) + extra, build)
 
 
 # --- corpus ------------------------------------------------------------------------------
@@ -54,12 +74,47 @@ def set_sources(paths: list[str]) -> None:
     st.session_state[SOURCES_KEY] = list(dict.fromkeys(paths))
 
 
+@st.cache_resource(show_spinner=False)
+def _signatures() -> dict:
+    """sources -> (checked at, folders stamp, signature): the last file listing seen."""
+    return {}
+
+
+def sources_signature(paths: tuple[str, ...]) -> tuple:
+    """corpus_signature, recomputed (a stat per file: 0.1 s and more for 5,000 files) only
+    when the folders changed or SIGNATURE_TTL_S has passed since the last listing."""
+    known = _signatures()
+    stamp = folders_stamp(paths)
+    now = time.monotonic()
+    seen = known.get(paths)
+    if seen and seen[1] == stamp and now - seen[0] < SIGNATURE_TTL_S:
+        return seen[2]
+    signature = corpus_signature(paths)
+    known[paths] = (now, stamp, signature)
+    return signature
+
+
+def corpus_key(paths: tuple[str, ...]) -> tuple:
+    return (paths, sources_signature(paths))
+
+
+def remember(key: tuple, corpus: LoadedCorpus) -> LoadedCorpus:
+    """Keep an opened corpus in memory under `key`, named for the derived-table caches."""
+    corpus = dataclasses.replace(corpus, key=hashlib.sha1(repr(key).encode("utf-8", "surrogatepass")).hexdigest())
+    corpora, lock = _corpora()
+    with lock:
+        corpora[key] = corpus
+        while len(corpora) > CORPORA_KEPT:
+            corpora.popitem(last=False)
+    return corpus
+
+
 def load_corpus() -> LoadedCorpus:
     """The corpus of the current sources: from memory when its files have not changed,
     else opened through the store (only new or changed articles extracted) with a
     progress bar."""
     paths = tuple(sources())
-    key = (paths, corpus_signature(paths))
+    key = corpus_key(paths)
     corpora, lock = _corpora()
     with lock:
         if key in corpora:
@@ -71,13 +126,33 @@ def load_corpus() -> LoadedCorpus:
         text = f"{step}: {done:,} of {total:,} articles" if total else f"{step}…"
         bar.progress(done / total if total else 0.0, text=text)
 
-    corpus = open_corpus(paths, progress)
+    corpus = remember(key, open_corpus(paths, progress))
     bar.empty()
-    with lock:
-        corpora[key] = corpus
-        while len(corpora) > CORPORA_KEPT:
-            corpora.popitem(last=False)
     return corpus
+
+
+@st.cache_resource(show_spinner=False)
+def _derived() -> tuple[OrderedDict, threading.Lock]:
+    """Tables and aggregates by (corpus key, filter state, name), shared, read-only."""
+    return OrderedDict(), threading.Lock()
+
+
+def memo(key: tuple, build: Callable[[], T]) -> T:
+    """build(), kept under `key`, whose first item names the corpus; a corpus that
+    load_corpus did not open has no name and nothing of it is kept."""
+    if not key or not key[0]:
+        return build()
+    cache, lock = _derived()
+    with lock:
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+    value = build()
+    with lock:
+        cache[key] = value
+        while len(cache) > DERIVED_KEPT:
+            cache.popitem(last=False)
+    return value
 
 
 # --- filters -----------------------------------------------------------------------------
@@ -139,6 +214,10 @@ def _sanitise(state: Filters, corpus: LoadedCorpus, options: dict[str, list[str]
 
 
 def filter_options(corpus: LoadedCorpus) -> dict[str, list[str]]:
+    return memo((corpus.key, "filter_options"), lambda: _filter_options(corpus))
+
+
+def _filter_options(corpus: LoadedCorpus) -> dict[str, list[str]]:
     claims = corpus.claims
     from extract.schema import ANONYMITY, KINDS, ROLES
 
@@ -192,9 +271,16 @@ def sidebar(corpus: LoadedCorpus) -> Filters:
     return state
 
 
+def filter_key(state: Filters) -> tuple:
+    """The filter state as a hashable key (its URL parameters, lists as tuples)."""
+    return tuple(sorted((name, tuple(v) if isinstance(v, list) else v) for name, v in to_query_params(state).items()))
+
+
 def view(corpus: LoadedCorpus, state: Filters) -> View:
-    return View(corpus=corpus, filters=state, claims=apply_filters(corpus.claims, state),
-                articles=filter_articles(corpus.articles, state))
+    key = (corpus.key, filter_key(state))
+    claims, articles = memo(key + ("view",), lambda: (apply_filters(corpus.claims, state),
+                                                      filter_articles(corpus.articles, state)))
+    return View(corpus=corpus, filters=state, claims=claims, articles=articles, key=key)
 
 
 VIEW_KEY = "claimscope_view"

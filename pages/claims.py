@@ -2,6 +2,7 @@
 import pandas as pd
 import streamlit as st
 
+from explorer.filters import speaker_column
 from explorer.safe_text import article_markdown
 from explorer.state import current_view
 from explorer.tables import claims_table, versions_table
@@ -12,12 +13,13 @@ claims = v.claims
 
 st.title("Claims")
 filter_caption(v)
-table = claims_table(claims)
+table = v.memo("claims_table", lambda: claims_table(claims))
 table_with_download(table, "claims", "claims", column_config={
     "quote": st.column_config.TextColumn("quote", width="large"),
     "carried_by": st.column_config.NumberColumn("carried by", help="outlets carrying this claim"),
     "carried_by_independent": st.column_config.NumberColumn("independent", help="outlets that sourced it themselves"),
-})
+}, column_order=["quote", "speaker", "anonymity", "role", "descriptor", "kind", "outlet", "date", "carried_by",
+                 "carried_by_independent", "cue", "stance", "claim_id", "article_id"])
 
 if claims.empty:
     st.stop()
@@ -26,15 +28,17 @@ st.subheader("A claim in its article")
 shown = claims.head(DISPLAY_ROWS)
 
 
-def _label(position: int) -> str:
-    row = shown.iloc[position]
-    quote = str(row["quote"])
-    quote = quote if len(quote) <= 90 else quote[:89] + "…"
-    speaker = next((s for s in (row["speaker_canonical"], row["speaker"]) if isinstance(s, str)), "no speaker")
-    return f"{row['outlet']} · {speaker}: {quote}"
+def _labels() -> list[str]:
+    """'outlet · speaker: quote' per claim shown, built column-wise (one Python call per
+    claim would cost a second on 5,000 rows)."""
+    quote = shown["quote"].fillna("").astype(str)
+    quote = quote.where(quote.str.len() <= 90, quote.str.slice(0, 89) + "…")
+    speaker = speaker_column(shown).fillna("no speaker").astype(str)
+    return (shown["outlet"].fillna("Unknown").astype(str) + " · " + speaker + ": " + quote).tolist()
 
 
-position = st.selectbox("Claim", range(len(shown)), format_func=_label, key="claims_pick")
+labels = v.memo("claim_labels", _labels)
+position = st.selectbox("Claim", range(len(shown)), format_func=labels.__getitem__, key="claims_pick")
 claim = shown.iloc[position]
 articles = v.corpus.articles.set_index("article_id")
 article = articles.loc[claim["article_id"]]

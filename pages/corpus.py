@@ -14,17 +14,25 @@ v = current_view()
 corpus = v.corpus
 
 st.title("Corpus")
-counts = v.claims.groupby("article_id").size()
-articles = v.articles.assign(
-    claims_in_view=v.articles["article_id"].map(counts).fillna(0).astype("int64"),
-    file=v.articles["path"].map(lambda p: Path(p).name if isinstance(p, str) else None),
-)
-table = articles[["article_id", "outlet", "date", "title", "copy_of", "n_claims", "claims_in_view", "file"]]
+
+
+def _articles_table():
+    counts = v.claims.groupby("article_id").size()
+    articles = v.articles.assign(
+        claims_in_view=v.articles["article_id"].map(counts).fillna(0).astype("int64"),
+        file=v.articles["path"].map(lambda p: Path(p).name if isinstance(p, str) else None),
+    )
+    return articles[["article_id", "outlet", "date", "title", "copy_of", "n_claims", "claims_in_view", "file"]]
+
+
+table = v.memo("articles_table", _articles_table)
 st.caption(f"{len(table):,} of {len(corpus.articles):,} articles under the outlet and date filters; "
-           "claims_in_view counts the claims that pass every filter.")
+           "“claims in view” counts the claims that pass every filter.")
 table_with_download(table, "articles", "corpus", column_config={
     "title": st.column_config.TextColumn("title", width="large"),
     "copy_of": st.column_config.TextColumn("copy of", help="the article this one is a copy of"),
+    "n_claims": st.column_config.NumberColumn("claims", help="claims found in the article"),
+    "claims_in_view": st.column_config.NumberColumn("claims in view", help="claims that pass every filter"),
 })
 
 if corpus.errors:

@@ -13,9 +13,9 @@ claims = v.claims
 st.title("Overview")
 filter_caption(v)
 
-outlets = claims["outlet"].nunique()
-speakers = speaker_column(claims).nunique()
-anonymous_share = claims["anonymity"].eq("anonymous").mean() if len(claims) else 0.0
+outlets, speakers, anonymous_share = v.memo("overview_metrics", lambda: (
+    claims["outlet"].nunique(), speaker_column(claims).nunique(),
+    claims["anonymity"].eq("anonymous").mean() if len(claims) else 0.0))
 cols = st.columns(5)
 cols[0].metric("Articles", f"{claims['article_id'].nunique() if v.filters.active else len(v.articles):,}")
 cols[1].metric("Outlets", f"{outlets:,}")
@@ -31,11 +31,12 @@ left, right = st.columns(2)
 with left:
     st.subheader("Who is quoted, by outlet")
     shares = st.toggle("Show shares instead of counts", key="overview_shares")
-    st.altair_chart(charts.role_anonymity_chart(charts.role_anonymity_by_outlet(claims), normalise=shares),
+    st.altair_chart(charts.role_anonymity_chart(v.memo("role_anonymity", lambda: charts.role_anonymity_by_outlet(claims)),
+                                               normalise=shares),
                     width="stretch")
 with right:
     st.subheader("Anonymous share per outlet")
-    event = st.altair_chart(charts.anonymous_share_chart(charts.anonymous_share_by_outlet(claims)),
+    event = st.altair_chart(charts.anonymous_share_chart(v.memo("anonymous_share", lambda: charts.anonymous_share_by_outlet(claims))),
                             width="stretch", on_select="rerun", selection_mode="outlet_pick",
                             key="overview_anonymous_chart")
     st.caption("Click a bar to list that outlet's claims below.")
@@ -43,12 +44,12 @@ with right:
 left, right = st.columns(2)
 with left:
     st.subheader("Top speakers by outlet")
-    st.altair_chart(charts.top_speakers_chart(charts.top_speakers_by_outlet(claims)), width="stretch")
+    st.altair_chart(charts.top_speakers_chart(v.memo("top_speakers", lambda: charts.top_speakers_by_outlet(claims))), width="stretch")
 with right:
     st.subheader("Claims carried by the most outlets")
-    st.altair_chart(charts.carriage_chart(charts.claims_by_carriage(claims)), width="stretch")
+    st.altair_chart(charts.carriage_chart(v.memo("carriage", lambda: charts.claims_by_carriage(claims))), width="stretch")
 
-over_time = charts.claims_over_time(claims)
+over_time = v.memo("over_time", lambda: charts.claims_over_time(claims))
 st.subheader("Claims over time")
 if over_time.empty:
     st.caption("No claim in view has a date.")
@@ -62,4 +63,5 @@ picked = charts.picked(event, "outlet_pick", "outlet")
 if picked:
     st.subheader("Claims of " + ", ".join(picked))
     chosen = claims[claims["outlet"].isin(picked)]
-    table_with_download(claims_table(chosen), "overview-claims", "overview_pick")
+    table_with_download(v.memo("claims_table", lambda: claims_table(chosen), tuple(picked)), "overview-claims",
+                        "overview_pick")

@@ -12,11 +12,11 @@ claims = v.claims
 
 st.title("Speakers")
 filter_caption(v)
-table = speakers_table(claims)
+table = v.memo("speakers_table", lambda: speakers_table(claims))
 st.caption(f"{len(table):,} speakers; claims without an identified speaker are not counted here.")
 
 if not table.empty:
-    event = st.altair_chart(charts.top_speakers_chart(charts.top_speakers_by_outlet(claims)), width="stretch",
+    event = st.altair_chart(charts.top_speakers_chart(v.memo("top_speakers", lambda: charts.top_speakers_by_outlet(claims))), width="stretch",
                             on_select="rerun", selection_mode="speaker_pick", key="speakers_chart")
     st.caption("Click a speaker's bar to list their claims.")
 else:
@@ -42,4 +42,5 @@ st.subheader("Claims of the chosen speaker")
 st.text(f"{speaker} — {row['anonymity']} {row['role']}"
         + (f", {row['descriptor']}" if isinstance(row["descriptor"], str) else "")
         + f" — {row['claims']} claims in {row['outlets']} outlet(s)")
-table_with_download(claims_table(claims[speaker_column(claims) == speaker]), "speaker-claims", "speaker_claims")
+table_with_download(v.memo("claims_table", lambda: claims_table(claims[speaker_column(claims) == speaker]),
+                           "speaker", speaker), "speaker-claims", "speaker_claims")
