@@ -96,38 +96,51 @@ def _source_type_scale() -> alt.Scale:
     return alt.Scale(domain=domain, scheme="tableau20")
 
 
+# Outlets and speakers are bars along the y axis: their names stay readable, however long.
+BAR_STEP = 22
+NAME_LABEL_LIMIT = 220
+
+
 def role_anonymity_chart(counts: pd.DataFrame, normalise: bool = False) -> alt.Chart:
-    y = alt.Y("claims:Q", stack="normalize" if normalise else "zero",
-              title="share of claims" if normalise else "claims")
+    x = alt.X("claims:Q", stack="normalize" if normalise else "zero",
+              title="share of the outlet's claims" if normalise else "claims",
+              axis=alt.Axis(format="%") if normalise else alt.Axis(format="d", tickMinStep=1))
     return alt.Chart(counts).mark_bar().encode(
-        x=alt.X("outlet:N", sort="-y", title=None),
-        y=y,
-        color=alt.Color("source type:N", title="speaker type", scale=_source_type_scale()),
+        y=alt.Y("outlet:N", sort="-x", title=None, axis=alt.Axis(labelLimit=NAME_LABEL_LIMIT)),
+        x=x,
+        color=alt.Color("source type:N", title="speaker type", scale=_source_type_scale(),
+                        legend=alt.Legend(orient="bottom", columns=4)),
         tooltip=["outlet", "anonymity", "role", "claims", alt.Tooltip("share:Q", format=".0%")],
-    ).add_params(alt.selection_point(name="outlet_pick", fields=["outlet"]))
+    ).add_params(alt.selection_point(name="outlet_pick", fields=["outlet"])).properties(
+        height=alt.Step(BAR_STEP))
 
 
 def anonymous_share_chart(shares: pd.DataFrame) -> alt.Chart:
     return alt.Chart(shares).mark_bar().encode(
-        x=alt.X("outlet:N", sort="-y", title=None),
-        y=alt.Y("anonymous_share:Q", title="anonymous share", axis=alt.Axis(format="%")),
-        tooltip=["outlet", "claims", "anonymous", alt.Tooltip("anonymous_share:Q", format=".0%")],
-    ).add_params(alt.selection_point(name="outlet_pick", fields=["outlet"]))
+        y=alt.Y("outlet:N", sort="-x", title=None, axis=alt.Axis(labelLimit=NAME_LABEL_LIMIT)),
+        x=alt.X("anonymous_share:Q", title="share of claims from anonymous speakers",
+                axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+        tooltip=["outlet", "claims", alt.Tooltip("anonymous:Q", title="anonymous claims"),
+                 alt.Tooltip("anonymous_share:Q", title="anonymous share", format=".0%")],
+    ).add_params(alt.selection_point(name="outlet_pick", fields=["outlet"])).properties(
+        height=alt.Step(BAR_STEP))
 
 
 def top_speakers_chart(counts: pd.DataFrame) -> alt.Chart:
     return alt.Chart(counts).mark_bar().encode(
-        y=alt.Y("speaker:N", sort=alt.EncodingSortField("speaker_total", order="descending"), title=None),
-        x=alt.X("claims:Q", title="claims"),
-        color=alt.Color("outlet:N"),
+        y=alt.Y("speaker:N", sort=alt.EncodingSortField("speaker_total", order="descending"), title=None,
+                axis=alt.Axis(labelLimit=NAME_LABEL_LIMIT)),
+        x=alt.X("claims:Q", title="claims", axis=alt.Axis(format="d", tickMinStep=1)),
+        color=alt.Color("outlet:N", legend=alt.Legend(orient="bottom", columns=3)),
         tooltip=["speaker", "outlet", "claims", alt.Tooltip("speaker_total:Q", title="all outlets")],
-    ).add_params(alt.selection_point(name="speaker_pick", fields=["speaker"]))
+    ).add_params(alt.selection_point(name="speaker_pick", fields=["speaker"])).properties(
+        height=alt.Step(BAR_STEP))
 
 
 def carriage_chart(top: pd.DataFrame) -> alt.Chart:
     return alt.Chart(top).mark_bar().encode(
         y=alt.Y("claim:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320)),
-        x=alt.X("outlets:Q", title="outlets carrying the claim", axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("outlets:Q", title="outlets carrying the claim", axis=alt.Axis(format="d", tickMinStep=1)),
         tooltip=["claim", "speaker", "outlets", "independent_outlets", "articles"],
     )
 
@@ -135,8 +148,8 @@ def carriage_chart(top: pd.DataFrame) -> alt.Chart:
 def time_chart(counts: pd.DataFrame) -> alt.Chart:
     return alt.Chart(counts).mark_bar().encode(
         x=alt.X("period:T", title=None),
-        y=alt.Y("claims:Q"),
-        color=alt.Color("kind:N"),
+        y=alt.Y("claims:Q", axis=alt.Axis(format="d", tickMinStep=1)),
+        color=alt.Color("kind:N", title="kind of claim"),
         tooltip=[alt.Tooltip("period:T", title="from"), "kind", "claims"],
     )
 

@@ -103,7 +103,8 @@ def outlets_table(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     out["shared_claims"] = distinct[distinct["carried_by"] > 1].groupby("outlet").size()
     out["exclusive_claims"] = distinct[distinct["carried_by"] <= 1].groupby("outlet").size()
     out[["shared_claims", "exclusive_claims"]] = out[["shared_claims", "exclusive_claims"]].fillna(0).astype("int64")
-    return out.reset_index()[OUTLETS_TABLE_COLUMNS]
+    out = out.reset_index().sort_values(["claims", "outlet"], ascending=[False, True], kind="stable")
+    return out[OUTLETS_TABLE_COLUMNS].reset_index(drop=True)
 
 
 def matrix_table(claims: pd.DataFrame) -> pd.DataFrame:
