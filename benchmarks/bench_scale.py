@@ -4,13 +4,16 @@
                                                [--workers 2] [--out-dir /tmp/claimscope-scale]
 
 Generates the corpus with make_synthetic.py when the folder (or .parquet) does not exist,
-runs extract.parallel over it, and prints time, articles/s, peak memory summed over the
-driver and the worker processes, and how long loading the claims and articles tables takes:
-through extract.store when it exists (what the app opens), else straight from Parquet.
+runs extract.parallel over it, and prints time (and the part of it taken by the corpus-level
+passes: speakers, matching, copies), articles/s, peak memory summed over the driver and the
+worker processes, the load average around the run (the machine may be shared), and how long
+opening the result takes in a fresh process: every table in full, and what the app needs
+first (the claims, and the articles without their text, which is read on demand).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -42,29 +45,51 @@ def main(argv: list[str] | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     claims_path, articles_path = out_dir / "claims.parquet", out_dir / "articles.parquet"
 
+    load_before = load_average()
     stats = extract_to_parquet([corpus], claims_path, articles_path, workers=args.workers, chunk_size=args.chunk_size)
     print(f"corpus: {corpus}")
+    print(f"load average before: {load_before}, after: {load_average()} (on {os.cpu_count()} cores)")
     print(f"extracted {stats.articles} articles, {stats.claims} claims with {args.workers} workers "
           f"in {stats.seconds:.1f} s: {stats.articles / stats.seconds:.1f} articles/s")
+    print(f"of which the corpus-level passes (speakers, matching, copies, joined back): {stats.corpus_seconds:.1f} s; "
+          f"per-article extraction {(stats.seconds - stats.corpus_seconds):.1f} s = "
+          f"{stats.articles / max(stats.seconds - stats.corpus_seconds, 1e-9):.1f} articles/s")
     per_process = ", ".join(f"{mib:.0f}" for mib in stats.peak_mib_by_pid.values())
     print(f"peak memory {stats.peak_mib_total:.0f} MiB summed over {len(stats.peak_mib_by_pid)} processes "
-          f"({per_process} MiB; the last is the driver)")
+          f"({per_process} MiB; the last is the driver); driver while streaming: "
+          f"{stats.driver_peak_streaming_mib:.0f} MiB")
     print(f"output: claims {claims_path.stat().st_size / 2**20:.1f} MiB, articles {articles_path.stat().st_size / 2**20:.1f} MiB")
     if stats.errors:
         print(f"{len(stats.errors)} input errors, first: {stats.errors[0]}")
 
-    # Opening, in a fresh process so nothing is already imported or cached.
+    for label, article_columns in (("every column", None), ("articles without text", NO_TEXT)):
+        seconds, n_claims, n_articles = time_open(claims_path, articles_path, article_columns)
+        print(f"open from Parquet, {label} (fresh process, pandas import included): {seconds:.2f} s "
+              f"for {n_claims} claims and {n_articles} articles (target < 3 s); load {load_average()}")
+    return 0
+
+
+NO_TEXT = [c for c in ("article_id", "outlet", "outlet_source", "date", "title", "url", "path", "content_hash",
+                       "n_chars", "n_claims", "copy_of")]
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def time_open(claims_path: Path, articles_path: Path, article_columns: list[str] | None) -> tuple[float, int, int]:
+    """Seconds to import pandas and read both tables, in a fresh process (nothing cached)."""
     import subprocess
+
     opener = (
         "import sys, time; t0 = time.perf_counter(); import pandas as pd; "
-        f"c = pd.read_parquet({str(claims_path)!r}); a = pd.read_parquet({str(articles_path)!r}); "
+        f"c = pd.read_parquet({str(claims_path)!r}); "
+        f"a = pd.read_parquet({str(articles_path)!r}, columns={article_columns!r}); "
         "print(f'{time.perf_counter() - t0:.2f} {len(c)} {len(a)}')"
     )
     done = subprocess.run([sys.executable, "-c", opener], capture_output=True, text=True, check=True)
     seconds, n_claims, n_articles = done.stdout.split()
-    print(f"open from Parquet (fresh process, pandas import included): {float(seconds):.2f} s "
-          f"for {n_claims} claims and {n_articles} articles (target < 3 s)")
-    return 0
+    return float(seconds), int(n_claims), int(n_articles)
 
 
 if __name__ == "__main__":

@@ -166,6 +166,10 @@ class RunStats:
     claims: int = 0
     errors: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
+    # Of which: the corpus-level passes (speakers, matching, copies) and joining them back.
+    corpus_seconds: float = 0.0
+    # The driver's peak before the corpus-level passes (peak_mib_by_pid has it after).
+    driver_peak_streaming_mib: float = 0.0
     peak_mib_by_pid: dict[int, float] = field(default_factory=dict)
 
     @property
@@ -245,8 +249,14 @@ def extract_to_parquet(inputs: Iterable[str | Path], out: str | Path, articles_o
         finally:
             claims_writer.close()
             articles_writer.close()
+        if own_pool:
+            executor.shutdown()  # the workers' memory is free before the corpus-level passes
+            own_pool = False
         if stats.articles:
+            stats.driver_peak_streaming_mib = peak_rss_mib()
+            corpus_started = time.perf_counter()
             add_corpus_columns(partial_claims, partial_articles, final_partial, final_articles)
+            stats.corpus_seconds = time.perf_counter() - corpus_started
             os.replace(final_partial, out)
             if articles_out:
                 os.replace(final_articles, articles_out)
