@@ -108,8 +108,7 @@ def role_anonymity_chart(counts: pd.DataFrame, normalise: bool = False) -> alt.C
     return alt.Chart(counts).mark_bar().encode(
         y=alt.Y("outlet:N", sort="-x", title=None, axis=alt.Axis(labelLimit=NAME_LABEL_LIMIT)),
         x=x,
-        color=alt.Color("source type:N", title="speaker type", scale=_source_type_scale(),
-                        legend=alt.Legend(orient="bottom", columns=4)),
+        color=alt.Color("source type:N", title="speaker type", scale=_source_type_scale()),
         tooltip=["outlet", "anonymity", "role", "claims", alt.Tooltip("share:Q", format=".0%")],
     ).add_params(alt.selection_point(name="outlet_pick", fields=["outlet"])).properties(
         height=alt.Step(BAR_STEP))
@@ -131,7 +130,7 @@ def top_speakers_chart(counts: pd.DataFrame) -> alt.Chart:
         y=alt.Y("speaker:N", sort=alt.EncodingSortField("speaker_total", order="descending"), title=None,
                 axis=alt.Axis(labelLimit=NAME_LABEL_LIMIT)),
         x=alt.X("claims:Q", title="claims", axis=alt.Axis(format="d", tickMinStep=1)),
-        color=alt.Color("outlet:N", legend=alt.Legend(orient="bottom", columns=3)),
+        color=alt.Color("outlet:N"),
         tooltip=["speaker", "outlet", "claims", alt.Tooltip("speaker_total:Q", title="all outlets")],
     ).add_params(alt.selection_point(name="speaker_pick", fields=["speaker"])).properties(
         height=alt.Step(BAR_STEP))

@@ -21,6 +21,6 @@ table_with_download(matrix, "matrix", "matrix", column_config={
     "claim_text": st.column_config.TextColumn("claim", width="large"),
     "carried_by": st.column_config.NumberColumn("carried by", help="outlets carrying the claim, whole corpus"),
     "carried_by_independent": st.column_config.NumberColumn("independent", help="the same, leaving out copies"),
-    **{c: st.column_config.NumberColumn(c, width="small", help=f"articles of {c} carrying the claim")
+    **{c: st.column_config.NumberColumn(c, help=f"articles of {c} carrying the claim")
        for c in outlet_columns},
 }, column_order=["claim_text", "speaker", "carried_by", "carried_by_independent", *outlet_columns, "claim_id"])
