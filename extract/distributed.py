@@ -27,7 +27,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .parallel import CHUNK_SIZE, RunStats, add_common_arguments, extract_to_parquet, positive, report
+from .parallel import (CHUNK_SIZE, RunStats, add_common_arguments, extract_to_parquet, positive, report,
+                       run_with_snapshot)
+from .store import StoreUnavailable
 
 
 @contextmanager
@@ -70,9 +72,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="worker processes of the local cluster")
     args = parser.parse_args(argv)
     try:
-        stats = extract_on_dask(args.inputs, args.out, args.articles_out, scheduler=args.scheduler,
-                                workers=args.workers, chunk_size=args.chunk_size)
-    except OSError as exc:
+        stats = run_with_snapshot(args, lambda: extract_on_dask(args.inputs, args.out, args.articles_out,
+                                                                scheduler=args.scheduler, workers=args.workers,
+                                                                chunk_size=args.chunk_size))
+    except (OSError, StoreUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return report(stats, args.out, args.quiet)

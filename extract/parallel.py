@@ -41,6 +41,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .ingest import Article, InputError, InputProblem, _record_to_article, iter_articles
+from .store import StoreUnavailable
 from .schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, CORPUS_CLAIM_COLUMNS, MATCH_COLUMNS
 
 CHUNK_SIZE = 64
@@ -293,7 +294,30 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--articles-out", type=parquet_path, metavar="FILE.parquet",
                         help="also write the articles table (with their text)")
     parser.add_argument("--chunk-size", type=positive, default=CHUNK_SIZE, help="articles per task")
+    parser.add_argument("--snapshot", nargs="?", const="", default=None, metavar="STORE_DIR",
+                        help="also keep the result in the store (STORE_DIR, else CLAIMSCOPE_STORE, else .claimscope/) "
+                             "as a snapshot of these inputs, which extract.store.load_snapshot opens in seconds; "
+                             "needs --articles-out")
     parser.add_argument("--quiet", action="store_true", help="no summary on stderr")
+
+
+def run_with_snapshot(args, extract) -> RunStats:
+    """`extract()` (the run), then, with --snapshot, its tables kept in the store under the
+    signature the inputs had before the run (files changed meanwhile give another key)."""
+    from .store import input_signature, save_snapshot, snapshot_key
+
+    if args.snapshot is None:
+        return extract()
+    if not args.articles_out:
+        raise SystemExit("error: --snapshot needs --articles-out")
+    key = snapshot_key(input_signature(args.inputs))
+    stats = extract()
+    if stats.articles:
+        folder = save_snapshot(key, Path(args.out), Path(args.articles_out), stats.errors,
+                               store_dir=args.snapshot or None)
+        if not args.quiet:
+            print(f"snapshot {key} -> {folder}", file=sys.stderr)
+    return stats
 
 
 def report(stats: RunStats, out: str, quiet: bool) -> int:
@@ -315,9 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=positive, default=os.cpu_count() or 1, help="worker processes")
     args = parser.parse_args(argv)
     try:
-        stats = extract_to_parquet(args.inputs, args.out, args.articles_out, workers=args.workers,
-                                   chunk_size=args.chunk_size)
-    except OSError as exc:
+        stats = run_with_snapshot(args, lambda: extract_to_parquet(args.inputs, args.out, args.articles_out,
+                                                                   workers=args.workers, chunk_size=args.chunk_size))
+    except (OSError, StoreUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return report(stats, args.out, args.quiet)

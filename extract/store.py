@@ -422,3 +422,130 @@ def extract_paths_stored(inputs: Iterable[str | Path], store_dir: str | Path | N
             if warn:
                 warn(f"warning: extraction store not used: {exc}")
     return extract_paths(inputs), None
+
+
+# --- corpus snapshots: a whole corpus's tables, opened without reading or matching again --
+#
+# Opening a 20,000-article corpus through Store.extract reads every file (tens of seconds)
+# and runs the corpus-level passes again (matching: minutes). A snapshot keeps the finished
+# tables (claims, articles) as Parquet under <store>/snapshots/<key>/, keyed by the inputs'
+# signature (every article file's path, size and modification time) and EXTRACTOR_VERSION:
+# opening reads the claims and the articles' metadata columns in a second or two, and an
+# article's text on demand. Written under temporary names and committed by the manifest
+# (SHA-256 of each file), written last: a half-written or damaged snapshot is never served.
+
+SNAPSHOT_DIR = "snapshots"
+SNAPSHOT_MANIFEST = "manifest.json"
+SNAPSHOT_TABLES = ("claims", "articles")
+# Snapshots kept (most recently written first); older ones are removed.
+SNAPSHOTS_KEPT = 4
+ARTICLE_METADATA_COLUMNS = [c for c in ARTICLE_COLUMNS if c != "text"]
+
+
+def input_signature(inputs: Iterable[str | Path]) -> tuple:
+    """Every article file (and metadata file) of the inputs: absolute path, size and
+    modification time. A file's content cannot change without one of them changing."""
+    from .ingest import ARTICLE_SUFFIXES, METADATA_NAME
+
+    entries = []
+    for item in inputs:
+        path = Path(item).resolve()
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            if f.suffix.lower() not in ARTICLE_SUFFIXES and f.name != METADATA_NAME and f.suffix.lower() != ".parquet":
+                continue
+            try:
+                stat = f.stat()
+            except OSError:
+                entries.append((str(f), -1, -1))
+                continue
+            entries.append((str(f), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+def snapshot_key(signature: tuple) -> str:
+    return hashlib.sha256(repr((extractor_version(), signature)).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def _snapshot_folder(key: str, store_dir: str | Path | None) -> Path:
+    return Path(store_dir if store_dir is not None else default_store_dir()) / SNAPSHOT_DIR / key
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def save_snapshot(key: str, claims: pd.DataFrame | str | Path, articles: pd.DataFrame | str | Path,
+                  errors: Iterable[InputError] = (), store_dir: str | Path | None = None) -> Path:
+    """Keep a finished corpus under `key` (snapshot_key): tables as DataFrames, or as Parquet
+    files (copied as they are, e.g. extract.parallel's output)."""
+    import shutil
+
+    folder = _snapshot_folder(key, store_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / SNAPSHOT_MANIFEST).unlink(missing_ok=True)
+        files = {}
+        for name, table in zip(SNAPSHOT_TABLES, (claims, articles)):
+            final = folder / f"{name}.parquet"
+            partial = folder / f".{name}.parquet.partial"
+            if isinstance(table, pd.DataFrame):
+                table.to_parquet(partial, index=False)
+            else:
+                shutil.copyfile(table, partial)
+            os.replace(partial, final)
+            files[final.name] = _file_sha256(final)
+        manifest = {"version": extractor_version(), "files": files,
+                    "errors": [[e.path, e.reason] for e in errors]}
+        partial = folder / f".{SNAPSHOT_MANIFEST}.partial"
+        partial.write_text(json.dumps(manifest), encoding="utf-8")
+        os.replace(partial, folder / SNAPSHOT_MANIFEST)
+    except OSError as exc:
+        raise StoreUnavailable(f"cannot write snapshot {folder}: {exc.strerror or exc}") from None
+    others = sorted((p for p in folder.parent.iterdir() if p.is_dir() and p != folder),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[SNAPSHOTS_KEPT - 1:]:
+        shutil.rmtree(old, ignore_errors=True)
+    return folder
+
+
+def load_snapshot(key: str, store_dir: str | Path | None = None, with_text: bool = False) -> "Corpus | None":
+    """The corpus kept under `key`, or None when there is none or it is damaged (checksums).
+    Without `with_text`, the articles table lacks its `text` column: see snapshot_text."""
+    import pyarrow as pa
+
+    from . import Corpus
+
+    folder = _snapshot_folder(key, store_dir)
+    try:
+        manifest = json.loads((folder / SNAPSHOT_MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("version") != extractor_version():
+            return None
+        for name in SNAPSHOT_TABLES:
+            if _file_sha256(folder / f"{name}.parquet") != manifest["files"][f"{name}.parquet"]:
+                return None
+        claims = pd.read_parquet(folder / "claims.parquet")
+        articles = pd.read_parquet(folder / "articles.parquet",
+                                   columns=None if with_text else ARTICLE_METADATA_COLUMNS)
+        errors = [InputError(path, reason) for path, reason in manifest.get("errors", [])]
+    except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
+        return None
+    return Corpus(articles=articles, claims=claims, errors=errors)
+
+
+def snapshot_text(key: str, article_id: str, store_dir: str | Path | None = None) -> str | None:
+    """One article's text from the snapshot under `key` (reads only that column)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = _snapshot_folder(key, store_dir) / "articles.parquet"
+    try:
+        table = pq.read_table(path, columns=["text"], filters=[("article_id", "=", article_id)])
+    except (OSError, ValueError, pa.ArrowException):
+        return None
+    values = table.column("text").to_pylist()
+    return values[0] if values else None

@@ -192,3 +192,44 @@ def test_iter_inputs_mixes_folders_and_parquet(tmp_path):
     errors: list[InputError] = []
     ids = [a.article_id for a in iter_inputs([SEEDS, tmp_path / "more.parquet"], errors)]
     assert ids == [a.article_id for a in articles] + ["p1"]
+
+
+def test_snapshot_opens_the_run_and_is_never_served_damaged(tmp_path):
+    from extract.store import input_signature, load_snapshot, snapshot_key, snapshot_text
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    store, claims_out, articles_out = tmp_path / "store", tmp_path / "claims.parquet", tmp_path / "articles.parquet"
+    key = snapshot_key(input_signature([corpus]))
+    assert load_snapshot(key, store) is None
+    assert main([str(corpus), "--out", str(claims_out), "--articles-out", str(articles_out), "--workers", "1",
+                 "--snapshot", str(store), "--quiet"]) == 0
+
+    opened = load_snapshot(key, store)
+    expected = extract_paths([corpus])
+    assert rows(opened.claims) == rows(expected.claims)
+    assert rows(opened.articles) == rows(expected.articles.drop(columns=["text"]))
+    first = expected.articles.iloc[0]
+    assert snapshot_text(key, first["article_id"], store) == first["text"]
+    assert snapshot_text(key, "no-such-article", store) is None
+
+    # Another file content: another key, so the old tables are not served for it.
+    victim = sorted(corpus.glob("*.txt"))[0]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nA late paragraph.\n", encoding="utf-8")
+    assert snapshot_key(input_signature([corpus])) != key
+    assert load_snapshot(snapshot_key(input_signature([corpus])), store) is None
+
+    # A damaged table or a missing manifest (a run killed while writing): not served.
+    folder = store / "snapshots" / key
+    data = bytearray((folder / "claims.parquet").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (folder / "claims.parquet").write_bytes(bytes(data))
+    assert load_snapshot(key, store) is None
+    (folder / "manifest.json").unlink()
+    assert load_snapshot(key, store) is None
+
+
+def test_snapshot_needs_the_articles_table(tmp_path):
+    with pytest.raises(SystemExit):
+        main([str(SEEDS), "--out", str(tmp_path / "claims.parquet"), "--snapshot", str(tmp_path / "store")])
+    assert not (tmp_path / "claims.parquet").exists()
