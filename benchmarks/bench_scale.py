@@ -8,7 +8,9 @@ runs extract.parallel over it, and prints time (and the part of it taken by the 
 passes: speakers, matching, copies), articles/s, peak memory summed over the driver and the
 worker processes, the load average around the run (the machine may be shared), and how long
 opening the result takes in a fresh process: every table in full, and what the app needs
-first (the claims, and the articles without their text, which is read on demand).
+first (the claims, and the articles without their text, which is read on demand), straight
+from Parquet and through the store's snapshot (extract.store.load_snapshot, key computed from
+the input folder included). --open-only skips extraction and times opening the last output.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--chunk-size", type=int, default=64)
     parser.add_argument("--out-dir", default="/tmp/claimscope-scale")
+    parser.add_argument("--open-only", action="store_true", help="time opening the last output, no extraction")
     args = parser.parse_args(argv)
 
     import make_synthetic
@@ -45,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     claims_path, articles_path = out_dir / "claims.parquet", out_dir / "articles.parquet"
 
+    if args.open_only:
+        return time_opening(corpus, claims_path, articles_path, out_dir / "store")
     load_before = load_average()
     stats = extract_to_parquet([corpus], claims_path, articles_path, workers=args.workers, chunk_size=args.chunk_size)
     print(f"corpus: {corpus}")
@@ -62,10 +67,38 @@ def main(argv: list[str] | None = None) -> int:
     if stats.errors:
         print(f"{len(stats.errors)} input errors, first: {stats.errors[0]}")
 
+    return time_opening(corpus, claims_path, articles_path, out_dir / "store")
+
+
+def time_opening(corpus: Path, claims_path: Path, articles_path: Path, store_dir: Path) -> int:
     for label, article_columns in (("every column", None), ("articles without text", NO_TEXT)):
         seconds, n_claims, n_articles = time_open(claims_path, articles_path, article_columns)
         print(f"open from Parquet, {label} (fresh process, pandas import included): {seconds:.2f} s "
               f"for {n_claims} claims and {n_articles} articles (target < 3 s); load {load_average()}")
+
+    from extract.store import input_signature, save_snapshot, snapshot_key
+
+    t0 = time.perf_counter()
+    save_snapshot(snapshot_key(input_signature([corpus])), claims_path, articles_path, store_dir=store_dir)
+    print(f"snapshot saved in the store ({store_dir}) in {time.perf_counter() - t0:.1f} s")
+    import subprocess
+
+    opener = (
+        "import sys, time; t0 = time.perf_counter(); "
+        f"sys.path.insert(0, {str(REPO)!r}); "
+        "from extract.store import input_signature, load_snapshot, snapshot_key, snapshot_text; "
+        "t1 = time.perf_counter(); "
+        f"key = snapshot_key(input_signature([{str(corpus)!r}])); t2 = time.perf_counter(); "
+        f"c = load_snapshot(key, {str(store_dir)!r}); t3 = time.perf_counter(); "
+        f"text = snapshot_text(key, c.articles['article_id'].iloc[-1], {str(store_dir)!r}); t4 = time.perf_counter(); "
+        "print(f'{t3 - t0:.2f} {t1 - t0:.2f} {t2 - t1:.2f} {t3 - t2:.2f} {t4 - t3:.3f} {len(c.claims)} {len(c.articles)} {len(text)}')"
+    )
+    done = subprocess.run([sys.executable, "-c", opener], capture_output=True, text=True, check=True)
+    total, imports, key, load, text, n_claims, n_articles, n_chars = done.stdout.split()
+    print(f"open through the store's snapshot (fresh process): {float(total):.2f} s for {n_claims} claims and "
+          f"{n_articles} articles without text (imports {imports} s, key from the folder's file listing {key} s, "
+          f"checksums + Parquet {load} s); one article's text on demand: {float(text) * 1000:.0f} ms "
+          f"({n_chars} chars); load {load_average()}")
     return 0
 
 
