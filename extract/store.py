@@ -396,14 +396,11 @@ def _extract_chunk(articles: list[Article], errors: list[InputError]) -> list[tu
 
 def assemble(article_rows: list[dict], claim_rows: list[dict]) -> "Corpus":
     """The Corpus of per-article rows: the corpus-level steps of `extract_articles`."""
-    from . import Corpus
-    from .matching import link
-    from .speakers import canonical_speakers
+    from . import Corpus, corpus_columns
 
     claims = pd.DataFrame(claim_rows, columns=[c for c in CLAIM_COLUMNS if c not in CORPUS_CLAIM_COLUMNS])
-    claims = canonical_speakers(claims)[CLAIM_COLUMNS] if not claims.empty else pd.DataFrame(columns=CLAIM_COLUMNS)
-    articles_frame, claims = link(pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS), claims.reset_index(drop=True))
-    return Corpus(articles=articles_frame, claims=claims.reset_index(drop=True))
+    articles_frame, claims = corpus_columns(pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS), claims)
+    return Corpus(articles=articles_frame, claims=claims)
 
 
 def extract_paths_stored(inputs: Iterable[str | Path], store_dir: str | Path | None = None,
