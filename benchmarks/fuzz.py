@@ -204,8 +204,20 @@ def run_cli(folders: list[Path], work: Path, planted: dict[str, str]) -> dict:
 
 
 def run_uploads(files: list[Path], planted: dict[str, str], work: Path) -> dict:
-    from extract.ingest import MAX_UPLOAD_BYTES, read_upload
+    """The app's own upload path (pages/corpus.py): explorer.uploads.save_uploads checks
+    type and size on the server and writes a content-named folder, which extract.ingest
+    then reads with every check a folder on disk gets."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from explorer.uploads import save_uploads
+    from extract.ingest import MAX_UPLOAD_BYTES, read_articles
     from extract.store import Store
+
+    def read_upload(name: str, data: bytes):
+        folder, refused = save_uploads([(name, data)], root=work / "uploads")
+        if folder is None:
+            return [], refused
+        got, errors = read_articles([folder])
+        return got, refused + errors
 
     crashes, rejected, articles, silent = 0, 0, [], 0
     for path in files:
