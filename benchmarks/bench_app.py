@@ -1,7 +1,7 @@
 """How fast the explorer redraws after a filter change on a 5,000-article corpus.
 
     .venv/bin/python benchmarks/bench_app.py [--articles 5000] [--workdir /tmp/claimscope-bench-app]
-                                             [--changes 8] [--profile PAGE] [--warm]
+                                             [--changes 8] [--warm]
 
 Builds a synthetic corpus (benchmarks/make_synthetic.py: PolNeAR paragraphs resampled, with
 PolNeAR outlets and dates) in WORKDIR/corpus unless it is there, extracts it once through the
@@ -9,7 +9,9 @@ store in WORKDIR/store (a second run of this benchmark reuses it), then drives t
 streamlit.testing.v1.AppTest, which runs app.py in this process as the server would: for each
 page, CHANGES reruns, each after one sidebar filter change (outlet, anonymity, role, kind,
 search, clear), timed from the change to the rerun's end. Prints the median and max per page.
-`--profile claims` prints cProfile's top functions for that page's reruns.
+The app's table cache is emptied before each page, so every page pays for filtering too.
+The script runs in AppTest's own thread; to see where a rerun's time goes:
+`.venv/bin/py-spy record -o /tmp/app.svg -- .venv/bin/python benchmarks/bench_app.py --warm`.
 
 Opening the corpus (store lookups, then speakers, claim matching and copy detection over the
 whole corpus) is timed too and its frames saved in WORKDIR; `--warm` puts those saved frames
@@ -19,10 +21,8 @@ then not measured).
 from __future__ import annotations
 
 import argparse
-import cProfile
 import os
 import pickle
-import pstats
 import statistics
 import sys
 import time
@@ -58,10 +58,11 @@ def open_once(folder: Path, store: Path, warm: bool):
     if warm and saved.exists():
         with open(saved, "rb") as fh:
             version, saved_key, corpus = pickle.load(fh)
-        if version == EXTRACTOR_VERSION and saved_key == key:
-            print("warm: frames from the last run put in the app's memory (first load not measured)")
+        if saved_key == key:
+            stale = "" if version == EXTRACTOR_VERSION else f", made by extractor {version}"
+            print(f"warm: frames from the last run put in the app's memory (first load not measured{stale})")
             return state.remember(key, corpus)
-        print("warm: saved frames are stale, opening again")
+        print("warm: the corpus files changed since the frames were saved, opening again")
     t0 = time.perf_counter()
     last = [0.0]
 
@@ -106,19 +107,18 @@ def apply_change(at, change) -> None:
         at.multiselect(key=key).set_value(value)
 
 
-def bench_page(at, page: str, changes, profiler: cProfile.Profile | None) -> list[float]:
+def bench_page(at, page: str, changes) -> list[float]:
+    from explorer import state
+
+    state._derived()[0].clear()
     at.switch_page("pages/overview.py" if page == "overview" else f"pages/{page}.py").run()
     assert not at.exception, at.exception
     times = []
     for change in changes:
         apply_change(at, change)
-        if profiler:
-            profiler.enable()
         t0 = time.perf_counter()
         at.run()
         times.append(time.perf_counter() - t0)
-        if profiler:
-            profiler.disable()
         assert not at.exception, (page, change, at.exception)
         assert at.title and at.title[0].value, (page, change)
     # Leave the next page an unfiltered start.
@@ -134,7 +134,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", default="/tmp/claimscope-bench-app")
     parser.add_argument("--changes", type=int, default=8)
-    parser.add_argument("--profile", choices=PAGES)
     parser.add_argument("--warm", action="store_true", help="reuse the frames the last run opened")
     args = parser.parse_args(argv)
 
@@ -161,12 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'page':<10} {'median s':>9} {'max s':>7}")
     worst = 0.0
     for page in PAGES:
-        profiler = cProfile.Profile() if args.profile == page else None
-        times = bench_page(at, page, changes, profiler)
+        times = bench_page(at, page, changes)
         worst = max(worst, max(times))
         print(f"{page:<10} {statistics.median(times):>9.3f} {max(times):>7.3f}", flush=True)
-        if profiler:
-            pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
     verdict = "under" if worst < TARGET_S else "OVER"
     print(f"\nslowest rerun {worst:.3f} s: {verdict} the {TARGET_S:.0f} s target")
     return 0

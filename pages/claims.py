@@ -38,7 +38,9 @@ def _labels() -> list[str]:
 
 
 labels = v.memo("claim_labels", _labels)
-position = st.selectbox("Claim", range(len(shown)), format_func=labels.__getitem__, key="claims_pick")
+# Total: the pick from before a filter change may be past the end of the new list.
+position = st.selectbox("Claim", range(len(shown)), format_func=lambda i: labels[i] if 0 <= i < len(labels) else "",
+                        key="claims_pick")
 claim = shown.iloc[position]
 articles = v.corpus.articles.set_index("article_id")
 article = articles.loc[claim["article_id"]]
