@@ -144,17 +144,33 @@ def _speech_verbs() -> re.Pattern:
     return re.compile(r"(?:%s)\b" % "|".join(re.escape(v) for v in verbs), re.IGNORECASE)
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
+
+# The string helpers below are pure and called with the same names and phrases many times
+# per article (and across articles): they are memoised, which leaves their results as they were.
+_MEMO = 1 << 14
+
+
+@lru_cache(maxsize=_MEMO)
 def _key(name: str) -> str:
     """Comparison form of a name: lower-case, no leading article, no possessive."""
     name = _POSSESSIVE.sub("", name.strip().strip(",;:").strip())
-    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
-    return re.sub(r"\s+", " ", name).lower()
+    name = _LEADING_ARTICLE.sub("", name)
+    return _SPACES.sub(" ", name).lower()
 
 
 def _words(phrase: str) -> list[str]:
     """Words of a phrase; a dot is kept only where it marks an abbreviation or an initial
     ("U.S.", "Benjamin J. Rhodes")."""
-    return [w if re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z]\.", w) else w.rstrip(".") for w in _WORD.findall(phrase)]
+    return list(_words_of(phrase))
+
+
+@lru_cache(maxsize=_MEMO)
+def _words_of(phrase: str) -> tuple[str, ...]:
+    # Only a word ending in a dot can be an abbreviation; any other is kept as found.
+    return tuple(w if w[-1] != "." or _ABBREVIATION.fullmatch(w) else w.rstrip(".") for w in _WORD.findall(phrase))
 
 
 def _singular(word: str) -> str:
@@ -186,6 +202,11 @@ def role_of(phrase: str | None) -> str | None:
     """The role a descriptor or description gives its speaker, or None when it says nothing."""
     if not phrase:
         return None
+    return _role_of(phrase)
+
+
+@lru_cache(maxsize=_MEMO)
+def _role_of(phrase: str) -> str | None:
     lex = _roles()
     words = [w for w in _words(phrase) if not w.endswith(("’s", "'s"))]
     head = _head(words)
@@ -209,14 +230,20 @@ def role_of(phrase: str | None) -> str | None:
     return None
 
 
+_PARTICIPLE_FIRST = re.compile(r"\w+(?:ing|ed)\b")
+_STATUS_PARTICIPLE = re.compile(r"(?:former|retired|elected|acting)\b", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"\b(?:that|there|is|are|was|were|has|have|had)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=_MEMO)
 def _valid_descriptor(phrase: str) -> bool:
     """Attribution descriptors sometimes catch a clause ("said at a press conference",
     "there are signs that"); those say nothing about the speaker."""
     if _speech_verbs().search(phrase):
         return False
-    if re.match(r"\w+(?:ing|ed)\b", phrase) and not re.match(r"(?:former|retired|elected|acting)\b", phrase, re.IGNORECASE):
+    if _PARTICIPLE_FIRST.match(phrase) and not _STATUS_PARTICIPLE.match(phrase):
         return False
-    return not re.search(r"\b(?:that|there|is|are|was|were|has|have|had)\b", phrase, re.IGNORECASE)
+    return not _CLAUSE_WORD.search(phrase)
 
 
 # --- the people an article names ------------------------------------------------------
@@ -254,18 +281,30 @@ def _is_common(word: str, text: str) -> bool:
     if _singular(low) in lex.heads or _singular(low) in lex.other_heads:
         return True
     if _PLAIN_WORD.fullmatch(low):
-        return low in _lowercase_words(text)
+        return _has_word(text, low)
     return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(low), text) is not None
 
 
 _PLAIN_WORD = re.compile(r"[\w-]+")
 
 
-@lru_cache(maxsize=4)
-def _lowercase_words(text: str) -> frozenset[str]:
-    """The words of an article as written (case kept), built once per article: whether a
-    capitalised word also occurs in lower case is then a set lookup, not a text scan."""
-    return frozenset(_PLAIN_WORD.findall(text))
+def _is_word_char(ch: str) -> bool:
+    """Whether ch is in [\\w-] (str.isalnum is the test re uses for \\w on str)."""
+    return ch.isalnum() or ch == "_" or ch == "-"
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether `word` (made of [\\w-] only) occurs in text as a whole word, i.e. not inside a
+    longer run of [\\w-]. A few str.find calls per lookup: no regex to compile per word, and
+    no per-article word set to build for the handful of words looked up."""
+    n = len(word)
+    at = text.find(word)
+    while at != -1:
+        if (at == 0 or not _is_word_char(text[at - 1])) and (
+                at + n == len(text) or not _is_word_char(text[at + n])):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _split_titles(words: list[str]) -> int:
@@ -280,32 +319,60 @@ def _split_titles(words: list[str]) -> int:
     return cut
 
 
-_PRE_STOP = re.compile(r"[,;:.!?“”\"()—–]")
+# Everything up to and including the last of these characters: the text before a name is
+# read from after the last punctuation mark that ends a phrase.
+_TO_LAST_PRE_STOP = re.compile(r".*[,;:.!?“”\"()—–]", re.DOTALL)
+# Title words before a name are read from the name backwards and rarely run long: the words
+# of the window's last _TAIL characters or so settle most names (see _descriptor_before).
+_TAIL = 40
+_UNSETTLED = object()
 
 
 def _descriptor_before(text: str, start: int) -> str | None:
     """Title words written right before a name ("Former White House national security
     adviser", "27-year-old Kataib Hezbollah fighter")."""
     window = text[max(0, start - 120):start]
-    stop = max((m.end() for m in _PRE_STOP.finditer(window)), default=0)
-    window = window[stop:]
-    words = list(_WORD.finditer(window))
+    stop = _TO_LAST_PRE_STOP.match(window)
+    if stop:
+        window = window[stop.end():]
+    if len(window) > _TAIL:
+        # Words are never split by a space, and _WORD has no look-behind: the words after a
+        # space are the same whether the window is read from its start or from that space.
+        # So read the tail first, and the whole window only when the tail does not settle it.
+        tail_from = window.rfind(" ", 0, len(window) - _TAIL)
+        if tail_from > 0:
+            found = _title_words(window, list(_WORD.finditer(window, tail_from)), True)
+            if found is not _UNSETTLED:
+                return found
+    return _title_words(window, list(_WORD.finditer(window)), False)
+
+
+def _title_words(window: str, words: list[re.Match], tail_only: bool):
+    """The descriptor made of the last title-like words of `words` (matches in window), or
+    None. With tail_only, `words` are the last words of the window only: _UNSETTLED when the
+    answer may depend on the words before them (no break at index 1 or later)."""
     titles, lex = _titles(), _roles()
     keep = len(words)
+    settled = False
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group()
         low = w.lower().rstrip(".")
         if low == "and" and not (0 < i < len(words) - 1 and words[i - 1].group().islower()
                                  and words[i + 1].group().islower()):
             # "author and commentator" is one descriptor; "Mark Esper and Vice President" is not.
+            settled = i > 0
             break
         if (low in titles or low in lex.heads or low in lex.generic or w[:1].isupper()
                 or any(ch.isdigit() for ch in w) or "-" in w or low == "and"):
-            if _speech_verbs().fullmatch(low):
+            if _is_speech_verb(low):
+                settled = i > 0
                 break
             keep = i
             continue
+        settled = i > 0
         break
+    if tail_only and not settled:
+        return _UNSETTLED
     words = words[keep:]
     while words and (words[0].group().lower() in _FUNCTION_CAPS or words[0].group().lower() == "and"):
         words = words[1:]
@@ -313,6 +380,11 @@ def _descriptor_before(text: str, start: int) -> str | None:
         return None
     phrase = window[words[0].start():words[-1].end()]
     return phrase if role_of(phrase) else None
+
+
+@lru_cache(maxsize=_MEMO)
+def _is_speech_verb(word: str) -> bool:
+    return _speech_verbs().fullmatch(word) is not None
 
 
 @lru_cache(maxsize=1)
@@ -325,32 +397,44 @@ def _apposition() -> re.Pattern:
         r"(?=,[ \t]+(?:\w+ly[ \t]+)?(?:%s)\b|[.;:!?“”\"\n]|,[ \t]+(?:who|which|and|but)\b)" % verbs)
 
 
+@lru_cache(maxsize=_MEMO)
+def _run_name(run: str) -> tuple[int, int, str, str] | None:
+    """What a capitalised run names, from the run alone: (number of title words before the
+    name, number of name words, first name word, name), or None when it names no person.
+    Memoised: articles repeat their runs ("Trump", "The", "Defense Secretary Mark Esper")."""
+    words = _words(run)
+    if not words:
+        return None
+    cut = _split_titles(words)
+    name_words = words[cut:]
+    while name_words and name_words[0].lower() in _FUNCTION_CAPS:
+        name_words = name_words[1:]
+    if not name_words or len(name_words) > 4:
+        return None
+    name_words[-1] = _POSSESSIVE.sub("", name_words[-1])
+    name = " ".join(name_words)
+    if (any(w.lower() in _NOT_PERSON_WORDS or w.isupper() for w in name_words)
+            or _key(name) in _places() or _key(name) in _outlets()):
+        return None
+    return cut, len(name_words), name_words[0], name
+
+
 def _index(text: str) -> _Index:
     persons: dict[str, _Person] = {}
     occurrences: list[tuple[int, str]] = []
-    places, outlets = _places(), _outlets()
     appose = _apposition()
     for m in _CAP_RUN.finditer(text):
-        words = _words(m.group())
-        if not words:
+        run = m.group()
+        found = _run_name(run)
+        if found is None:
             continue
-        cut = _split_titles(words)
-        name_words = words[cut:]
-        while name_words and name_words[0].lower() in _FUNCTION_CAPS:
-            name_words = name_words[1:]
-        if not name_words or len(name_words) > 4:
-            continue
-        name_words[-1] = _POSSESSIVE.sub("", name_words[-1])
-        name = " ".join(name_words)
-        if (any(w.lower() in _NOT_PERSON_WORDS or w.isupper() for w in name_words)
-                or _key(name) in places or _key(name) in outlets):
-            continue
-        if len(name_words) == 1 and (cut == 0 or _is_common(name, text)):
+        cut, n_words, first_word, name = found
+        if n_words == 1 and (cut == 0 or _is_common(name, text)):
             # A lone capitalised word counts as a name only with a title before it.
             occurrences.append((m.start(), name))
             continue
         # Offset where the name itself starts inside the run.
-        name_start = m.start() + m.group().rfind(name_words[0])
+        name_start = m.start() + run.rfind(first_word)
         person = persons.setdefault(name, _Person(name))
         person.positions.append(name_start)
         occurrences.append((name_start, name))
@@ -496,6 +580,10 @@ def _may_refer(head: str, org: _Speaker) -> bool:
     return role == wanted or (wanted in ("official", "institution") and role == "institution")
 
 
+_ONE_OF_THE = re.compile(r"(one|some|many|most|two|three|several|each|any|none|all|both)\s+of\s+(the\s+.+)$",
+                         re.IGNORECASE)
+
+
 class _Resolver:
     def __init__(self, text: str):
         self.text = text
@@ -521,8 +609,7 @@ class _Resolver:
         low = [w.lower() for w in words]
         if len(words) == 1 and low[0] in _pronouns():
             return self._antecedent(_OBJECT_PRONOUNS.get(low[0], low[0]), at)
-        m = re.match(r"(one|some|many|most|two|three|several|each|any|none|all|both)\s+of\s+(the\s+.+)$",
-                     mention.strip(), re.IGNORECASE)
+        m = _ONE_OF_THE.match(mention.strip())
         if m:
             inner = self._definite(_words(m.group(2)), at)
             if inner is not None and not inner.named:
@@ -666,6 +753,10 @@ _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _QUANTIFIERS = frozenset("one some many most two three four five several each any none all both".split())
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the|these|those)\s+[^,;:.!?“”\"()]{1,80}?(?=\s+(?:said|says|told|say)\b|[,;:.!?“”\"()]|$)")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"(—–]|[.!?]\s")
+_ARTICLE_FIRST = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+_ACCORDING_TO = re.compile(r"according\s+to\s+", re.IGNORECASE)
+_DESCRIPTION_FIRST = re.compile(r"(?:the|a|an|one|some|two|three|four|five|several|many)\s", re.IGNORECASE)
+_ADJACENT_GAP = re.compile(r"[\s,]*(?:the\s+)?")
 _NAME_BEFORE_COMMA = re.compile(r"((?:%s)(?:[ \t]+%s){0,3}),\s*$" % (_CAP, _CAP))
 
 
@@ -676,7 +767,7 @@ def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int,
     description ("a senior Western diplomat stationed in the Middle East"). Returns (offset,
     phrase), or None when the mention stands on its own."""
     mention = text[start:end]
-    if re.match(r"(?:the|a|an)\s", mention, re.IGNORECASE):
+    if _ARTICLE_FIRST.match(mention):
         # "Saad Ali, a 27-year-old fighter from …": the mention is the apposition of a name.
         name = _NAME_BEFORE_COMMA.search(text, max(floor, start - 80), start)
         if name and not _is_common(name.group(1).split()[0], text):
@@ -695,11 +786,11 @@ def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int,
     phrase_start = window_start + cut
     while phrase_start < start and text[phrase_start].isspace():
         phrase_start += 1
-    according = re.match(r"according\s+to\s+", text[phrase_start:end], re.IGNORECASE)
+    according = _ACCORDING_TO.match(text[phrase_start:end])
     if according:
         phrase_start += according.end()
     phrase = text[phrase_start:end]
-    if not phrase or not re.match(r"(?:the|a|an|one|some|two|three|four|five|several|many)\s", phrase, re.IGNORECASE):
+    if not phrase or not _DESCRIPTION_FIRST.match(phrase):
         return None
     if cut and window[cut - 1] == ",":
         name = _NAME_BEFORE_COMMA.search(text, max(floor, phrase_start - 80), phrase_start)
@@ -712,7 +803,7 @@ def _adjacent(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two spans touch, with at most a comma, an article or spaces between them."""
     first, second = sorted((a, b))
     gap = text[first[1]:second[0]] if second[0] >= first[1] else ""
-    return len(gap) <= 6 and re.fullmatch(r"[\s,]*(?:the\s+)?", gap) is not None
+    return len(gap) <= 6 and _ADJACENT_GAP.fullmatch(gap) is not None
 
 
 def resolve(text: str, claims: list[Claim]) -> list[Claim]:

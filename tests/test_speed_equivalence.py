@@ -1,0 +1,228 @@
+"""The extractor's speed-ups keep its results: each optimised helper is checked against a
+straightforward reference implementation (the code it replaced) on generated inputs
+(Hypothesis) and on real articles (the seeds in data/ and PolNeAR train articles)."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from extract import speakers
+
+REPO = Path(__file__).resolve().parents[1]
+POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "polnear" / "train" / "articles"
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def real_texts(n_polnear: int = 60) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "data").glob("*.txt"))]
+    if POLNEAR_TRAIN.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(POLNEAR_TRAIN.glob("*.txt"))[:n_polnear]]
+    return texts
+
+
+REAL_TEXTS = real_texts()
+
+# News-like pieces: titles, names with hyphens, apostrophes and initials, abbreviations,
+# numbers, conjunctions, speech verbs, punctuation and quotation marks, odd unicode.
+PIECES = ["Defense Secretary", "President", "Gen.", "Sen.", "Vice President", "former", "national security adviser",
+          "Mark Esper", "Esper", "Trump", "Donald Trump", "O'Brien", "O’Brien", "al-Haq", "bin Laden", "Benjamin J. Rhodes",
+          "U.S.", "U.N.", "the", "The", "a", "and", "And", "of", "of the", "Chairman of the Joint Chiefs of Staff",
+          "27-year-old", "Kataib Hezbollah fighter", "author", "commentator", "officials", "Officials", "reports",
+          "Reports", "said", "says", "told", "spokesman", "director", "Iraq", "Middle East", "White House", "Pentagon",
+          "Mr.", "Ms.", "Dr.", "Secretary", "Minister", "Prime Minister", "Iran’s", "Trump's", "ALL CAPS", "NATO",
+          ",", ".", ";", ":", "!", "?", "“", "”", "\"", "(", ")", "—", "–", "-", "’", "'", "…", "/", "&", "\n", "\t",
+          "  ", "İstanbul", "ſ", "K", "é", "١٢", "_", "x_y"]
+piece = st.one_of(st.sampled_from(PIECES), st.text(min_size=1, max_size=6))
+news_text = st.lists(piece, max_size=80).map(" ".join) | st.lists(piece, max_size=80).map("".join)
+
+
+# --- speakers._has_word: a whole-word lookup without a regex per word ------------------
+
+def reference_has_word(text: str, word: str) -> bool:
+    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(word), text) is not None
+
+
+def test_word_char_is_the_regex_word_class_for_every_code_point():
+    chars = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    regex_word = set(re.findall(r"[\w-]", chars))
+    assert {ch for ch in chars if speakers._is_word_char(ch)} == regex_word
+
+
+@SETTINGS
+@given(news_text, st.one_of(st.sampled_from(["trump", "reports", "a", "esper", "x_y", "-", "e", "ſ", "١٢"]),
+                            st.from_regex(r"[\w-]{1,6}", fullmatch=True)))
+@example("Reports say; reports", "reports")
+@example("pre-reports reports_x", "reports")
+@example("-reports-", "reports")
+def test_has_word_equals_regex_search(text, word):
+    assert speakers._has_word(text, word) == reference_has_word(text, word)
+
+
+def test_has_word_on_every_word_of_real_articles():
+    for text in REAL_TEXTS[:20]:
+        words = set(re.findall(r"[\w-]+", text))
+        candidates = {w.lower() for w in words} | {w[1:] for w in words if len(w) > 1} | words
+        for word in sorted(candidates)[:400]:
+            assert speakers._has_word(text, word) == reference_has_word(text, word), word
+
+
+# --- speakers._words: memoised, dot rule short-cut ---------------------------------------
+
+def reference_words(phrase: str) -> list[str]:
+    return [w if re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z]\.", w) else w.rstrip(".") for w in speakers._WORD.findall(phrase)]
+
+
+@SETTINGS
+@given(news_text)
+@example("U.S. Gen. Mark A. Milley Jr. of the U.N.. a.b. Q. q. x..")
+def test_words_equal_reference(phrase):
+    assert speakers._words(phrase) == reference_words(phrase)
+
+
+def test_words_result_can_be_changed_by_the_caller_without_changing_the_next_result():
+    first = speakers._words("Defense Secretary Mark Esper")
+    first[-1] = "changed"
+    first.append("more")
+    assert speakers._words("Defense Secretary Mark Esper") == ["Defense", "Secretary", "Mark", "Esper"]
+
+
+# --- speakers._descriptor_before: reads the window's tail first ------------------------
+
+def reference_descriptor_before(text: str, start: int) -> str | None:
+    window = text[max(0, start - 120):start]
+    stop = max((m.end() for m in re.finditer(r"[,;:.!?“”\"()—–]", window)), default=0)
+    window = window[stop:]
+    words = list(speakers._WORD.finditer(window))
+    titles, lex = speakers._titles(), speakers._roles()
+    keep = len(words)
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].group()
+        low = w.lower().rstrip(".")
+        if low == "and" and not (0 < i < len(words) - 1 and words[i - 1].group().islower()
+                                 and words[i + 1].group().islower()):
+            break
+        if (low in titles or low in lex.heads or low in lex.generic or w[:1].isupper()
+                or any(ch.isdigit() for ch in w) or "-" in w or low == "and"):
+            if speakers._speech_verbs().fullmatch(low):
+                break
+            keep = i
+            continue
+        break
+    words = words[keep:]
+    while words and (words[0].group().lower() in speakers._FUNCTION_CAPS or words[0].group().lower() == "and"):
+        words = words[1:]
+    if not words:
+        return None
+    phrase = window[words[0].start():words[-1].end()]
+    return phrase if speakers.role_of(phrase) else None
+
+
+# Long runs of title-like words before a name, longer than the tail read first.
+title_run = st.lists(st.sampled_from(["Former", "White", "House", "national", "security", "adviser", "and", "author",
+                                      "commentator", "27-year-old", "Kataib", "Hezbollah", "fighter", "U.S.", "Army",
+                                      "Gen.", "deputy", "director", "of", "the", "said", "2020", "Mr.", "x", "campaign",
+                                      "campaigner", "correspondents", "activist", "strategist", "senior", "analyst"]),
+                     max_size=30).map(" ".join)
+
+
+@SETTINGS
+@given(news_text, title_run, st.sampled_from(["", " ", "  ", "\n", "\t", ", ", "-"]))
+@example("", "Former White House national security adviser and author and commentator", " ")
+@example("x", "senior Kataib Hezbollah fighter and 27-year-old Kataib Hezbollah fighter and", " ")
+# An "and" between lower-case words where the tail read first begins.
+@example("x", "activists donor campaign corporation department economists campaigner commentator campaigner and "
+              "campaign correspondents cia activist", " ")
+def test_descriptor_before_equals_reference(prefix, titles, gap):
+    text = prefix + " " + titles + gap + "Mark Esper said."
+    start = len(prefix) + 1 + len(titles) + len(gap)
+    for at in {start, start - 1, len(text), 0, len(text) // 2}:
+        assert speakers._descriptor_before(text, at) == reference_descriptor_before(text, at)
+
+
+def test_descriptor_before_equals_reference_at_every_capitalised_word_of_real_articles():
+    checked = 0
+    for text in REAL_TEXTS:
+        for m in re.finditer(r"(?<!\w)[A-Z]", text):
+            assert speakers._descriptor_before(text, m.start()) == reference_descriptor_before(text, m.start())
+            checked += 1
+    assert checked > 1000
+
+
+# --- speakers._index: capitalised runs analysed once per distinct run ------------------
+
+def reference_is_common(word: str, text: str) -> bool:
+    low = word.lower().rstrip(".")
+    if low in speakers._outlets() or low in speakers._places():
+        return False
+    lex = speakers._roles()
+    if low in speakers._FUNCTION_CAPS or low in lex.heads or low in lex.other_heads or low in lex.generic:
+        return True
+    if speakers._singular(low) in lex.heads or speakers._singular(low) in lex.other_heads:
+        return True
+    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(low), text) is not None
+
+
+def reference_index(text: str) -> speakers._Index:
+    persons: dict[str, speakers._Person] = {}
+    occurrences: list[tuple[int, str]] = []
+    places, outlets = speakers._places(), speakers._outlets()
+    appose = speakers._apposition()
+    for m in speakers._CAP_RUN.finditer(text):
+        words = reference_words(m.group())
+        if not words:
+            continue
+        cut = speakers._split_titles(words)
+        name_words = words[cut:]
+        while name_words and name_words[0].lower() in speakers._FUNCTION_CAPS:
+            name_words = name_words[1:]
+        if not name_words or len(name_words) > 4:
+            continue
+        name_words[-1] = speakers._POSSESSIVE.sub("", name_words[-1])
+        name = " ".join(name_words)
+        if (any(w.lower() in speakers._NOT_PERSON_WORDS or w.isupper() for w in name_words)
+                or speakers._key(name) in places or speakers._key(name) in outlets):
+            continue
+        if len(name_words) == 1 and (cut == 0 or reference_is_common(name, text)):
+            occurrences.append((m.start(), name))
+            continue
+        name_start = m.start() + m.group().rfind(name_words[0])
+        person = persons.setdefault(name, speakers._Person(name))
+        person.positions.append(name_start)
+        occurrences.append((name_start, name))
+        before = reference_descriptor_before(text, name_start)
+        if before:
+            person.descriptors.append(before)
+        a = appose.match(text, m.end())
+        if a:
+            person.descriptors.append(a.group(1).strip())
+    by_last: dict[str, list[str]] = {}
+    for name in persons:
+        by_last.setdefault(name.split()[-1].lower(), []).append(name)
+    for name in [n for n in persons if " " not in n]:
+        fuller = [f for f in by_last.get(name.lower(), []) if " " in f]
+        if fuller:
+            persons[fuller[0]].descriptors.extend(persons.pop(name).descriptors)
+            by_last[name.lower()].remove(name)
+    return speakers._Index(persons, by_last, occurrences)
+
+
+@SETTINGS
+@given(news_text)
+@example("Defense Secretary Mark Esper said. Esper, the secretary, said. Secretary Esper and President Trump's aide.")
+def test_index_equals_reference(text):
+    assert speakers._index(text) == reference_index(text)
+
+
+def test_index_equals_reference_on_real_articles():
+    assert len(REAL_TEXTS) >= 5
+    named = 0
+    for text in REAL_TEXTS:
+        index = speakers._index(text)
+        assert index == reference_index(text)
+        named += len(index.persons)
+    assert named > 50
