@@ -226,3 +226,45 @@ def test_index_equals_reference_on_real_articles():
         assert index == reference_index(text)
         named += len(index.persons)
     assert named > 50
+
+
+# --- speakers._Caseless: lexicon alternations matched on lower-cased ASCII text ----------
+
+def caseless_patterns() -> list[tuple[str, speakers._Caseless]]:
+    lex = speakers._roles()
+    return [(role, lex.clues[role]) for role in speakers.CLUE_ORDER] + [("speech verbs", speakers._speech_verbs())]
+
+
+def lexicon_phrases() -> list[str]:
+    """Every word and phrase of the lexicons, as written, capitalised, upper-cased, inside
+    and around other words."""
+    phrases = []
+    for _role, caseless in caseless_patterns():
+        for alt in re.findall(r"(?<=[(|])([^|()]+)(?=[|)])", caseless.pattern.pattern)[:300]:
+            alt = alt.replace("\\", "")
+            phrases += [alt, alt.upper(), alt.title(), f"the {alt} said", f"x{alt}", f"{alt}-based", f"{alt}s",
+                        f"ſ{alt}", f"{alt}K",
+                        # Non-ASCII letters equal to ASCII ones when case is ignored: long s,
+                        # Kelvin sign, capital I with dot.
+                        alt.replace("s", "ſ", 1), alt.replace("k", "\u212a", 1), alt.replace("i", "İ", 1)]
+    return phrases
+
+
+def test_caseless_patterns_answer_like_the_case_insensitive_pattern_on_lexicon_phrases():
+    phrases = lexicon_phrases()
+    assert len(phrases) > 1000
+    for role, caseless in caseless_patterns():
+        assert caseless.lowered is not None, role   # the lexicons are lower-case ASCII: the fast path is taken
+        for phrase in phrases:
+            assert caseless.search(phrase) == (caseless.pattern.search(phrase) is not None), (role, phrase)
+            assert caseless.fullmatch(phrase) == (caseless.pattern.fullmatch(phrase) is not None), (role, phrase)
+
+
+@SETTINGS
+@given(st.one_of(news_text, st.text(alphabet="SsKkIiſİıK -'’ofcialspkemnu", max_size=40)))
+@example("ſpokesman")            # long s: equal to "s" only when case is ignored
+@example("OFFICIAL")
+def test_caseless_patterns_answer_like_the_case_insensitive_pattern(text):
+    for role, caseless in caseless_patterns():
+        assert caseless.search(text) == (caseless.pattern.search(text) is not None), role
+        assert caseless.fullmatch(text) == (caseless.pattern.fullmatch(text) is not None), role
