@@ -423,20 +423,24 @@ def extract_paths_stored(inputs: Iterable[str | Path], store_dir: str | Path | N
 
 # --- corpus snapshots: a whole corpus's tables, opened without reading or matching again --
 #
-# Opening a 20,000-article corpus through Store.extract reads every file (tens of seconds)
-# and runs the corpus-level passes again (matching: minutes). A snapshot keeps the finished
-# tables (claims, articles) as Parquet under <store>/snapshots/<key>/, keyed by the inputs'
-# signature (every article file's path, size and modification time) and EXTRACTOR_VERSION:
-# opening reads the claims and the articles' metadata columns in a second or two, and an
-# article's text on demand. Written under temporary names and committed by the manifest
-# (SHA-256 of each file), written last: a half-written or damaged snapshot is never served.
+# Opening a 20,000-article corpus through Store.extract reads every file (seconds to tens of
+# seconds) and runs the corpus-level passes again (matching: minutes). A snapshot keeps the
+# finished tables as Parquet under <store>/snapshots/<key>/ (claims; the articles without
+# their text; the texts apart, in small row groups), keyed by the inputs' signature (every
+# article file's path, size and modification time) and EXTRACTOR_VERSION: opening reads the
+# claims and the articles' metadata in a second or two, and one article's text on demand.
+# Written under temporary names and committed by the manifest (SHA-256 of each file),
+# written last: a half-written or damaged snapshot is never served.
 
 SNAPSHOT_DIR = "snapshots"
 SNAPSHOT_MANIFEST = "manifest.json"
-SNAPSHOT_TABLES = ("claims", "articles")
+SNAPSHOT_FILES = ("claims.parquet", "articles.parquet", "texts.parquet")
+# Texts per row group: reading one article's text reads one group.
+TEXT_ROW_GROUP = 128
 # Snapshots kept (most recently written first); older ones are removed.
 SNAPSHOTS_KEPT = 4
 ARTICLE_METADATA_COLUMNS = [c for c in ARTICLE_COLUMNS if c != "text"]
+_verified_texts: set[tuple[str, str]] = set()
 
 
 def input_signature(inputs: Iterable[str | Path]) -> tuple:
@@ -479,28 +483,37 @@ def _file_sha256(path: Path) -> str:
 def save_snapshot(key: str, claims: pd.DataFrame | str | Path, articles: pd.DataFrame | str | Path,
                   errors: Iterable[InputError] = (), store_dir: str | Path | None = None) -> Path:
     """Keep a finished corpus under `key` (snapshot_key): tables as DataFrames, or as Parquet
-    files (copied as they are, e.g. extract.parallel's output)."""
+    files (e.g. extract.parallel's output; the claims file is copied as it is)."""
     import shutil
 
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     folder = _snapshot_folder(key, store_dir)
+
+    def partial(name: str) -> Path:
+        return folder / f".{name}.partial"
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / SNAPSHOT_MANIFEST).unlink(missing_ok=True)
+        if isinstance(claims, pd.DataFrame):
+            claims.to_parquet(partial("claims.parquet"), index=False)
+        else:
+            shutil.copyfile(claims, partial("claims.parquet"))
+        table = (pa.Table.from_pandas(articles, preserve_index=False) if isinstance(articles, pd.DataFrame)
+                 else pq.read_table(articles))
+        pq.write_table(table.select([c for c in table.column_names if c != "text"]), partial("articles.parquet"))
+        pq.write_table(table.select(["article_id", "text"]), partial("texts.parquet"), row_group_size=TEXT_ROW_GROUP)
+        del table
         files = {}
-        for name, table in zip(SNAPSHOT_TABLES, (claims, articles)):
-            final = folder / f"{name}.parquet"
-            partial = folder / f".{name}.parquet.partial"
-            if isinstance(table, pd.DataFrame):
-                table.to_parquet(partial, index=False)
-            else:
-                shutil.copyfile(table, partial)
-            os.replace(partial, final)
-            files[final.name] = _file_sha256(final)
+        for name in SNAPSHOT_FILES:
+            os.replace(partial(name), folder / name)
+            files[name] = _file_sha256(folder / name)
         manifest = {"version": extractor_version(), "files": files,
                     "errors": [[e.path, e.reason] for e in errors]}
-        partial = folder / f".{SNAPSHOT_MANIFEST}.partial"
-        partial.write_text(json.dumps(manifest), encoding="utf-8")
-        os.replace(partial, folder / SNAPSHOT_MANIFEST)
+        partial(SNAPSHOT_MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        os.replace(partial(SNAPSHOT_MANIFEST), folder / SNAPSHOT_MANIFEST)
     except OSError as exc:
         raise StoreUnavailable(f"cannot write snapshot {folder}: {exc.strerror or exc}") from None
     others = sorted((p for p in folder.parent.iterdir() if p.is_dir() and p != folder),
@@ -510,24 +523,39 @@ def save_snapshot(key: str, claims: pd.DataFrame | str | Path, articles: pd.Data
     return folder
 
 
-def load_snapshot(key: str, store_dir: str | Path | None = None, with_text: bool = False) -> "Corpus | None":
-    """The corpus kept under `key`, or None when there is none or it is damaged (checksums).
-    Without `with_text`, the articles table lacks its `text` column: see snapshot_text."""
+def _manifest(folder: Path) -> dict | None:
+    try:
+        manifest = json.loads((folder / SNAPSHOT_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or manifest.get("version") != extractor_version():
+        return None
+    return manifest
+
+
+def _intact(folder: Path, manifest: dict, name: str) -> bool:
+    try:
+        return _file_sha256(folder / name) == manifest["files"][name]
+    except (OSError, KeyError, TypeError):
+        return False
+
+
+def load_snapshot(key: str, store_dir: str | Path | None = None,
+                  claim_columns: list[str] | None = None) -> "Corpus | None":
+    """The corpus kept under `key`: every claim (only `claim_columns` when given) and the
+    articles without their text (see snapshot_text); None when there is none, or when a
+    file fails its checksum."""
     import pyarrow as pa
 
     from . import Corpus
 
     folder = _snapshot_folder(key, store_dir)
+    manifest = _manifest(folder)
+    if manifest is None or not all(_intact(folder, manifest, n) for n in ("claims.parquet", "articles.parquet")):
+        return None
     try:
-        manifest = json.loads((folder / SNAPSHOT_MANIFEST).read_text(encoding="utf-8"))
-        if manifest.get("version") != extractor_version():
-            return None
-        for name in SNAPSHOT_TABLES:
-            if _file_sha256(folder / f"{name}.parquet") != manifest["files"][f"{name}.parquet"]:
-                return None
-        claims = pd.read_parquet(folder / "claims.parquet")
-        articles = pd.read_parquet(folder / "articles.parquet",
-                                   columns=None if with_text else ARTICLE_METADATA_COLUMNS)
+        claims = pd.read_parquet(folder / "claims.parquet", columns=claim_columns)
+        articles = pd.read_parquet(folder / "articles.parquet")
         errors = [InputError(path, reason) for path, reason in manifest.get("errors", [])]
     except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
         return None
@@ -535,14 +563,30 @@ def load_snapshot(key: str, store_dir: str | Path | None = None, with_text: bool
 
 
 def snapshot_text(key: str, article_id: str, store_dir: str | Path | None = None) -> str | None:
-    """One article's text from the snapshot under `key` (reads only that column)."""
+    """One article's text from the snapshot under `key`: reads the ids, then the one row
+    group holding it. The texts file's checksum is checked once per process."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    path = _snapshot_folder(key, store_dir) / "articles.parquet"
-    try:
-        table = pq.read_table(path, columns=["text"], filters=[("article_id", "=", article_id)])
-    except (OSError, ValueError, pa.ArrowException):
+    folder = _snapshot_folder(key, store_dir)
+    manifest = _manifest(folder)
+    if manifest is None:
         return None
-    values = table.column("text").to_pylist()
-    return values[0] if values else None
+    verified = (str(folder), manifest["files"].get("texts.parquet", ""))
+    if verified not in _verified_texts:
+        if not _intact(folder, manifest, "texts.parquet"):
+            return None
+        _verified_texts.add(verified)
+    try:
+        texts = pq.ParquetFile(folder / "texts.parquet")
+        ids = texts.read(columns=["article_id"]).column("article_id").to_pylist()
+        if article_id not in ids:
+            return None
+        row = ids.index(article_id)
+        group, first = 0, 0
+        while first + texts.metadata.row_group(group).num_rows <= row:
+            first += texts.metadata.row_group(group).num_rows
+            group += 1
+        return texts.read_row_group(group, columns=["text"]).column("text")[row - first].as_py()
+    except (OSError, ValueError, IndexError, pa.ArrowException):
+        return None

@@ -194,8 +194,10 @@ def test_iter_inputs_mixes_folders_and_parquet(tmp_path):
     assert ids == [a.article_id for a in articles] + ["p1"]
 
 
-def test_snapshot_opens_the_run_and_is_never_served_damaged(tmp_path):
+def test_snapshot_opens_the_run_and_is_never_served_damaged(tmp_path, monkeypatch):
     from extract.store import input_signature, load_snapshot, snapshot_key, snapshot_text
+
+    monkeypatch.setattr("extract.store.TEXT_ROW_GROUP", 2)  # texts looked up across row groups
 
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
@@ -209,9 +211,12 @@ def test_snapshot_opens_the_run_and_is_never_served_damaged(tmp_path):
     expected = extract_paths([corpus])
     assert rows(opened.claims) == rows(expected.claims)
     assert rows(opened.articles) == rows(expected.articles.drop(columns=["text"]))
-    first = expected.articles.iloc[0]
-    assert snapshot_text(key, first["article_id"], store) == first["text"]
+    for _, article in expected.articles.iterrows():
+        assert snapshot_text(key, article["article_id"], store) == article["text"]
     assert snapshot_text(key, "no-such-article", store) is None
+    narrow = load_snapshot(key, store, claim_columns=["claim_id", "quote", "outlet"])
+    assert list(narrow.claims.columns) == ["claim_id", "quote", "outlet"]
+    assert rows(narrow.claims) == rows(expected.claims[["claim_id", "quote", "outlet"]])
 
     # Another file content: another key, so the old tables are not served for it.
     victim = sorted(corpus.glob("*.txt"))[0]
@@ -220,6 +225,7 @@ def test_snapshot_opens_the_run_and_is_never_served_damaged(tmp_path):
     assert load_snapshot(snapshot_key(input_signature([corpus])), store) is None
 
     # A damaged table or a missing manifest (a run killed while writing): not served.
+    first_id = expected.articles["article_id"].iloc[0]
     folder = store / "snapshots" / key
     data = bytearray((folder / "claims.parquet").read_bytes())
     data[len(data) // 2] ^= 0xFF
@@ -227,6 +233,21 @@ def test_snapshot_opens_the_run_and_is_never_served_damaged(tmp_path):
     assert load_snapshot(key, store) is None
     (folder / "manifest.json").unlink()
     assert load_snapshot(key, store) is None
+    assert snapshot_text(key, first_id, store) is None
+
+
+def test_snapshot_text_damaged_is_not_served(tmp_path):
+    from extract.store import load_snapshot, save_snapshot, snapshot_text
+
+    corpus = extract_paths([SEEDS])
+    store = tmp_path / "store"
+    save_snapshot("k", corpus.claims, corpus.articles, store_dir=store)
+    texts = store / "snapshots" / "k" / "texts.parquet"
+    data = bytearray(texts.read_bytes())
+    data[len(data) // 3] ^= 0xFF
+    texts.write_bytes(bytes(data))
+    assert load_snapshot("k", store) is not None          # claims and metadata are intact
+    assert snapshot_text("k", corpus.articles["article_id"].iloc[0], store) is None
 
 
 def test_snapshot_needs_the_articles_table(tmp_path):
