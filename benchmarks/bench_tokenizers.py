@@ -34,25 +34,9 @@ sys.path.insert(0, str(REPO))
 DEFAULT_INPUT = REPO.parent / "shared" / "data" / "polnear" / "train" / "articles"
 
 
-class WhitespaceTokenizer:
-    def __init__(self, vocab):
-        self.vocab = vocab
-
-    def __call__(self, text):
-        from spacy.tokens import Doc
-
-        words = text.split(" ")
-        spaces = [True] * len(words)
-        if "" in words:
-            for i, word in enumerate(words):
-                if word == "":
-                    words[i], spaces[i] = " ", False
-        if words[-1] == " ":
-            words, spaces = words[:-1], spaces[:-1]
-        else:
-            spaces[-1] = False
-        return Doc(self.vocab, words=words, spaces=spaces)
-
+# The whitespace tokenizer is bench_speed's experiment: one definition for both benchmarks.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_speed import WhitespaceTokenizer  # noqa: E402
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|\S")
 

@@ -1,13 +1,13 @@
 """The extractor on a local Dask cluster gives the single-process claims table, row for row."""
 from __future__ import annotations
 
-import math
 import os
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from tables import rows
 
 pytest.importorskip("dask.distributed")
 
@@ -17,16 +17,6 @@ from extract.distributed import dask_client, extract_on_dask, main
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "data"
 POLNEAR = REPO.parent / "shared" / "data" / "polnear" / "train" / "articles"
-
-
-def rows(frame: pd.DataFrame) -> list[dict]:
-    def clean(value):
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return None
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        return value.item() if hasattr(value, "item") else value
-    return [{k: clean(v) for k, v in record.items()} for record in frame.to_dict(orient="records")]
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,13 @@
 """Streaming multi-process extraction gives the single-process claims table, row for row."""
 from __future__ import annotations
 
-import math
 import shutil
 from concurrent.futures import Future
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from tables import rows
 
 from extract import extract_paths
 from extract.ingest import InputError, iter_articles, read_articles
@@ -16,18 +16,6 @@ from extract.parallel import chunked, extract_to_parquet, in_order, iter_inputs,
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "data"
 POLNEAR = REPO.parent / "shared" / "data" / "polnear" / "dev" / "articles"
-
-
-def rows(frame: pd.DataFrame) -> list[dict]:
-    """Records with missing values as None and whole floats as ints, for comparing tables
-    whatever dtypes the missing values gave each column."""
-    def clean(value):
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return None
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        return value.item() if hasattr(value, "item") else value
-    return [{k: clean(v) for k, v in record.items()} for record in frame.to_dict(orient="records")]
 
 
 @pytest.fixture(scope="module")
