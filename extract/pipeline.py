@@ -80,14 +80,20 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
     previous: Claim | None = None       # the last claim with a speaker, for continuations
     previous_para = -1
     introducer: Claim | None = None     # `He said:` closing the previous paragraph
+    if lay.headline is not None:
+        claims.extend(headline_claims(text, lay.headline))
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         para_quotes = [q for q in found if q.start < p_end and q.end > p_start]
         sents = attribution.sentence_spans(text, p_start, p_end, para_quotes)
         sentences.extend(sents)
+        labelled = reported_speech.labelled_line(text, (p_start, p_end), para_quotes)
         for sent in sents:
             in_sent = [q for q in para_quotes if sent[0] <= q.open_mark < sent[1]]
             reported = reported_speech.find_reported(text, sent, para_quotes)
             sent_claims = list(reported)
+            if labelled is not None and labelled.start < sent[1]:
+                sent_claims.append(labelled)
+                labelled = None
             has_speech = attribution.has_speech_verb(text, sent, in_sent)
             for q in in_sent:
                 others = [o for o in in_sent if o is not q]
@@ -135,6 +141,19 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
     doc._.sentences = sentences
     doc._.claims = claims
     return doc
+
+
+def headline_claims(text: str, headline: tuple[int, int]) -> list[Claim]:
+    """What a headline attributes (`Graham: …`, `Trump says …`): reported speech only. Its
+    quotation marks are not read as quotes: a quoted headline is a title or a scare quote
+    more often than anyone's words, and its quote returns in the body."""
+    claims = []
+    labelled = reported_speech.labelled_line(text, headline, [])
+    if labelled is not None:
+        claims.append(labelled)
+    for sent in attribution.sentence_spans(text, headline[0], headline[1], []):
+        claims.extend(reported_speech.find_reported(text, sent, []))
+    return sorted(claims, key=lambda c: c.start)
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ private-state verbs) opens a candidate, read with the same mention rules as dire
   `X said (that) CONTENT.`   `X told reporters CONTENT.`   `X hit back, saying CONTENT.`
   `CONTENT, X said.`         `CONTENT, said X.`
   `According to X, CONTENT.` `CONTENT, according to X.`
+  `X: CONTENT`  (a line labelled with its speaker: headlines, transcripts)
 Content that is one quotation and nothing else is left to the direct claim.
 """
 from __future__ import annotations
@@ -370,3 +371,51 @@ def _according_to(text: str, sent: tuple[int, int], w, to) -> Claim | None:
     if mention.descriptor:
         claim.descriptor_start, claim.descriptor_end = mention.descriptor
     return claim
+
+
+# --- lines labelled with their speaker --------------------------------------------------
+
+# `Graham: Trump’s Rhetoric Destroying GOP’s Chance` / `TAPPER: And obviously, …`: a
+# paragraph that opens with a short name and a colon gives the rest of the line to that
+# name. One to four capitalised words (with the particles of names).
+_LABEL = re.compile(r"((?:[A-Z][\w.’'-]*|of|de|al|van|von|bin)(?:[ \t]+(?:[A-Z][\w.’'-]*|of|de|al|van|von|bin)){0,3}):[ \t]+(?=\S)")
+
+
+@lru_cache(maxsize=1)
+def _not_label_words() -> frozenset[str]:
+    return load_words("not_labels.txt") | load_words("places.txt")
+
+
+def _named_elsewhere(text: str, word: str, line: tuple[int, int]) -> bool:
+    """Whether the article names `word` outside the labelled line (`GRAHAM` or `Graham`):
+    a label that is a kicker (`BUSTED:`, `Bombshell:`) names nobody the story mentions."""
+    forms = {word, word[:1] + word[1:].lower()}
+    for form in forms:
+        pattern = re.compile(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(form))
+        if pattern.search(text, 0, line[0]) or pattern.search(text, line[1]):
+            return True
+    return False
+
+
+def labelled_line(text: str, para: tuple[int, int], quotes: list[Quote]) -> Claim | None:
+    """An indirect claim for a paragraph `X: CONTENT` whose label names someone in the
+    article; a question (an interviewer's turn), a list of names or a quotation (the direct
+    claim's) is not one."""
+    p_start, p_end = para
+    m = _LABEL.match(text, p_start, p_end)
+    if not m or len(m.group(1)) < 2:
+        return None
+    words = [w for w in _WORD.findall(m.group(1)) if w.lower() not in _not_label_words()]
+    if not words or not any(len(w) > 1 and _named_elsewhere(text, w, para) for w in words):
+        return None
+    start, end = _trim(text, m.end(), p_end)
+    content = text[start:end]
+    if content.endswith("?") or len(_words(text, start, end)) < MIN_CONTENT_WORDS:
+        return None
+    if content.count(",") >= 3 and not re.search(r"\b[a-z]{4,}\b", content):
+        return None     # `Iowa: Tim Albrecht, Brad Anderson, …`
+    inside = [(q.open_mark, q.outer[1]) for q in quotes if q.end > start and q.start < end]
+    if _all_quoted(text, start, end, inside):
+        return None
+    return Claim(kind="indirect", start=start, end=end, mention_start=m.start(1), mention_end=m.end(1),
+                 sentence_start=p_start, sentence_end=p_end, rule="label")

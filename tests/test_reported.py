@@ -6,7 +6,7 @@ from extract import Article, extract_articles
 
 
 def indirect_of(sentence: str):
-    """Indirect claims of a one-paragraph article (a headline first: it is never searched)."""
+    """Indirect claims of a one-paragraph article (after a first line that attributes nothing)."""
     text = "Headline.\n\n" + sentence
     claims = extract_articles([Article(article_id="a", text=text)]).claims
     rows = claims[claims.kind == "indirect"] if not claims.empty else claims
@@ -105,3 +105,53 @@ def test_content_stops_before_a_closing_according_to():
     claims = extract_articles([Article(article_id="a", text=text)]).claims
     said = claims[(claims.kind == "indirect") & (claims.cue == "said")]
     assert said.quote.tolist() == ["the bill would pass next week"]
+
+
+# --- lines labelled with their speaker, and headlines ------------------------------------
+
+def claims_of(text: str):
+    claims = extract_articles([Article(article_id="a", text=text)]).claims
+    for row in claims.itertuples():
+        assert text[row.quote_start:row.quote_end] == row.quote
+    return claims
+
+
+STORY = ("Senator Lindsey Graham was in Columbia on Monday.\n\n"
+         "The senator is from South Carolina.\n\n")
+
+
+def test_a_line_labelled_with_a_name_in_the_story_is_that_speakers_claim():
+    text = STORY + "Graham: The party has lost its way under the front-runner.\n"
+    row = only(claims_of(text).query("kind == 'indirect'"))
+    assert row.quote == "The party has lost its way under the front-runner"
+    assert row.mention == "Graham" and row.rule == "label"
+    assert row.speaker == "Lindsey Graham"
+
+
+def test_a_transcript_turn_in_capitals_is_labelled_too():
+    text = STORY + "GRAHAM: Well, I think the whole party needs to work together on this.\n"
+    row = only(claims_of(text).query("kind == 'indirect'"))
+    assert row.mention == "GRAHAM" and row.quote.startswith("Well, I think")
+
+
+def test_a_kicker_naming_nobody_in_the_story_is_no_claim():
+    text = STORY + "Bombshell: The party has lost its way under the front-runner.\n"
+    assert claims_of(text).query("kind == 'indirect'").empty
+
+
+def test_an_interviewers_question_and_a_list_of_names_are_no_claims():
+    text = STORY + ("Graham: Do you think the party can still win the presidency?\n\n"
+                    "Columbia: Lindsey Graham, Tim Scott, Nikki Haley, Henry McMaster.\n")
+    assert claims_of(text).query("kind == 'indirect'").empty
+
+
+def test_a_headline_that_attributes_gives_a_claim():
+    text = "Graham says the party needs a different nominee\n\n" + STORY
+    claims = claims_of(text)
+    row = only(claims.query("kind == 'indirect'"))
+    assert row.quote == "the party needs a different nominee" and row.speaker == "Lindsey Graham"
+
+
+def test_a_quoted_title_in_a_headline_is_no_direct_claim():
+    text = 'Graham reviews “The Art of the Deal” in Columbia\n\n' + STORY
+    assert claims_of(text).query("kind == 'direct'").empty
