@@ -444,8 +444,8 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             continue
         if not _is_cue(text, w, verbs, s_start):
             continue
-        if not text[prev:w[0]].strip(" \t,;:—–"):
-            # `Said Dorothy Poynter, who grew up with Ali, “…”`
+        if not text[prev:w[0]].strip(" \t,;:—–") or _inverted_aside(text, prev, w, q_open):
+            # `Said Dorothy Poynter, who grew up with Ali, “…”`; `But, said Solovey, “…”`
             mention = mention_after(text, w[1], q_open)
             rule = "before-quote-inverted"
         elif low.endswith("ing"):
@@ -472,6 +472,15 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         if subject:
             return _set_mention(claim, subject, None, "sentence-subject")
     return claim
+
+
+def _inverted_aside(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> bool:
+    """`…, explained Rosenberg, “…”`: a cue set off by commas right before the quote, its
+    speaker named after it (the words before the comma are not its subject)."""
+    if not text[prev:w[0]].rstrip().endswith(","):
+        return False
+    between = text[w[1]:q_open].rstrip()
+    return between.endswith((",", ":")) and 0 < len(_words(text, w[1], q_open)) <= 4 and _words(text, w[1], q_open)[0][2][:1].isupper()
 
 
 def is_title(quoted: str) -> bool:
@@ -506,7 +515,7 @@ def has_speech_verb(text: str, sent: tuple[int, int], quotes: list[Quote]) -> bo
 
 
 _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s")
-_DASH_CREDIT = re.compile(r"[-—–―]\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*?){0,3})\.?\s*$")
+_DASH_CREDIT = re.compile(r"[-—–―]\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*?){0,3})(?:,[^\n,]{1,60}(?:,[^\n,]{1,30})?)?\.?\s*$")
 
 
 def speaker_label(text: str, quote: Quote, next_paragraph: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -131,7 +131,7 @@ def test_title_in_quotes_is_not_a_claim():
     assert not (claims.kind == "direct").any()
 
 
-def test_headline_is_not_searched_for_claims():
+def test_headline_quotes_and_plain_headlines_are_not_claims():
     text = "‘The US had to respond’: Trump pulled trigger\n\nA body paragraph with no quotes at all."
     assert claims_of(text).empty
 
@@ -246,9 +246,11 @@ def test_polnear_dev_scores_do_not_regress(tmp_path):
     subprocess.run([sys.executable, "-m", "extract", str(dev / "articles"), "--out", str(out), "--quiet", "--no-store"],
                    cwd=ROOT, check=True)
     report, _ = score(dev / "articles", dev / "gold", out)
-    assert report["direct"]["f1"] >= 0.94
-    assert report["direct"]["speaker_accuracy"] >= 0.78
-    assert report["indirect"]["f1"] >= 0.48
+    # Floors a little under today's figures (0.951 / 0.882 / 0.602): a fall below them is a
+    # regression, not noise (the extractor is deterministic).
+    assert report["direct"]["f1"] >= 0.945
+    assert report["direct"]["speaker_accuracy"] >= 0.87
+    assert report["indirect"]["f1"] >= 0.59
 
 
 def test_transcript_label_names_the_speaker():
@@ -261,6 +263,18 @@ def test_credit_line_after_quote_names_the_speaker():
     text = 'Intro.\n\n"I will look into it. I don\'t know the status, but I will certainly look into it."\n\n- Hillary Clinton.\n\nMore text.'
     row = one(claims_of(text), "direct", "look into it")
     assert row.mention == "Hillary Clinton"
+
+
+def test_credit_line_with_a_trailing_clause_names_the_speaker():
+    text = 'Intro.\n\n"She never quits. That is why she should be our next president."\n\n-President Obama, tweeting after the speech.\n\nEnd.'
+    row = one(claims_of(text), "direct", "never quits")
+    assert row.mention == "President Obama"
+
+
+def test_cue_set_off_by_commas_before_the_quote_names_the_speaker_after_it():
+    text = "Intro.\n\nBecause of how the calendar was drawn, explained Rosenberg, “there is a scenario where it is hard.”\n\nEnd."
+    row = one(claims_of(text), "direct", "scenario")
+    assert row.mention == "Rosenberg" and row.rule == "before-quote-inverted"
 
 
 def test_credit_after_quote_in_its_own_paragraph():
