@@ -411,9 +411,11 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                   or _AS_CUE.match(text, q_close) is not None)
     words = [] if introduces_next or not hands_over else _words(text, pos, nxt)[:_MAX_MENTION_WORDS + 2]
     ends_sentence = text[quote.end - 1:quote.end] in (".", "!", "?") or text[q_close:q_close + 1] in (".", "!", "?")
-    if ends_sentence and words and words[0][2][:1].isupper() and len(_words(text, pos, nxt)) > 8:
+    if ends_sentence and words and words[0][2][:1].isupper() and len(_words(text, pos, nxt)) > 8 \
+            and not _attribution_goes_on(text, words, verbs, nxt):
         # The quote closed its sentence and a new, long one follows: `“….” He said he had …`
-        # is a new statement, not this quote's attribution (`“…?” Trump asked.` is).
+        # is a new statement, not this quote's attribution (`“…?” Trump asked.` is, and so
+        # is `“…?” Lichtman said about McCain’s effort to …`).
         words = []
     for k, w in enumerate(words):
         if _is_cue(text, w, verbs, pos if k == 0 else s_start):
@@ -481,6 +483,25 @@ def _inverted_aside(text: str, prev: int, w: tuple[int, int, str], q_open: int) 
         return False
     between = text[w[1]:q_open].rstrip()
     return between.endswith((",", ":")) and 0 < len(_words(text, w[1], q_open)) <= 4 and _words(text, w[1], q_open)[0][2][:1].isupper()
+
+
+_GOES_ON = frozenset("about of in at on during after before while when as with".split())
+
+
+def _attribution_goes_on(text: str, words: list[tuple[int, int, str]], verbs: frozenset[str], limit: int) -> bool:
+    """`Lichtman said about McCain’s effort …` after a closed quote: a short subject, its cue,
+    then a circumstance (a preposition), not a new reported clause (`He said he …`,
+    `Trump said that …`)."""
+    for k in range(1, min(4, len(words) - 1)):
+        if _is_cue(text, words[k], verbs, words[0][0]):
+            if any(mark in text[words[0][0]:words[k + 1][0]] for mark in DOUBLE_MARKS):
+                return False    # `Indeed, “We cite …`: a quote's own words
+            nxt = words[k + 1][2].lower()
+            clause_end = re.search(r"[,;:.!?]", text[words[k][1]:limit])
+            tail = text[words[k][1]:words[k][1] + clause_end.start()] if clause_end else text[words[k][1]:limit]
+            return (nxt in _GOES_ON and not text[words[k][1]:words[k + 1][0]].strip()
+                    and "that" not in [w.lower() for w in _WORD.findall(tail)[:6]])  # `said in a statement that …`
+    return False
 
 
 def is_title(quoted: str) -> bool:

@@ -298,8 +298,10 @@ def _resumed_content(text: str, cue_end: int, s_end: int) -> int | None:
     if not m:
         return None
     rest = _words(text, m.end(), s_end)
-    if len(rest) < MIN_CONTENT_WORDS or rest[0][0] != m.end() or rest[0][2].lower() in _NEW_CLAUSE:
-        return None
+    first = rest[0][2].lower() if rest else ""
+    if len(rest) < MIN_CONTENT_WORDS or rest[0][0] != m.end() or first in _NEW_CLAUSE \
+            or first.endswith("ing") and len(first) > 5:
+        return None     # `…,” Clinton remarked, alluding to …`: a participle adds, it does not resume
     return m.end()
 
 

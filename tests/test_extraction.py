@@ -277,6 +277,20 @@ def test_cue_set_off_by_commas_before_the_quote_names_the_speaker_after_it():
     assert row.mention == "Rosenberg" and row.rule == "before-quote-inverted"
 
 
+def test_long_attribution_sentence_after_a_closed_quote_still_attributes_it():
+    text = ('Intro.\n\n"Why in the world would you try to cozy up to the president?" Lichtman said about '
+            "the senator's effort to play down his ties to the administration that year.\n\nEnd.")
+    row = one(claims_of(text), "direct", "cozy up")
+    assert row.mention == "Lichtman"
+
+
+def test_new_statement_after_a_closed_quote_is_not_its_attribution():
+    text = ('Intro.\n\nThe mayor spoke first. "We will rebuild the bridge this year." '
+            "He said that the city had already found most of the money it needed for it.\n\nEnd.")
+    row = one(claims_of(text), "direct", "rebuild")
+    assert row.rule != "after-quote"
+
+
 def test_credit_after_quote_in_its_own_paragraph():
     text = "Intro.\n\n“Trump must stop portraying us as gangsters, most of us work hard.” ― Carla Sanchez.\n\nEnd."
     row = one(claims_of(text), "direct", "portraying us")

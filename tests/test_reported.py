@@ -155,3 +155,8 @@ def test_a_headline_that_attributes_gives_a_claim():
 def test_a_quoted_title_in_a_headline_is_no_direct_claim():
     text = 'Graham reviews “The Art of the Deal” in Columbia\n\n' + STORY
     assert claims_of(text).query("kind == 'direct'").empty
+
+
+def test_participle_after_an_attribution_does_not_resume_the_content():
+    rows = indirect_of("“He has a lot of really good qualities,” Clinton remarked, alluding to the actor's latest role.")
+    assert rows.empty, rows.quote.tolist()
