@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from . import data
 from .data import LoadedCorpus, corpus_signature, default_sources, folders_stamp, open_corpus
 from .filters import (ALL_PARAMS, Filters, apply_filters, filter_articles, from_query_params, speaker_column,
                       to_query_params)
@@ -36,6 +37,8 @@ CORPORA_KEPT = 3
 SIGNATURE_TTL_S = 5.0
 # Tables and aggregates kept, each for one (corpus, filter state) and one name.
 DERIVED_KEPT = 96
+# Article texts kept (one read from a snapshot costs ~50 ms at 20,000 articles).
+TEXTS_KEPT = 64
 
 T = TypeVar("T")
 
@@ -99,8 +102,10 @@ def corpus_key(paths: tuple[str, ...]) -> tuple:
 
 
 def remember(key: tuple, corpus: LoadedCorpus) -> LoadedCorpus:
-    """Keep an opened corpus in memory under `key`, named for the derived-table caches."""
-    corpus = dataclasses.replace(corpus, key=hashlib.sha1(repr(key).encode("utf-8", "surrogatepass")).hexdigest())
+    """Keep an opened corpus in memory under `key`, named for the derived-table caches by its
+    snapshot key (the inputs' files and the extractor version) when it has one."""
+    name = corpus.snapshot or hashlib.sha1(repr(key).encode("utf-8", "surrogatepass")).hexdigest()
+    corpus = dataclasses.replace(corpus, key=name)
     corpora, lock = _corpora()
     with lock:
         corpora[key] = corpus
@@ -111,8 +116,8 @@ def remember(key: tuple, corpus: LoadedCorpus) -> LoadedCorpus:
 
 def load_corpus() -> LoadedCorpus:
     """The corpus of the current sources: from memory when its files have not changed,
-    else opened through the store (only new or changed articles extracted) with a
-    progress bar."""
+    else from the store's snapshot of these files, else extracted through the store (only
+    new or changed articles) with a progress bar."""
     paths = tuple(sources())
     key = corpus_key(paths)
     corpora, lock = _corpora()
@@ -120,7 +125,7 @@ def load_corpus() -> LoadedCorpus:
         if key in corpora:
             corpora.move_to_end(key)
             return corpora[key]
-    bar = st.progress(0.0, text="Reading articles…")
+    bar = st.progress(0.0, text="Opening the corpus…")
 
     def progress(done: int, total: int, step: str) -> None:
         text = f"{step}: {done:,} of {total:,} articles" if total else f"{step}…"
@@ -129,6 +134,30 @@ def load_corpus() -> LoadedCorpus:
     corpus = remember(key, open_corpus(paths, progress))
     bar.empty()
     return corpus
+
+
+@st.cache_resource(show_spinner=False)
+def _texts() -> tuple[OrderedDict, threading.Lock]:
+    """Article texts by (corpus key, article id), shared by all sessions."""
+    return OrderedDict(), threading.Lock()
+
+
+def article_text(corpus: LoadedCorpus, article_id: str) -> str | None:
+    """data.article_text, kept for the last TEXTS_KEPT articles shown; a text not found is
+    not kept, so the next run looks for it again."""
+    key = (corpus.key, article_id)
+    cache, lock = _texts()
+    with lock:
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+    text = data.article_text(corpus, article_id)
+    if text is not None and corpus.key:
+        with lock:
+            cache[key] = text
+            while len(cache) > TEXTS_KEPT:
+                cache.popitem(last=False)
+    return text
 
 
 @st.cache_resource(show_spinner=False)

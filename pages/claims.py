@@ -4,7 +4,7 @@ import streamlit as st
 
 from explorer.filters import speaker_column
 from explorer.safe_text import article_markdown
-from explorer.state import current_view
+from explorer.state import article_text, current_view
 from explorer.tables import claims_table, versions_table
 from explorer.ui import DISPLAY_ROWS, filter_caption, table_with_download
 
@@ -63,8 +63,13 @@ st.caption(":orange-background[quote]  :blue-background[speaker mention]")
 marks = [(claim["quote_start"], claim["quote_end"], "quote")]
 if pd.notna(claim["speaker_start"]):
     marks.append((claim["speaker_start"], claim["speaker_end"], "mention"))
+text = article_text(v.corpus, claim["article_id"])
 with st.container(height=420, border=True, key="claims_article"):
-    st.markdown("\n\n".join(article_markdown(str(article["text"]), marks)))
+    if text is None:
+        st.caption("This article's text is no longer on disk as it was when the corpus was opened; "
+                   "reload the page to open the corpus again.")
+    else:
+        st.markdown("\n\n".join(article_markdown(text, marks)))
 
 st.subheader(f"Carried by {int(claim['carried_by'])} outlet(s), {int(claim['carried_by_independent'])} independently")
 table_with_download(versions_table(v.corpus.claims, v.corpus.articles, claim["claim_id"]), "claim-versions",
