@@ -530,6 +530,9 @@ def _manifest(folder: Path) -> dict | None:
         return None
     if not isinstance(manifest, dict) or manifest.get("version") != extractor_version():
         return None
+    # A manifest without its files' checksums cannot vouch for them (snapshot_text reads them).
+    if not isinstance(manifest.get("files"), dict):
+        return None
     return manifest
 
 
