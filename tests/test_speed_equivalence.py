@@ -268,3 +268,75 @@ def test_caseless_patterns_answer_like_the_case_insensitive_pattern(text):
     for role, caseless in caseless_patterns():
         assert caseless.search(text) == (caseless.pattern.search(text) is not None), role
         assert caseless.fullmatch(text) == (caseless.pattern.fullmatch(text) is not None), role
+
+
+# --- wordindex: the words of a window sliced from the words of the whole text ------------
+
+from extract import attribution, wordindex  # noqa: E402
+
+WORD_PATTERNS = [attribution._WORD, re.compile(r"[\w-]+"), re.compile(r"\w+(?:'\w+)?|[.,]"),
+                 re.compile(r"\b\w+\b"), re.compile(r"(?<=\s)\w+"), re.compile(r"\w+(?=,)")]
+
+
+def reference_words_between(text: str, pattern: re.Pattern, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
+
+
+def test_context_free_patterns_are_told_apart():
+    assert wordindex.context_free(attribution._WORD)
+    assert wordindex.context_free(re.compile(r"[\w-]+"))
+    for source in (r"\b\w+\b", r"(?<=\s)\w+", r"\w+(?=,)", r"(?!x)\w+", r"^\w+", r"\w+$", r"(?>\w+)", r"\w++", r"\w*"):
+        assert not wordindex.context_free(re.compile(source)), source
+
+
+@SETTINGS
+@given(news_text, st.sampled_from(WORD_PATTERNS), st.integers(-3, 400), st.integers(-3, 400))
+@example("U.S.-backed Iran’s a.m. x", attribution._WORD, 1, 5)
+@example("U.S. officials", attribution._WORD, 0, 3)
+@example("it's O’Brien’s", attribution._WORD, 3, 14)
+def test_words_between_equals_a_scan_of_the_window(text, pattern, start, end):
+    assert wordindex.words_between(text, pattern, start, end) == reference_words_between(text, pattern, start, end)
+
+
+def test_words_between_equals_a_scan_of_the_window_on_real_articles():
+    import random
+
+    rng = random.Random(5)
+    sliced = 0
+    for text in REAL_TEXTS:
+        cuts = sorted({0, len(text), *(m.end() for m in re.finditer(r"[.,;:“”\"]\s*", text))})
+        windows = list(zip(cuts, cuts[1:])) + [(rng.randrange(len(text)), rng.randrange(len(text) + 5)) for _ in range(300)]
+        windows += [(a - 30, a) for a, _b in windows[:200]] + [(a, a + 40) for a, _b in windows[:200]]
+        for start, end in windows:
+            expected = reference_words_between(text, attribution._WORD, start, end)
+            assert wordindex.words_between(text, attribution._WORD, start, end) == expected, (start, end)
+            assert attribution._words(text, start, end) == expected
+            sliced += bool(expected)
+    assert sliced > 5000
+
+
+def test_words_between_result_can_be_changed_by_the_caller():
+    text = "Defense Secretary Mark Esper said on Friday."
+    words = wordindex.words_between(text, attribution._WORD, 0, len(text))
+    words.pop()
+    words.append((0, 1, "changed"))
+    assert wordindex.words_between(text, attribution._WORD, 0, len(text)) == reference_words_between(
+        text, attribution._WORD, 0, len(text))
+
+
+@SETTINGS
+@given(news_text, st.sampled_from(WORD_PATTERNS))
+def test_words_among_equals_a_filtered_scan(text, pattern):
+    vocabulary = frozenset({"said", "says", "told", "reports", "trump", "the", "ſ", "k", "x_y"})
+    expected = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text) if m.group().lower() in vocabulary]
+    assert wordindex.words_among(text, pattern, vocabulary) == expected
+
+
+def test_cue_index_equals_a_scan_on_real_articles():
+    for cues in (attribution.speech_verbs(), attribution.indirect_cues()):
+        for text in REAL_TEXTS:
+            expected = [(m.start(), m.end(), m.group()) for m in attribution._WORD.finditer(text)
+                        if m.group().lower() in cues]
+            assert attribution.cues_in(text, 0, len(text), cues) == expected
+            middle = len(text) // 2
+            assert attribution.cues_in(text, middle, len(text), cues) == [w for w in expected if w[0] >= middle]
