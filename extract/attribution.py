@@ -203,6 +203,8 @@ def valid_mention(text: str, mention: Mention) -> bool:
         low = last.lower()
         if low in _pronouns():
             return True
+        if low in ("who", "which"):
+            return _has_antecedent(text, mention.start)
         return last[:1].isupper() and low not in _NOT_NAMES and low not in _titles()
     if last[:1].isupper():
         return last.lower() not in _NOT_NAMES
@@ -326,7 +328,28 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     mention = _apposed(text, lo, cue_start)
     if mention is not None and valid_mention(text, mention):
         return mention
-    return None
+    return _relative_subject(text, lo, cue_start)
+
+
+_RELATIVE = re.compile(r"(?<=[\w.)])(,?\s+)(who|which)\s+(?:(?:also|has|have|had|later|once|then|recently|repeatedly|previously|publicly)\s+)*$")
+
+
+def _relative_subject(text: str, lo: int, cue_start: int) -> Mention | None:
+    """`Mike Pence, who called their son …`: the relative pronoun is the cue's subject; the
+    speakers step resolves it to the phrase it follows."""
+    m = _RELATIVE.search(text, lo, cue_start)
+    if m is None:
+        return None
+    return Mention(m.start(2), m.end(2)) if _has_antecedent(text, m.start(2), lo) else None
+
+
+def _has_antecedent(text: str, start: int, lo: int = 0) -> bool:
+    """Whether a relative pronoun follows a name or a speaker description (`Pence, who`)."""
+    before = _words(text, max(lo, start - 60), start)
+    if not before or text[before[-1][1]:start].strip(" ,"):
+        return False
+    last = before[-1][2]
+    return last[:1].isupper() and last.lower() not in _NOT_NAMES or last.lower() in _source_heads()
 
 
 # --- direct quotes --------------------------------------------------------------------

@@ -134,7 +134,9 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
             introducer = None
             for claim in sorted(sent_claims, key=lambda c: c.start):
                 claims.append(claim)
-                if claim.mention_start is not None:
+                if claim.mention_start is not None and text[claim.mention_start:claim.mention_end].lower() not in ("who", "which"):
+                    # A relative clause's speaker (`…, who said …`) is an aside: the
+                    # quotes that follow continue the main speaker, not this one.
                     previous, previous_para = claim, p_index
         if sents:
             introducer = attribution.attribution_before_colon(text, sents[-1])

@@ -791,6 +791,8 @@ def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int,
     description ("a senior Western diplomat stationed in the Middle East"). Returns (offset,
     phrase), or None when the mention stands on its own."""
     mention = text[start:end]
+    if mention.lower() in ("who", "which"):
+        return _antecedent_phrase(text, start, floor)
     if _ARTICLE_FIRST.match(mention):
         # "Saad Ali, a 27-year-old fighter from …": the mention is the apposition of a name.
         name = _NAME_BEFORE_COMMA.search(text, max(floor, start - 80), start)
@@ -821,6 +823,33 @@ def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int,
         if name and not _is_common(name.group(1).split()[0], text):
             return name.start(1), name.group(1)
     return phrase_start, phrase
+
+
+_NAME_BEFORE = re.compile(r"((?:%s)(?:[ \t]+%s){0,3}),?\s*$" % (_CAP, _CAP))
+
+
+def _antecedent_phrase(text: str, start: int, floor: int) -> tuple[int, str] | None:
+    """What a relative pronoun stands for: the name (`Mike Pence, who`) or the description
+    (`a senior official who`) it follows."""
+    name = _NAME_BEFORE.search(text, max(floor, start - 80), start)
+    if name and re.search(r"\b(?:of|from|in|at|for|with|by|to|on)\s+$", text[max(0, name.start(1) - 6):name.start(1)], re.IGNORECASE):
+        name = None     # `an immigrant from Uganda who`: the name is not the antecedent
+    if name:
+        # `Army Capt. Christian Pardo, who`: the name without the common words before it.
+        found = list(re.finditer(r"\S+", name.group(1)))
+        while found and _is_common(found[0].group().rstrip("."), text):
+            found.pop(0)
+        if found:
+            return name.start(1) + found[0].start(), name.group(1)[found[0].start():]
+    window_start = max(floor, start - 120)
+    window = text[window_start:start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window.rstrip(" ,"))), default=0)
+    phrase = window[cut:].strip(" ,")
+    described = re.search(r"(?:.*\s|^)((?:the|a|an)\s[^,;:]*)$", phrase, re.IGNORECASE | re.DOTALL)
+    if described is None:
+        return None
+    phrase = described.group(1).strip()
+    return window_start + window.index(phrase, cut), phrase
 
 
 def _adjacent(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:

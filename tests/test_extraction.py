@@ -291,6 +291,30 @@ def test_new_statement_after_a_closed_quote_is_not_its_attribution():
     assert row.rule != "after-quote"
 
 
+def test_relative_pronoun_is_the_mention_and_resolves_to_its_antecedent():
+    text = ('Intro.\n\nOthers who backed him included his running mate, Indiana Gov. Mike Pence, '
+            'who called their son "an American hero" on Sunday.\n\nEnd.')
+    row = one(claims_of(text), "direct", "American hero")
+    assert row.mention == "who" and text[int(row.speaker_start):int(row.speaker_end)] == "who"
+    assert row.speaker == "Mike Pence" and row.anonymity == "named"
+
+
+def test_relative_pronoun_after_a_description_is_anonymous():
+    text = ('Intro.\n\nThe plan drew praise from a senior State Department official who described it '
+            'as "long overdue" in a call with reporters.\n\nEnd.')
+    row = one(claims_of(text), "direct", "long overdue")
+    assert row.mention == "who" and row.anonymity == "anonymous" and row.role == "official"
+    assert "official" in row.speaker and "praise" not in row.speaker
+
+
+def test_relative_clause_speaker_is_not_continued_by_the_next_quote():
+    text = ('Intro.\n\n"You cannot blame her for what he did," said Sara Walker, a nurse from Nashua. '
+            'An immigrant from Uganda who became a citizen in 2013, she will vote in the primary.\n\n'
+            '"It is not fair to make her a victim."\n\nEnd.')
+    row = one(claims_of(text), "direct", "not fair")
+    assert row.speaker == "Sara Walker"
+
+
 def test_credit_after_quote_in_its_own_paragraph():
     text = "Intro.\n\n“Trump must stop portraying us as gangsters, most of us work hard.” ― Carla Sanchez.\n\nEnd."
     row = one(claims_of(text), "direct", "portraying us")
