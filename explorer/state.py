@@ -131,7 +131,7 @@ def load_corpus() -> LoadedCorpus:
         text = f"{step}: {done:,} of {total:,} articles" if total else f"{step}…"
         bar.progress(done / total if total else 0.0, text=text)
 
-    corpus = remember(key, open_corpus(paths, progress))
+    corpus = remember(key, open_corpus(paths, progress, signature=key[1]))
     bar.empty()
     return corpus
 
@@ -250,14 +250,18 @@ def _filter_options(corpus: LoadedCorpus) -> dict[str, list[str]]:
     claims = corpus.claims
     from extract.schema import ANONYMITY, KINDS, ROLES
 
+    def values(column: pd.Series) -> set:
+        # unique() first: iterating 600,000 Arrow-backed strings one by one takes seconds.
+        return set(column.dropna().unique().tolist())
+
     def present(column: pd.Series, order: tuple) -> list[str]:
-        found = set(column.dropna())
+        found = values(column)
         return [v for v in order if v in found] + sorted(found - set(order))
 
     return {
         "anonymity": present(claims["anonymity"], ANONYMITY),
         "role": present(claims["role"], ROLES),
-        "outlet": sorted(set(claims["outlet"].dropna()) | set(corpus.articles["outlet"].dropna())),
+        "outlet": sorted(values(claims["outlet"]) | values(corpus.articles["outlet"])),
         "speaker": speaker_column(claims).dropna().value_counts().index.tolist(),
         "kind": present(claims["kind"], KINDS),
     }

@@ -269,6 +269,30 @@ def test_signature_changes_when_a_file_is_added_or_edited(folder):
     assert corpus_signature([folder]) == added  # files the reader skips do not count
 
 
+def test_signature_is_the_stores_input_signature(tmp_path, monkeypatch):
+    """The app's listing and the CLI's (`--snapshot`) give the same snapshot key."""
+    root = tmp_path / "inputs"
+    for name in ["a/b.txt", "a-b.txt", "a.txt", "A/z.TXT", "a/deep/c.json", ".hidden/h.txt", "x.parquet",
+                 "metadata.csv", "notes.md", "trailing.", ".txt", "sub/metadata.csv", "sub/Metadata.csv"]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(name, encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.txt").write_text("outside", encoding="utf-8")
+    (root / "linked_folder").symlink_to(outside, target_is_directory=True)  # not descended into
+    (root / "linked.txt").symlink_to(outside / "o.txt")
+    (root / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "via").symlink_to(root, target_is_directory=True)  # an input named through a link
+    monkeypatch.chdir(tmp_path)
+    inputs = ["inputs", str(outside / "o.txt"), str(tmp_path / "no-such-file.txt"), "inputs/a", "via/a.txt"]
+    signature = corpus_signature(inputs)
+    assert signature == input_signature(inputs)
+    names = [Path(n).relative_to(tmp_path).as_posix() if n.startswith(str(tmp_path)) else n for n, _, _ in signature]
+    assert names[:4] == ["inputs/.hidden/h.txt", "inputs/A/z.TXT", "inputs/a/b.txt", "inputs/a/deep/c.json"]
+    assert "inputs/notes.md" not in names and not any(n.startswith("inputs/linked_folder") for n in names)
+    assert ("outside/o.txt" in names) and ("inputs/linked.txt" in names)
+
+
 def app_on(folder: Path, store: Path, monkeypatch) -> AppTest:
     monkeypatch.setenv("CLAIMSCOPE_DATA", str(folder))
     monkeypatch.setenv("CLAIMSCOPE_STORE", str(store))
