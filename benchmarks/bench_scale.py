@@ -142,8 +142,10 @@ def time_app_open(corpus: Path, claims_path: Path, articles_path: Path, store_di
         "    if step == 'Reading articles': sys.exit('no snapshot: the app would extract the corpus again')\n"
         f"c = open_corpus([{str(corpus)!r}], guard); t2 = time.perf_counter(); c2 = time.process_time()\n"
         "text = article_text(c, c.articles['article_id'].iloc[-1]); t3 = time.perf_counter()\n"
+        "import pyarrow\n"
         "print(f'{t2 - t0:.2f} {t1 - t0:.2f} {t2 - t1:.2f} {c2 - c0:.2f} {c2 - c1:.2f} {(t3 - t2) * 1000:.0f} '\n"
-        "      f'{len(c.claims)} {len(c.claims.columns)} {len(c.articles)} {len(text)}')\n"
+        "      f'{len(c.claims)} {len(c.claims.columns)} {len(c.articles)} {len(text)} '\n"
+        "      f'{pyarrow.default_memory_pool().backend_name}')\n"
     )
     # The same steps one by one, in another fresh process.
     parts = head + (
@@ -161,10 +163,11 @@ def time_app_open(corpus: Path, claims_path: Path, articles_path: Path, store_di
         if done.returncode:
             print(done.stderr.strip().splitlines()[-1])
             return 1
-        total, imports, call, cpu, call_cpu, text_ms, n_claims, n_columns, n_articles, n_chars = done.stdout.split()
+        (total, imports, call, cpu, call_cpu, text_ms, n_claims, n_columns, n_articles, n_chars,
+         pool) = done.stdout.split()
         print(f"run {run}: explorer.data.open_corpus, fresh process: {total} s for {n_claims} claims ({n_columns} "
               f"columns) and {n_articles} articles (imports {imports} s, open_corpus {call} s; CPU {cpu} s, "
-              f"open_corpus {call_cpu} s); one article's text {text_ms} ms ({n_chars} chars); "
+              f"open_corpus {call_cpu} s; Arrow pool {pool}); one article's text {text_ms} ms ({n_chars} chars); "
               f"load {load_before} -> {load_average()}")
         load_before = load_average()
         done = subprocess.run([sys.executable, "-c", parts], capture_output=True, text=True, env=env, check=True)
