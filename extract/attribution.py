@@ -309,14 +309,14 @@ def apposition_after(text: str, mention_end: int, limit: int) -> tuple[int, int]
     return None
 
 
-_PARTY_TAG = re.compile(r"(?:\s*\([^()]{1,30}\)|,\s*[RDI]-[A-Z][\w.]*,?)\s*$")
+_PARTY_TAG = re.compile(r"(?:\s*\([^()]{1,30}\)|,\s*[RDI]-[A-Z][\w.]*,?|,\s*\d{1,3},)\s*$")
 
 
 def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker mention standing before a cue, skipping an apposition or relative clause
     (`The former governor, who dropped his bid last year, noted`)."""
     # A party tag between name and cue is no clause break: `Gov. Pat McCrory (R) said`,
-    # `Sen. Rand Paul, R-Ky., told`.
+    # `Sen. Rand Paul, R-Ky., told`, an age: `Jim Bennett, 57, told`.
     tag = _PARTY_TAG.search(text, lo, cue_start)
     if tag:
         cue_start = tag.start()
@@ -611,7 +611,8 @@ def _subject_then_verb(text: str, start: int, limit: int) -> tuple[Mention, tupl
         w = words[k]
         if w[2][:1].islower() and w[2].lower() not in _TRAILING_NOISE and w[2].lower() not in _PREPOSITIONS:
             head = words[:k]
-            if any(x[2][:1].islower() and x[2].lower() not in ("the",) for x in head):
+            lone_pronoun = len(head) == 1 and head[0][2].lower() in _pronouns()
+            if not lone_pronoun and any(x[2][:1].islower() and x[2].lower() not in ("the",) for x in head):
                 return None
             mention = _split_name(text, head) if not (len(head) == 1 and head[0][2].lower() in _pronouns()) else Mention(head[0][0], head[0][1])
             if mention and valid_mention(text, mention):

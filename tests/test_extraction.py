@@ -315,6 +315,18 @@ def test_relative_clause_speaker_is_not_continued_by_the_next_quote():
     assert row.speaker == "Sara Walker"
 
 
+def test_pronoun_and_verb_after_a_quote_ending_on_a_comma():
+    text = 'Intro.\n\nRichard Viguerie said the race was still open.\n\n"Cruz appeals to Reagan Democrats," he points out.\n\nEnd.'
+    row = one(claims_of(text), "direct", "Reagan Democrats")
+    assert row.mention == "he" and row.speaker == "Richard Viguerie"
+
+
+def test_age_between_name_and_cue_is_no_clause_break():
+    text = 'Intro.\n\n"Come on in and vote," Jim Bennett, 57, told a voter at the door.\n\nEnd.'
+    row = one(claims_of(text), "direct", "Come on in")
+    assert row.mention == "Jim Bennett"
+
+
 def test_credit_after_quote_in_its_own_paragraph():
     text = "Intro.\n\n“Trump must stop portraying us as gangsters, most of us work hard.” ― Carla Sanchez.\n\nEnd."
     row = one(claims_of(text), "direct", "portraying us")
