@@ -478,6 +478,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             # `Trump issued a statement saying …`: a participle speaks for the clause's
             # subject, not for the object before it.
             mention = (_earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
+                       or description_subject(text, s_start, w[0])
                        or subject_of(text, prev, w[0]))
             rule = "before-quote"
         else:
@@ -683,6 +684,31 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
     mention = _split_name(text, run)
     if mention and valid_mention(text, mention) and (after[:1] in (",", " ")):
         return mention
+    return None
+
+
+_POSSESSIVE_OPENER = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)$")
+
+
+def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
+    """A description opening the sentence as its subject, up to its head word:
+    `The billionaire businessman began …, saying …`, `His chief aide doubled down …`,
+    `One operative inside Trump Tower tried …`, `Hillary Clinton’s right-hand woman …`."""
+    words = _words(text, s_start, limit)[:8]
+    if len(words) < 2 or words[0][0] != s_start + len(text[s_start:limit]) - len(text[s_start:limit].lstrip()):
+        return None
+    first = words[0][2].lower()
+    if not (first in _DETERMINERS or first in ("his", "her", "their", "its", "one", "another")
+            or _POSSESSIVE_OPENER.match(words[0][2])):
+        return None
+    heads = _source_heads() | _titles()
+    for j, w in enumerate(words[1:], 1):
+        if "," in text[words[j - 1][1]:w[0]]:
+            return None
+        low = w[2].lower()
+        if low in heads:
+            mention = Mention(words[0][0], w[1])
+            return mention if valid_mention(text, mention) else None
     return None
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import logistic
 from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS,
-                          _WORD, _earlier_cue_subject, _is_cue, _words, cue_table, cues_in, mention_after,
+                          _WORD, _earlier_cue_subject, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
 from .lexicon import load_words
 from .quotes import Quote
@@ -239,7 +239,8 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         # `Rubio hit back, saying Christie was …`: a participle's speaker is the subject of
         # the clause it hangs from: the speaker of an earlier cue in the sentence, else the
         # sentence's subject.
-        mention = _earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
+        mention = (_earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
+                   or description_subject(text, s_start, w[0]))
     else:
         mention = subject_of(text, s_start, w[0])
     pos = w[1]

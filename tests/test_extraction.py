@@ -327,6 +327,13 @@ def test_age_between_name_and_cue_is_no_clause_break():
     assert row.mention == "Jim Bennett"
 
 
+def test_participle_speaks_for_a_description_opening_the_sentence():
+    text = ("Intro.\n\nThe billionaire businessman began with the state's drug crisis, saying that heroin "
+            'is now "cheaper than a candy bar" in some towns.\n\nEnd.')
+    row = one(claims_of(text), "direct", "candy bar")
+    assert row.mention == "The billionaire businessman"
+
+
 def test_credit_after_quote_in_its_own_paragraph():
     text = "Intro.\n\n“Trump must stop portraying us as gangsters, most of us work hard.” ― Carla Sanchez.\n\nEnd."
     row = one(claims_of(text), "direct", "portraying us")
