@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import attribution, layout, quote_model, quotes, speakers
+from . import tokenizer as _tokenizer
 from . import reported as reported_speech
 from .lexicon import load_table
 from .schema import Claim
@@ -178,7 +179,8 @@ def speakers_component(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=4)
 def build_nlp(keep_all_quotes: bool = False) -> Language:
-    nlp = spacy.blank("en")
+    # Our own registered tokenizer: the components read character offsets, not tokens.
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": _tokenizer.TOKENIZER_NAME}}})
     nlp.add_pipe("claimscope_layout")
     nlp.add_pipe("claimscope_quotes")
     nlp.add_pipe("claimscope_attribution", config={"keep_all_quotes": keep_all_quotes})

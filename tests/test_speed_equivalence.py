@@ -340,3 +340,75 @@ def test_cue_index_equals_a_scan_on_real_articles():
             assert attribution.cues_in(text, 0, len(text), cues) == expected
             middle = len(text) // 2
             assert attribution.cues_in(text, middle, len(text), cues) == [w for w in expected if w[0] >= middle]
+
+
+# --- the pipeline's tokenizer: cheaper than spaCy's default, same claims ------------------
+
+import spacy  # noqa: E402
+
+from extract.pipeline import build_nlp, make_doc  # noqa: E402
+from extract.tokenizer import TOKENIZER_NAME  # noqa: E402
+
+
+def claims_of(doc) -> list[tuple]:
+    return [(c.kind, c.start, c.end, c.cue_start, c.cue_end, c.mention_start, c.mention_end, c.descriptor_start,
+             c.descriptor_end, c.speaker, c.anonymity, c.role, c.descriptor, c.stance, c.rule) for c in doc._.claims]
+
+
+def run_components(nlp, doc):
+    doc.user_data["claimscope_text"] = doc.text
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+@SETTINGS
+@given(news_text | st.text(max_size=200))
+@example("  two  spaces\n\n\tand a tab ")
+@example("“Quoted,” he said—then left.")
+def test_tokenizer_keeps_the_text(text):
+    doc = build_nlp().make_doc(text)
+    assert doc.text == text
+
+
+def test_pipeline_uses_the_registered_tokenizer():
+    nlp = build_nlp()
+    assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": TOKENIZER_NAME}
+    assert len(nlp.make_doc("Sen. Rand Paul, R-Ky., said: “No.”")) < len(nlp.make_doc("Sen. Rand Paul, R-Ky., said: “No.”").text)
+
+
+def test_claims_equal_those_on_spacys_default_tokenizer_on_real_articles():
+    nlp = build_nlp()
+    default = spacy.blank("en")
+    found = 0
+    for text in REAL_TEXTS:
+        ours = nlp(make_doc(nlp, text))
+        theirs = run_components(nlp, default.make_doc(text))
+        assert claims_of(ours) == claims_of(theirs)
+        assert [t.text for t in ours] != [t.text for t in theirs] or len(text) < 200
+        found += len(ours._.claims)
+    assert found > 500
+
+
+def test_claim_offsets_fall_on_token_boundaries():
+    nlp = build_nlp()
+    spans = aligned = 0
+    for text in REAL_TEXTS:
+        doc = nlp(make_doc(nlp, text))
+        for c in doc._.claims:
+            for start, end in ((c.start, c.end), (c.mention_start, c.mention_end), (c.cue_start, c.cue_end)):
+                if start is not None:
+                    spans += 1
+                    aligned += doc.char_span(start, end) is not None
+    assert aligned >= 0.98 * spans
+
+
+def test_pipeline_saves_and_loads_with_its_tokenizer(tmp_path):
+    nlp = build_nlp()
+    nlp.to_disk(tmp_path / "nlp")
+    loaded = spacy.load(tmp_path / "nlp")
+    assert loaded.pipe_names == nlp.pipe_names
+    for text in REAL_TEXTS[:8]:
+        ours, again = nlp(make_doc(nlp, text)), loaded(text)
+        assert [t.text for t in again] == [t.text for t in ours]
+        assert claims_of(again) == claims_of(ours)
