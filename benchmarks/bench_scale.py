@@ -137,15 +137,18 @@ def time_app_open(corpus: Path, claims_path: Path, articles_path: Path, store_di
             f"sys.path.insert(0, {str(REPO)!r})\n")
     # The app's call; a missing snapshot would start a 40-minute extraction: stop instead.
     opener = head + (
+        "import resource\n"
         "from explorer.data import article_text, open_corpus; t1 = time.perf_counter(); c1 = time.process_time()\n"
+        "k1 = resource.getrusage(resource.RUSAGE_SELF).ru_stime\n"
         "def guard(done, total, step):\n"
         "    if step == 'Reading articles': sys.exit('no snapshot: the app would extract the corpus again')\n"
         f"c = open_corpus([{str(corpus)!r}], guard); t2 = time.perf_counter(); c2 = time.process_time()\n"
+        "k2 = resource.getrusage(resource.RUSAGE_SELF).ru_stime\n"
         "text = article_text(c, c.articles['article_id'].iloc[-1]); t3 = time.perf_counter()\n"
         "import pyarrow\n"
         "print(f'{t2 - t0:.2f} {t1 - t0:.2f} {t2 - t1:.2f} {c2 - c0:.2f} {c2 - c1:.2f} {(t3 - t2) * 1000:.0f} '\n"
         "      f'{len(c.claims)} {len(c.claims.columns)} {len(c.articles)} {len(text)} '\n"
-        "      f'{pyarrow.default_memory_pool().backend_name}')\n"
+        "      f'{pyarrow.default_memory_pool().backend_name} {k2 - k1:.2f}')\n"
     )
     # The same steps one by one, in another fresh process.
     parts = head + (
@@ -164,10 +167,10 @@ def time_app_open(corpus: Path, claims_path: Path, articles_path: Path, store_di
             print(done.stderr.strip().splitlines()[-1])
             return 1
         (total, imports, call, cpu, call_cpu, text_ms, n_claims, n_columns, n_articles, n_chars,
-         pool) = done.stdout.split()
+         pool, call_kernel) = done.stdout.split()
         print(f"run {run}: explorer.data.open_corpus, fresh process: {total} s for {n_claims} claims ({n_columns} "
               f"columns) and {n_articles} articles (imports {imports} s, open_corpus {call} s; CPU {cpu} s, "
-              f"open_corpus {call_cpu} s; Arrow pool {pool}); one article's text {text_ms} ms ({n_chars} chars); "
+              f"open_corpus {call_cpu} s, {call_kernel} s of it in the kernel; Arrow pool {pool}); one article's text {text_ms} ms ({n_chars} chars); "
               f"load {load_before} -> {load_average()}")
         load_before = load_average()
         done = subprocess.run([sys.executable, "-c", parts], capture_output=True, text=True, env=env, check=True)
