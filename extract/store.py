@@ -437,8 +437,9 @@ SNAPSHOT_MANIFEST = "manifest.json"
 SNAPSHOT_FILES = ("claims.parquet", "articles.parquet", "texts.parquet")
 # Texts per row group: reading one article's text reads one group.
 TEXT_ROW_GROUP = 128
-# Snapshots kept (most recently written first); older ones are removed.
-SNAPSHOTS_KEPT = 4
+# Snapshots kept (most recently written or opened first); older ones are removed. Opening
+# one marks it used, so a large corpus the app keeps opening outlives a series of uploads.
+SNAPSHOTS_KEPT = 8
 ARTICLE_METADATA_COLUMNS = [c for c in ARTICLE_COLUMNS if c != "text"]
 _verified_texts: set[tuple[str, str]] = set()
 
@@ -562,6 +563,10 @@ def load_snapshot(key: str, store_dir: str | Path | None = None,
         errors = [InputError(path, reason) for path, reason in manifest.get("errors", [])]
     except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
         return None
+    try:
+        os.utime(folder)    # used now: evicted last
+    except OSError:
+        pass                # a read-only store still serves its snapshots
     return Corpus(articles=articles, claims=claims, errors=errors)
 
 

@@ -238,6 +238,24 @@ def test_snapshot_text_damaged_is_not_served(tmp_path):
     assert snapshot_text("k", corpus.articles["article_id"].iloc[0], store) is None
 
 
+def test_snapshots_opened_recently_outlive_newer_unused_ones(tmp_path, monkeypatch):
+    import os
+
+    from extract import store as store_module
+    from extract.store import load_snapshot, save_snapshot
+
+    monkeypatch.setattr(store_module, "SNAPSHOTS_KEPT", 3)
+    corpus = extract_paths([SEEDS])
+    store = tmp_path / "store"
+    for n, key in enumerate(["a", "b", "c"]):
+        save_snapshot(key, corpus.claims, corpus.articles, store_dir=store)
+        os.utime(store / "snapshots" / key, (1_000_000 + n, 1_000_000 + n))   # written in this order
+    assert load_snapshot("a", store) is not None        # the oldest, opened again
+    save_snapshot("d", corpus.claims, corpus.articles, store_dir=store)
+    assert sorted(p.name for p in (store / "snapshots").iterdir()) == ["a", "c", "d"]
+    assert load_snapshot("b", store) is None
+
+
 def test_snapshot_needs_the_articles_table(tmp_path):
     with pytest.raises(SystemExit):
         main([str(SEEDS), "--out", str(tmp_path / "claims.parquet"), "--snapshot", str(tmp_path / "store")])
