@@ -5,6 +5,12 @@ other's paragraphs (order-aware alignment over word-stem similarity, which survi
 translation rewording). Candidate article pairs come from an inverted index over each
 article's rarest stems, so articles are never all compared. Thresholds: MatchRules in
 extract/matching.py.
+
+Scale: a candidate pair of articles is first judged on an upper bound of every paragraph
+pair's similarity at once (one sparse product per article, against all its candidates);
+only the pairs whose bound leaves enough paragraphs that could align get the exact
+similarities and the alignment. Results are those of comparing every paragraph pair
+(`align`), to the last float: tests/test_corpus_pass_equivalence.py.
 """
 from __future__ import annotations
 
@@ -16,7 +22,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .matching import RULES, MatchRules, candidate_pairs, normalise, stem_weights, weighted_dice
+from .matching import (RULES, MatchRules, candidate_pairs, normalise, normalise_uncached, stem_weights,
+                       weighted_dice)
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -62,18 +69,33 @@ def align(a: list[tuple[int, dict]], b: list[tuple[int, dict]], rules: MatchRule
         return {}
     sim = np.array([[weighted_dice(x, y) for _, y in b] for _, x in a])
     sim[sim < rules.paragraph_similarity] = 0.0
+    return _alignment(sim, [n for n, _ in a], [n for n, _ in b])
+
+
+def _alignment(sim: np.ndarray, a_numbers: list[int], b_numbers: list[int]) -> dict[int, int]:
+    """The alignment of a thresholded similarity matrix (see `align`).
+
+    best[i, j] = max(best[i-1, j], best[i, j-1], best[i-1, j-1] + sim[i-1, j-1]) is computed a
+    row at a time: the first two terms per column, then a running maximum along the row (the
+    same additions and maxima, so the same floats). A row without any similarity only copies
+    the row above and the walk back passes it straight up, so such rows are left out."""
+    rows = np.flatnonzero(sim.any(axis=1))
+    if len(rows) == 0:
+        return {}
+    sim = sim[rows]
     n, m = sim.shape
     best = np.zeros((n + 1, m + 1))
     for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            best[i, j] = max(best[i - 1, j], best[i, j - 1], best[i - 1, j - 1] + sim[i - 1, j - 1])
+        np.maximum.accumulate(np.maximum(best[i - 1, 1:], best[i - 1, :-1] + sim[i - 1]), out=best[i, 1:])
+    best_rows, sim_rows = best.tolist(), sim.tolist()
     mapping: dict[int, int] = {}
     i, j = n, m
     while i > 0 and j > 0:
-        if sim[i - 1, j - 1] > 0 and best[i, j] == best[i - 1, j - 1] + sim[i - 1, j - 1]:
-            mapping[a[i - 1][0]] = b[j - 1][0]
+        here = sim_rows[i - 1][j - 1]
+        if here > 0 and best_rows[i][j] == best_rows[i - 1][j - 1] + here:
+            mapping[a_numbers[rows[i - 1]]] = b_numbers[j - 1]
             i, j = i - 1, j - 1
-        elif best[i, j] == best[i - 1, j]:
+        elif best_rows[i][j] == best_rows[i - 1][j]:
             i -= 1
         else:
             j -= 1
@@ -82,10 +104,140 @@ def align(a: list[tuple[int, dict]], b: list[tuple[int, dict]], rules: MatchRule
 
 def _is_copy_pair(a, b, rules: MatchRules) -> dict[int, int] | None:
     mapping = align(a, b, rules)
-    shorter = min(len(a), len(b))
-    if len(mapping) >= rules.copy_min_paragraphs and len(mapping) >= rules.copy_coverage * shorter:
-        return mapping
-    return None
+    return mapping if _enough(len(mapping), min(len(a), len(b)), rules) else None
+
+
+def _enough(aligned, shorter, rules: MatchRules):
+    """Whether `aligned` paragraphs make a copy of an article pair whose shorter has
+    `shorter` paragraphs (numbers or numpy arrays)."""
+    return (aligned >= rules.copy_min_paragraphs) & (aligned >= rules.copy_coverage * shorter)
+
+
+class _Paragraphs:
+    """The comparable paragraphs of every article (`_bags`), each distinct paragraph's stem
+    bag kept once, as a row of a sparse matrix of its stems (articles that reuse paragraphs,
+    wire copies, share rows).
+
+    A bag's row holds its stems in the bag's own order with the bag's own weights, so the
+    bag comes back as it was (`bag`) for the exact similarity. The matrix of square roots of
+    the weights gives, by one product, an upper bound of every paragraph pair's weighted
+    Dice: sum(min(a_k, b_k)) <= sum(sqrt(a_k * b_k))."""
+
+    def __init__(self, texts, rules: MatchRules):
+        from scipy import sparse
+
+        self.rules = rules
+        vocabulary: dict[str, int] = {}
+        seen: dict[str, int] = {}          # paragraph text -> bag row (-1: too short to compare)
+        indptr, keys, weights = [0], [], []
+        self.numbers: list[list[int]] = []
+        self.rows: list[np.ndarray] = []
+        for text in texts:
+            numbers, rows = [], []
+            for number, (_start, para) in enumerate(paragraphs(text)):
+                row = seen.get(para)
+                if row is None:
+                    words = normalise_uncached(para).split()
+                    row = -1
+                    if len(words) >= rules.paragraph_min_words:
+                        row = len(indptr) - 1
+                        for k, w in stem_weights(words, rules).items():
+                            keys.append(vocabulary.setdefault(k, len(vocabulary)))
+                            weights.append(w)
+                        indptr.append(len(keys))
+                    seen[para] = row
+                if row >= 0:
+                    numbers.append(number)
+                    rows.append(row)
+            self.numbers.append(numbers)
+            self.rows.append(np.asarray(rows, dtype=np.int64))
+        del seen
+        self.vocabulary = vocabulary
+        self.indptr = np.asarray(indptr, dtype=np.int64)
+        self.keys = np.asarray(keys, dtype=np.int64)
+        self.weights = np.asarray(weights, dtype=np.float64)
+        n_bags = len(indptr) - 1
+        self.roots = sparse.csr_matrix((np.sqrt(self.weights), self.keys, self.indptr),
+                                       shape=(n_bags, max(len(vocabulary), 1)))
+        self.totals = np.add.reduceat(self.weights, self.indptr[:-1]) if len(keys) else np.zeros(n_bags)
+        self._bags: dict[int, dict[int, float]] = {}
+        self._dice: dict[tuple[int, int], float] = {}
+
+    def count(self, article: int) -> int:
+        return len(self.numbers[article])
+
+    def bag(self, row: int) -> dict[int, float]:
+        """The stem bag of a row (stems as vocabulary numbers), in its original order."""
+        bag = self._bags.get(row)
+        if bag is None:
+            if len(self._bags) >= 200_000:
+                self._bags.clear()
+            lo, hi = self.indptr[row], self.indptr[row + 1]
+            bag = self._bags[row] = dict(zip(self.keys[lo:hi].tolist(), self.weights[lo:hi].tolist()))
+        return bag
+
+    def dice(self, x: int, y: int) -> float:
+        """weighted_dice of two rows' bags (order kept: its float sums depend on it)."""
+        value = self._dice.get((x, y))
+        if value is None:
+            if len(self._dice) >= 2_000_000:
+                self._dice.clear()
+            value = self._dice[(x, y)] = weighted_dice(self.bag(x), self.bag(y))
+        return value
+
+    def bound(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Where the weighted Dice of rows x cols can reach `paragraph_similarity`."""
+        shared = (self.roots[rows] @ self.roots[cols].T).toarray()
+        total = self.totals[rows][:, None] + self.totals[cols][None, :]
+        return 2 * shared >= (self.rules.paragraph_similarity - 1e-9) * total
+
+    def similarity(self, rows: np.ndarray, cols: np.ndarray, possible: np.ndarray) -> np.ndarray:
+        """`align`'s thresholded similarity matrix, computed where `possible` (the bound) says
+        it may be non-zero; zero elsewhere, as `align` would have set it."""
+        sim = np.zeros(possible.shape)
+        for r, c in zip(*np.nonzero(possible)):
+            sim[r, c] = self.dice(rows[r], cols[c])
+        sim[sim < self.rules.paragraph_similarity] = 0.0
+        return sim
+
+    def align(self, i: int, j: int) -> dict[int, int]:
+        """align(article i's bags, article j's bags), the same mapping."""
+        rows, cols = self.rows[i], self.rows[j]
+        if len(rows) == 0 or len(cols) == 0:
+            return {}
+        sim = self.similarity(rows, cols, self.bound(rows, cols))
+        return _alignment(sim, self.numbers[i], self.numbers[j])
+
+    def copy_pairs(self, pairs: np.ndarray, ids: list[str]):
+        """The candidate pairs (i, j) that are copies (`_is_copy_pair`), judged an article at a
+        time against all its candidates: most fail on the bound alone, since the paragraphs
+        that can align bound the alignment's length."""
+        if len(pairs) == 0:
+            return
+        order = np.argsort(pairs[:, 0], kind="stable")
+        pairs = pairs[order]
+        firsts = np.flatnonzero(np.r_[True, pairs[1:, 0] != pairs[:-1, 0]])
+        for begin, end in zip(firsts, np.r_[firsts[1:], len(pairs)]):
+            i = int(pairs[begin, 0])
+            rows = self.rows[i]
+            partners = [j for j in pairs[begin:end, 1].tolist() if ids[j] != ids[i] and self.count(j)]
+            if len(rows) == 0 or not partners:
+                continue
+            sizes = np.asarray([self.count(j) for j in partners])
+            starts = np.r_[0, np.cumsum(sizes)[:-1]]
+            cols = np.concatenate([self.rows[j] for j in partners])
+            possible = self.bound(rows, cols)
+            most = np.minimum(np.logical_or.reduceat(possible, starts, axis=1).sum(axis=0),
+                              np.add.reduceat(possible.any(axis=0), starts))
+            shorter = np.minimum(len(rows), sizes)
+            for k in np.flatnonzero(_enough(most, shorter, self.rules)).tolist():
+                j, lo, hi = partners[k], starts[k], starts[k] + sizes[k]
+                sim = self.similarity(rows, cols[lo:hi], possible[:, lo:hi])
+                nonzero = sim > 0
+                if not _enough(min(nonzero.any(axis=1).sum(), nonzero.any(axis=0).sum()), shorter[k], self.rules):
+                    continue
+                if _enough(len(_alignment(sim, self.numbers[i], self.numbers[j])), shorter[k], self.rules):
+                    yield i, j
 
 
 def _date(value) -> str | None:
@@ -125,17 +277,21 @@ def find_copies(articles: pd.DataFrame, rules: MatchRules = RULES,
             stats["article_pairs"] = 0
         return empty, {}
     ids = articles["article_id"].astype(str).tolist()
-    bags = [_bags(t, rules) for t in articles["text"]]
+    paras = _Paragraphs(articles["text"], rules)
+    # Content stems only: function words say nothing about a copy.
+    stems = list(paras.vocabulary)
     whole = []
-    for paras in bags:
+    for rows in paras.rows:
         merged: dict[str, float] = {}
-        for _n, bag in paras:
-            for k, w in bag.items():
-                if w >= 1.0:  # content stems only: function words say nothing about a copy
-                    merged[k] = 1.0
+        for row in rows.tolist():
+            lo, hi = paras.indptr[row], paras.indptr[row + 1]
+            for k, w in zip(paras.keys[lo:hi].tolist(), paras.weights[lo:hi].tolist()):
+                if w >= 1.0:
+                    merged[stems[k]] = 1.0
         whole.append(merged)
     pairs = candidate_pairs(whole, [""] * len(ids), rules.copy_index_keys, rules.max_posting,
                             min_hits=rules.copy_candidate_shared_keys)
+    del whole
     if stats is not None:
         stats["article_pairs"] = len(pairs)
     parent = list(range(len(ids)))
@@ -146,11 +302,10 @@ def find_copies(articles: pd.DataFrame, rules: MatchRules = RULES,
             i = parent[i]
         return i
 
-    for i, j in pairs.tolist():
-        if ids[i] != ids[j] and _is_copy_pair(bags[i], bags[j], rules) is not None:
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
+    for i, j in paras.copy_pairs(pairs, ids):
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
     clusters: dict[int, list[int]] = {}
     for i in range(len(ids)):
         clusters.setdefault(find(i), []).append(i)
@@ -162,12 +317,12 @@ def find_copies(articles: pd.DataFrame, rules: MatchRules = RULES,
         if len(members) < 2:
             continue
         info = [{"i": i, "article_id": ids[i], "date": _date(dates[i]), "known": _known_outlet(outlets[i]),
-                 "paragraphs": len(bags[i])} for i in sorted(members, key=lambda i: ids[i])]
+                 "paragraphs": paras.count(i)} for i in sorted(members, key=lambda i: ids[i])]
         original = sorted(info, key=functools.cmp_to_key(lambda x, y: _original_first(x, y)[0]))[0]
         for other in info:
             if other is original:
                 continue
-            mapping = align(bags[other["i"]], bags[original["i"]], rules)
+            mapping = paras.align(other["i"], original["i"])
             alignments[(other["article_id"], original["article_id"])] = mapping
             rows.append({"article_id": other["article_id"], "copy_of": original["article_id"],
                          "aligned": len(mapping), "basis": _original_first(original, other)[1]})

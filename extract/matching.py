@@ -104,12 +104,16 @@ def normalise(text) -> str:
     return _normalise(text)
 
 
-@lru_cache(maxsize=400_000)
-def _normalise(text: str) -> str:
+def normalise_uncached(text: str) -> str:
+    """`normalise` of a string, not kept in its memo: for text seen once (a paragraph of a
+    large corpus), which would only crowd out the quotes and names seen many times."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).lower()
     text = text.replace("cannot", "can not").replace("n't", " not")
     text = _ABBREVIATION_DOT.sub("", text).replace("'s ", " ").replace("'", "")
     return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+_normalise = lru_cache(maxsize=400_000)(normalise_uncached)
 
 
 @lru_cache(maxsize=200_000)
@@ -344,19 +348,47 @@ def candidate_pairs(bags: list[dict[str, float]], exact_keys: list[str], n_keys:
     n = len(bags)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
+    codes, _probes = _indexed_pairs(bags, n_keys, max_posting, min_hits)
+    exact: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(exact_keys):
+        if key:
+            exact[key].append(i)
+    chains = [np.asarray(m[:-1], dtype=np.int64) * n + np.asarray(m[1:], dtype=np.int64)
+              for m in exact.values() if len(m) > 1]
+    if chains:
+        codes = np.union1d(codes, np.concatenate(chains))
+    return np.stack([codes // n, codes % n], axis=1) if len(codes) else np.zeros((0, 2), dtype=np.int64)
+
+
+def _indexed_pairs(bags: list[dict[str, float]], n_keys: int, max_posting: int, min_hits: int,
+                   counts: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The index part of `candidate_pairs`: pair codes i * n + j (i < j, sorted) and how many
+    keys each item looked up.
+
+    With `counts`, item i stands for counts[i] items with the same bag (a quote repeated
+    across a corpus): stems are as common as all those items make them, and the pairs are
+    those of distinct bags, where `candidate_pairs` over the repeated items would give the
+    same pairs between every item of one and every item of the other. (Items of one bag pair
+    among themselves when they looked up a key at all.)"""
+    n = len(bags)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, bag in enumerate(bags):
         for k in bag:
             postings[k].append(i)
-    df = {k: len(v) for k, v in postings.items()}
-    arrays = {k: np.asarray(v, dtype=np.int64) for k, v in postings.items() if 1 < len(v) <= max_posting}
+    if counts is None:
+        df = {k: len(v) for k, v in postings.items()}
+    else:
+        counts = np.asarray(counts, dtype=np.int64)
+        df = {k: int(counts[v].sum()) if len(v) > 1 else int(counts[v[0]]) for k, v in postings.items()}
+    arrays = {k: np.asarray(v, dtype=np.int64) for k, v in postings.items() if 1 < df[k] <= max_posting}
+    del postings
     found, lengths = [], []
     n_probes = np.zeros(n, dtype=np.int64)
     for i, bag in enumerate(bags):
         keys = sorted((k for k in bag if k in arrays), key=lambda k: (df[k], k))[:n_keys]
         n_probes[i] = len(keys)
         found.extend(arrays[k] for k in keys)
-        lengths.append(sum(df[k] for k in keys))
+        lengths.append(sum(len(arrays[k]) for k in keys))
     codes = np.zeros(0, dtype=np.int64)
     if found:
         a = np.repeat(np.arange(n, dtype=np.int64), np.asarray(lengths, dtype=np.int64))
@@ -368,15 +400,7 @@ def candidate_pairs(bags: list[dict[str, float]], exact_keys: list[str], n_keys:
         left, right = codes // n, codes % n
         need = np.minimum(min_hits, np.maximum(np.minimum(n_probes[left], n_probes[right]), 1))
         codes = codes[hits >= need]
-    exact: dict[str, list[int]] = defaultdict(list)
-    for i, key in enumerate(exact_keys):
-        if key:
-            exact[key].append(i)
-    chains = [np.asarray(m[:-1], dtype=np.int64) * n + np.asarray(m[1:], dtype=np.int64)
-              for m in exact.values() if len(m) > 1]
-    if chains:
-        codes = np.union1d(codes, np.concatenate(chains))
-    return np.stack([codes // n, codes % n], axis=1) if len(codes) else np.zeros((0, 2), dtype=np.int64)
+    return codes, n_probes
 
 
 def _index_keys(quote: _Quote) -> dict[str, float]:
@@ -389,11 +413,12 @@ def _index_keys(quote: _Quote) -> dict[str, float]:
 
 
 def _could_match(pairs: np.ndarray, bags: list[dict[str, float]], rules: MatchRules,
-                 chunk: int = 200_000) -> np.ndarray:
+                 chunk: int = 200_000, keep_mask: bool = False) -> np.ndarray:
     """The candidate pairs whose stem overlap can pass a whole-quote or a truncation test
-    (an upper bound of same_claim's scores, computed for all pairs at once with sparse rows)."""
+    (an upper bound of same_claim's scores, computed for all pairs at once with sparse rows);
+    with `keep_mask`, which of the pairs (a boolean array)."""
     if len(pairs) == 0:
-        return pairs
+        return np.zeros(0, dtype=bool) if keep_mask else pairs
     from scipy import sparse
 
     vocabulary: dict[str, int] = {}
@@ -415,8 +440,9 @@ def _could_match(pairs: np.ndarray, bags: list[dict[str, float]], rules: MatchRu
         overlap = np.asarray(weights[left].minimum(weights[right]).sum(axis=1)).ravel()
         dice = 2 * overlap / np.maximum(totals[left] + totals[right], 1e-9)
         cover = overlap / np.maximum(np.minimum(totals[left], totals[right]), 1e-9)
-        keep.append(part[(dice >= lowest_whole - 1e-6) | (cover >= lowest_cover - 1e-6)])
-    return np.concatenate(keep)
+        keep.append((dice >= lowest_whole - 1e-6) | (cover >= lowest_cover - 1e-6))
+    mask = np.concatenate(keep)
+    return mask if keep_mask else pairs[mask]
 
 
 # ---------------------------------------------------------------- grouping
@@ -427,9 +453,12 @@ class _Groups:
     the president" inside its reported statement, is a claim of its own) nor two different
     speakers (two speakers never chain into one group through a quote without a speaker)."""
 
-    def __init__(self, spans: list[tuple], speakers: list[SpeakerKey], rules: MatchRules = RULES):
-        self.parent = list(range(len(spans)))
-        self.base_spans, self.base_speakers = spans, speakers
+    def __init__(self, articles: np.ndarray, starts: np.ndarray, ends: np.ndarray, has_span: np.ndarray,
+                 speakers: list[SpeakerKey], rules: MatchRules = RULES):
+        self.parent = list(range(len(articles)))
+        # Each row's article (any code that is equal for equal articles) and span, if it has one.
+        self.base = (articles, starts, ends, has_span)
+        self.base_speakers = speakers
         # Filled for a root when it first takes part in a union.
         self.spans: dict[int, dict] = {}
         self.speakers: dict[int, set[SpeakerKey]] = {}
@@ -437,8 +466,8 @@ class _Groups:
 
     def _members(self, root: int):
         if root not in self.spans:
-            article, start, end = self.base_spans[root]
-            self.spans[root] = {article: [(start, end)]} if start is not None else {}
+            articles, starts, ends, has_span = self.base
+            self.spans[root] = {int(articles[root]): [(int(starts[root]), int(ends[root]))]} if has_span[root] else {}
             self.speakers[root] = {self.base_speakers[root]} if self.base_speakers[root].key else set()
         return self.spans[root], self.speakers[root]
 
@@ -497,91 +526,303 @@ def _speaker_column(claims: pd.DataFrame) -> pd.Series:
     return speaker
 
 
+def _codes(series: pd.Series) -> tuple[np.ndarray, list]:
+    """(code of each row, distinct values): -1 for a missing value or one that is not a
+    string, as `_quote` and `speaker_key` read anything that is not a string as nothing."""
+    codes, uniques = pd.factorize(series)
+    values = uniques.tolist()
+    not_text = np.asarray([not isinstance(v, str) for v in values] + [True], dtype=bool)
+    return np.where(not_text[codes], -1, codes).astype(np.int64), values
+
+
+def _offsets(claims: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """(values, known) of an offset column, as `_int_or_none` reads each value."""
+    n = len(claims)
+    if column not in claims:
+        return np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
+    series = claims[column]
+    if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
+        return series.to_numpy(dtype=np.int64), np.ones(n, dtype=bool)
+    if pd.api.types.is_float_dtype(series.dtype):
+        values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+        known = ~np.isnan(values)
+        if np.isfinite(values[known]).all():
+            return np.where(known, values, 0).astype(np.int64), known
+    read = [_int_or_none(v) for v in series]
+    return (np.asarray([0 if v is None else v for v in read], dtype=np.int64),
+            np.asarray([v is not None for v in read], dtype=bool))
+
+
+class _DistinctQuotes:
+    """The quotes of a claims table, each distinct (quote, speaker) built once, and each
+    distinct normalised text once: a corpus repeats its quotes (wire copies, outlets quoting
+    one debate), and every occurrence of one compares as any other does."""
+
+    def __init__(self, texts: pd.Series, speakers: pd.Series, rules: MatchRules):
+        text_codes, text_values = _codes(texts)
+        speaker_codes, speaker_values = _codes(speakers)
+        combined = (text_codes + 1) * (len(speaker_values) + 1) + (speaker_codes + 1)
+        keys, first_rows, key_of_row = np.unique(combined, return_index=True, return_inverse=True)
+        by_first_row = np.argsort(first_rows, kind="stable")     # quotes numbered as they first come
+        number = np.empty(len(keys), dtype=np.int64)
+        number[by_first_row] = np.arange(len(keys))
+        quote_of_row = number[key_of_row.ravel()]
+        text_ids: dict[str, int] = {}
+        self.quotes: list[_Quote] = []
+        self.texts: list[_Quote] = []          # one quote of each normalised text
+        text_of_quote = []
+        for key in keys[by_first_row].tolist():
+            t_code, s_code = divmod(key, len(speaker_values) + 1)
+            text = text_values[t_code - 1] if t_code else None
+            speaker = speaker_values[s_code - 1] if s_code else None
+            norm = normalise(text)
+            t = text_ids.get(norm)
+            if t is None:
+                t = text_ids[norm] = len(self.texts)
+                quote = _quote(text, speaker, rules)
+                self.texts.append(quote)
+            else:
+                shared = self.texts[t]   # same words: the same lists and bags
+                quote = _Quote(shared.words, shared.text, shared.bag, shared.negated, speaker_key(speaker),
+                               text if text is not None else "")
+            self.quotes.append(quote)
+            text_of_quote.append(t)
+        self.quote_of_row = quote_of_row
+        self.text_of_row = np.asarray(text_of_quote, dtype=np.int64)[quote_of_row]
+        self.text_counts = np.bincount(self.text_of_row, minlength=len(self.texts))
+        # Rows of each text, in row order: rows_by_text[text_start[t]:text_start[t + 1]].
+        self.rows_by_text = np.argsort(self.text_of_row, kind="stable")
+        self.text_start = np.r_[0, np.cumsum(self.text_counts)]
+
+    def row_pairs(self, left: np.ndarray, right: np.ndarray, chained: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Row pairs (i < j) of text pairs: every row of one text with every row of the other;
+        for a text paired with itself every two of its rows, or when `chained` only rows next
+        to each other in row order."""
+        counts, start, rows = self.text_counts, self.text_start, self.rows_by_text
+        chain = (left == right) & chained
+        pairs = ~chain
+        lc, rc = counts[left[pairs]], counts[right[pairs]]
+        sizes = lc * rc
+        which = np.repeat(np.arange(len(sizes)), sizes)
+        k = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        a = rows[start[left[pairs]][which] + k // rc[which]]
+        b = rows[start[right[pairs]][which] + k % rc[which]]
+        i, j = np.minimum(a, b), np.maximum(a, b)
+        keep = i != j
+        i, j = i[keep], j[keep]
+        self_pair = (left[pairs] == right[pairs])[which][keep]
+        # A text with itself gave each two rows twice (and each row with itself, dropped).
+        once = ~self_pair | (a[keep] < b[keep])
+        i, j = i[once], j[once]
+        if chain.any():
+            firsts = [np.arange(start[t], start[t + 1] - 1) for t in left[chain].tolist()]
+            firsts = np.concatenate(firsts) if firsts else np.zeros(0, dtype=np.int64)
+            i, j = np.r_[i, rows[firsts]], np.r_[j, rows[firsts + 1]]
+        return i, j
+
+
+def _text_pairs(distinct: _DistinctQuotes, rules: MatchRules) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """The candidate pairs of `candidate_pairs` over every row's quote (its index keys, and
+    its normalised text as exact key), as pairs of distinct texts: (left, right, chained,
+    number of row pairs). Row pairs of two texts are every row of one with every row of the
+    other; a text pairs with itself when it looked up a key (then every two of its rows
+    pair) or, as `candidate_pairs`' exact key, only chained (rows next to each other)."""
+    n_texts = len(distinct.texts)
+    counts = distinct.text_counts
+    codes, probes = _indexed_pairs([_index_keys(q) for q in distinct.texts], rules.index_keys, rules.max_posting,
+                                   rules.index_min_hits, counts=counts)
+    left, right = codes // max(n_texts, 1), codes % max(n_texts, 1)
+    repeated = np.flatnonzero((counts >= 2) & np.asarray([q.text != "" for q in distinct.texts], dtype=bool))
+    chained = np.r_[np.zeros(len(left), dtype=bool), probes[repeated] == 0]
+    left, right = np.r_[left, repeated], np.r_[right, repeated]
+    selfs = left == right
+    rows = np.where(selfs, np.where(chained, counts[left] - 1, counts[left] * (counts[left] - 1) // 2),
+                    counts[left] * counts[right])
+    return left, right, chained, int(rows.sum())
+
+
 def group_claims(claims: pd.DataFrame, copies: dict[str, str] | None = None,
                  aligned: dict[tuple[str, str], dict[int, int]] | None = None,
-                 paragraph_of=None, rules: MatchRules = RULES, stats: dict | None = None) -> np.ndarray:
+                 paragraph_of=None, rules: MatchRules = RULES, stats: dict | None = None,
+                 block_rows: int = 1_000_000) -> np.ndarray:
     """Group label (row position of the group's first member) for each row of `claims`.
 
     `copies` maps a copy's article_id to its original's; `aligned[(copy, original)]` maps the
     copy's paragraph numbers to the original's, and `paragraph_of(article_id, offset)` gives
     a claim's paragraph number: quotes in aligned paragraphs are compared with the relaxed
-    `copy_aligned_similarity`."""
+    `copy_aligned_similarity`.
+
+    Candidates are found and filtered between distinct texts, scored once per distinct pair
+    of (quote, speaker), and only then spread over the rows, `block_rows` row pairs at a
+    time; the edges are then joined in the order of their score and rows, as they would be
+    with every row compared on its own."""
     n = len(claims)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    speakers = _speaker_column(claims).tolist()
-    quotes_text = claims["quote"].tolist() if "quote" in claims else [None] * n
-    quotes = [_quote(t, s, rules) for t, s in zip(quotes_text, speakers)]
-    articles = claims["article_id"].astype(str).tolist() if "article_id" in claims else [""] * n
-    starts = [_int_or_none(v) for v in (claims["quote_start"] if "quote_start" in claims else [None] * n)]
-    ends = [_int_or_none(v) for v in (claims["quote_end"] if "quote_end" in claims else [None] * n)]
-    groups = _Groups([(a, s, e) if s is not None and e is not None else (a, None, None)
-                      for a, s, e in zip(articles, starts, ends)], [q.speaker for q in quotes], rules)
+    missing = pd.Series([None] * n, index=claims.index, dtype=object)
+    distinct = _DistinctQuotes(claims["quote"] if "quote" in claims else missing, _speaker_column(claims), rules)
+    quotes, quote_of_row = distinct.quotes, distinct.quote_of_row
+    articles, article_names = pd.factorize(claims["article_id"].astype(str) if "article_id" in claims
+                                           else pd.Series([""] * n, dtype=object))
+    starts, known_start = _offsets(claims, "quote_start")
+    ends, known_end = _offsets(claims, "quote_end")
+    groups = _Groups(articles, starts, ends, known_start & known_end,
+                     [quotes[q].speaker for q in quote_of_row.tolist()], rules)
 
-    pairs = candidate_pairs([_index_keys(q) for q in quotes], [q.text for q in quotes], rules.index_keys,
-                            rules.max_posting, rules.index_min_hits)
-    indexed = len(pairs)
-    pairs = _could_match(pairs, [q.bag for q in quotes], rules)
-    full_edges, contained_edges = [], []
-    for i, j in pairs.tolist():
-        kind, score = same_claim(quotes[i], quotes[j], rules)
-        if kind == "full":
-            full_edges.append((-score, i, j))
-        elif kind == "contained":
-            contained_edges.append((-score, i, j))
+    left, right, chained, indexed = _text_pairs(distinct, rules)
+    kept = _could_match(np.stack([left, right], axis=1), [q.bag for q in distinct.texts], rules, keep_mask=True)
+    left, right, chained = left[kept], right[kept], chained[kept]
+    counts = distinct.text_counts
+    sizes = np.where(left == right, np.where(chained, counts[left] - 1, counts[left] * (counts[left] - 1) // 2),
+                     counts[left] * counts[right])
+    # Edges as row pairs and the number of their verdict (whose score is scores[verdict]).
+    row_type = np.int32 if n < 2**31 else np.int64
+    full_i, full_j, full_verdict, part_i, part_j, scores = [], [], [], [], [], []
+    n_verdicts, n_quotes = 0, len(quotes)
+    done = np.cumsum(sizes)
+    begin = 0
+    while begin < len(sizes):
+        end = max(int(np.searchsorted(done, (done[begin - 1] if begin else 0) + block_rows, side="right")), begin + 1)
+        i, j = distinct.row_pairs(left[begin:end], right[begin:end], chained[begin:end])
+        begin = end
+        # A pair of quotes belongs to one pair of texts, so it is scored in one block only.
+        codes, inverse = np.unique(quote_of_row[i] * n_quotes + quote_of_row[j], return_inverse=True)
+        inverse = inverse.ravel()
+        kinds, block_scores = np.zeros(len(codes), dtype=np.int8), np.zeros(len(codes))
+        for k, code in enumerate(codes.tolist()):
+            kind, block_scores[k] = same_claim(quotes[code // n_quotes], quotes[code % n_quotes], rules)
+            kinds[k] = 1 if kind == "full" else 2 if kind == "contained" else 0
+        kind_of_pair = kinds[inverse]
+        full, part = kind_of_pair == 1, kind_of_pair == 2
+        full_i.append(i[full].astype(row_type))
+        full_j.append(j[full].astype(row_type))
+        full_verdict.append(inverse[full] + n_verdicts)
+        part_i.append(i[part])
+        part_j.append(j[part])
+        scores.append(block_scores)
+        n_verdicts += len(codes)
+        del i, j, codes, inverse, kind_of_pair
 
-    # Quotes of a copy and its original in aligned paragraphs: a looser test, one-to-one.
     copy_pairs = 0
     if copies and aligned and paragraph_of is not None:
-        rows_by_article: dict[str, list[int]] = defaultdict(list)
-        for i, a in enumerate(articles):
-            rows_by_article[a].append(i)
-        for copy, original in sorted(copies.items()):
-            mapping = aligned.get((copy, original), {})
-            in_paragraph: dict[tuple[str, int], list[int]] = defaultdict(list)
-            for article in (copy, original):
-                for i in rows_by_article.get(article, ()):
-                    if starts[i] is not None:
-                        in_paragraph[(article, paragraph_of(article, starts[i]))].append(i)
-            scored = []
-            for (article, paragraph), rows in sorted(in_paragraph.items()):
-                if article != copy or mapping.get(paragraph) is None:
-                    continue
-                others = in_paragraph.get((original, mapping[paragraph]), [])
-                for i in rows:
-                    for j in others:
-                        copy_pairs += 1
-                        only = (sum(quotes[k].speaker.key == quotes[i].speaker.key for k in rows) == 1
-                                and sum(quotes[k].speaker.key == quotes[j].speaker.key for k in others) == 1)
-                        relaxed = rules.copy_aligned_only_quote_similarity if only else rules.copy_aligned_similarity
-                        kind, score = same_claim(quotes[i], quotes[j], rules, relaxed=relaxed,
-                                                 relaxed_unknown=rules.copy_aligned_unknown_speaker_similarity)
-                        if kind == "full":
-                            scored.append((-score, i, j))
-            used_i, used_j = set(), set()
-            for neg, i, j in sorted(scored):
-                if i not in used_i and j not in used_j:
-                    full_edges.append((neg, min(i, j), max(i, j)))
-                    used_i.add(i)
-                    used_j.add(j)
+        by_name = {name: code for code, name in enumerate(article_names.tolist())}
+        article_order = np.argsort(articles, kind="stable")
+        article_start = np.r_[0, np.cumsum(np.bincount(articles[articles >= 0], minlength=len(article_names)))]
 
-    for _neg, i, j in sorted(full_edges):
-        groups.union(i, j)
+        def rows_of(article: str) -> list[int]:
+            code = by_name.get(article)
+            return [] if code is None else article_order[article_start[code]:article_start[code + 1]].tolist()
+
+        edges, copy_pairs = _copy_edges(copies, aligned, paragraph_of, rows_of, starts, known_start,
+                                        lambda row: quotes[quote_of_row[row]], rules)
+        if edges:
+            neg, i, j = zip(*edges)
+            scores.append(-np.asarray(neg, dtype=np.float64))
+            full_i.append(np.asarray(i, dtype=row_type))
+            full_j.append(np.asarray(j, dtype=row_type))
+            full_verdict.append(np.arange(n_verdicts, n_verdicts + len(edges)))
+            n_verdicts += len(edges)
+
+    n_full = _join_by_score(groups, full_i, full_j, full_verdict, scores, block_rows)
+    del full_i, full_j, full_verdict, scores
     # Truncations join the one group that contains them; a fragment found in two different
     # groups of the speaker is ambiguous and stays apart. Longer fragments go first, so a
     # chain of truncations (A in B in C) resolves to one group.
-    targets: dict[int, set[int]] = defaultdict(set)
-    for _neg, i, j in contained_edges:
-        short, long = (i, j) if len(quotes[i].words) <= len(quotes[j].words) else (j, i)
-        targets[short].add(long)
-    for short in sorted(targets, key=lambda s: (-len(quotes[s].words), s)):
-        roots = {groups.find(t) for t in targets[short]} - {groups.find(short)}
+    part_i, part_j = (np.concatenate(x) if x else np.zeros(0, dtype=np.int64) for x in (part_i, part_j))
+    lengths = np.asarray([len(q.words) for q in quotes], dtype=np.int64)[quote_of_row]
+    first_short = lengths[part_i] <= lengths[part_j]
+    short, long = np.where(first_short, part_i, part_j), np.where(first_short, part_j, part_i)
+    order = np.lexsort((short, -lengths[short]))
+    short, long = short[order].tolist(), long[order].tolist()
+    begin = 0
+    while begin < len(short):
+        end = begin
+        while end < len(short) and short[end] == short[begin]:
+            end += 1
+        own = groups.find(short[begin])
+        roots = {groups.find(t) for t in long[begin:end]} - {own}
         if len(roots) == 1:
-            groups.union(short, roots.pop())
+            groups.union(short[begin], roots.pop())
+        begin = end
     if stats is not None:
-        stats.update(candidate_pairs=indexed, scored_pairs=len(pairs), copy_pairs=copy_pairs, full_edges=len(full_edges),
-                     contained_edges=len(contained_edges))
+        stats.update(candidate_pairs=indexed, scored_pairs=int(sizes.sum()), copy_pairs=copy_pairs, full_edges=n_full,
+                     contained_edges=len(part_i))
     return np.array([groups.find(i) for i in range(n)], dtype=np.int64)
+
+
+def _copy_edges(copies, aligned, paragraph_of, rows_of, starts, known_start, quote, rules: MatchRules):
+    """Quotes of a copy and its original in aligned paragraphs: a looser test, one-to-one.
+    ([(-score, i, j)], pairs compared)."""
+    edges, compared = [], 0
+    for copy, original in sorted(copies.items()):
+        mapping = aligned.get((copy, original), {})
+        in_paragraph: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for article in (copy, original):
+            for i in rows_of(article):
+                if known_start[i]:
+                    in_paragraph[(article, paragraph_of(article, int(starts[i])))].append(i)
+        scored = []
+        for (article, paragraph), rows in sorted(in_paragraph.items()):
+            if article != copy or mapping.get(paragraph) is None:
+                continue
+            others = in_paragraph.get((original, mapping[paragraph]), [])
+            for i in rows:
+                for j in others:
+                    compared += 1
+                    only = (sum(quote(k).speaker.key == quote(i).speaker.key for k in rows) == 1
+                            and sum(quote(k).speaker.key == quote(j).speaker.key for k in others) == 1)
+                    relaxed = rules.copy_aligned_only_quote_similarity if only else rules.copy_aligned_similarity
+                    kind, score = same_claim(quote(i), quote(j), rules, relaxed=relaxed,
+                                             relaxed_unknown=rules.copy_aligned_unknown_speaker_similarity)
+                    if kind == "full":
+                        scored.append((-score, i, j))
+        used_i, used_j = set(), set()
+        for neg, i, j in sorted(scored):
+            if i not in used_i and j not in used_j:
+                edges.append((neg, min(i, j), max(i, j)))
+                used_i.add(i)
+                used_j.add(j)
+    return edges, compared
+
+
+def _join_by_score(groups: _Groups, edge_i: list, edge_j: list, edge_verdict: list, scores: list,
+                   block_rows: int) -> int:
+    """Join the edges' rows highest score first, then by rows (i, j): the order of sorting
+    (-score, i, j) tuples. The sort key is one integer (score rank, i, j) when it fits in
+    63 bits. Returns the number of edges."""
+    edge_i, edge_j, edge_verdict = (np.concatenate(x) if x else np.zeros(0, dtype=np.int64)
+                                    for x in (edge_i, edge_j, edge_verdict))
+    if len(edge_i) == 0:
+        return 0
+    _values, rank = np.unique(-np.concatenate(scores), return_inverse=True)
+    rank = rank.ravel()[edge_verdict]
+    del edge_verdict
+    row_bits = max(int(max(edge_i.max(), edge_j.max())).bit_length(), 1)
+    if int(rank.max()).bit_length() + 2 * row_bits <= 63:
+        key = (rank.astype(np.int64) << (2 * row_bits)) | (edge_i.astype(np.int64) << row_bits) | edge_j
+        del rank, edge_i, edge_j
+        key.sort()
+        mask = (1 << row_bits) - 1
+        blocks = (((part >> row_bits) & mask, part & mask) for part in
+                  (key[b:b + block_rows] for b in range(0, len(key), block_rows)))
+    else:
+        order = np.lexsort((edge_j, edge_i, rank))
+        blocks = ((edge_i[part], edge_j[part]) for part in
+                  (order[b:b + block_rows] for b in range(0, len(order), block_rows)))
+    parent = groups.parent
+    count = 0
+    for block_i, block_j in blocks:
+        count += len(block_i)
+        for i, j in zip(block_i.tolist(), block_j.tolist()):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            while parent[j] != j:
+                parent[j] = parent[parent[j]]
+                j = parent[j]
+            if i != j:
+                groups.union(i, j)
+    return count
 
 
 # ---------------------------------------------------------------- group columns
@@ -627,25 +868,45 @@ def annotate_groups(claims: pd.DataFrame, labels: np.ndarray, copy_of: dict[str,
         for column in MATCH_COLUMNS:
             out[column] = pd.Series(dtype=object)
         return out
+    for column, values in _group_columns(out, labels, copy_of).items():
+        out[column] = values
+    return out
+
+
+def _shared_list(series: pd.Series) -> list:
+    """series.tolist() with each distinct value one object (a corpus's repeated quotes,
+    article ids and outlets are not copied once per row); missing values as the first
+    missing one reads."""
+    codes, uniques = pd.factorize(series)
+    missing = series[series.isna()].iloc[0] if series.hasnans else None
+    distinct = uniques.tolist() + [missing]
+    return [distinct[c] for c in codes.tolist()]
+
+
+def _group_columns(claims: pd.DataFrame, labels: np.ndarray, copy_of: dict[str, str] | None = None) -> dict[str, list]:
+    """MATCH_COLUMNS of a non-empty claims table from group labels, as lists in row order."""
+    n = len(claims)
     copy_of = copy_of or {}
-    speakers = [speaker_key(s).key for s in _speaker_column(out)]
-    quotes = [q if isinstance(q, str) else "" for q in out["quote"]] if "quote" in out else [""] * len(out)
-    articles = out["article_id"].astype(str).tolist() if "article_id" in out else [""] * len(out)
-    outlets = out["outlet"].tolist() if "outlet" in out else [None] * len(out)
-    dates = out["date"].tolist() if "date" in out else [None] * len(out)
+    speakers = [speaker_key(s).key for s in _shared_list(_speaker_column(claims))]
+    quotes = [q if isinstance(q, str) else "" for q in _shared_list(claims["quote"])] if "quote" in claims else [""] * n
+    articles = _shared_list(claims["article_id"].astype(str)) if "article_id" in claims else [""] * n
+    outlets = _shared_list(claims["outlet"]) if "outlet" in claims else [None] * n
+    dates = _shared_list(claims["date"]) if "date" in claims else [None] * n
     members: dict[int, list[int]] = defaultdict(list)
     for i, label in enumerate(labels.tolist()):
         members[label].append(i)
 
-    claim_id = [None] * len(out)
-    claim_text = [None] * len(out)
-    version = [None] * len(out)
-    carried = [0] * len(out)
-    independent = [0] * len(out)
-    first_seen = [None] * len(out)
+    claim_id = [None] * n
+    claim_text = [None] * n
+    version = [None] * n
+    carried = [0] * n
+    independent = [0] * n
+    first_seen = [None] * n
     used_ids: dict[str, tuple] = {}
+    versions_seen: dict[tuple[str, str], str] = {}
     # Groups in a content order (not row order), so a colliding id is resolved the same way.
     ordered = sorted(members.values(), key=lambda rows: min((articles[r], quotes[r]) for r in rows))
+    del members
     for rows in ordered:
         if len(rows) == 1:
             r = rows[0]
@@ -672,20 +933,20 @@ def annotate_groups(claims: pd.DataFrame, labels: np.ndarray, copy_of: dict[str,
         outlet_keys = {_outlet_key(outlets[r], articles[r]) for r in rows}
         own = {_outlet_key(outlets[r], articles[r]) for r in rows if not copy_of.get(articles[r])}
         seen = [d for d in (_date_text(dates[r]) for r in rows) if d]
+        first = min(seen) if seen else None
         for r in rows:
             claim_id[r] = cid
             claim_text[r] = canonical
-            version[r] = _version(quotes[r], canonical)
+            key = (quotes[r], canonical)
+            kind = versions_seen.get(key)
+            if kind is None:
+                kind = versions_seen[key] = _version(quotes[r], canonical)
+            version[r] = kind
             carried[r] = len(outlet_keys)
             independent[r] = len(own)
-            first_seen[r] = min(seen) if seen else None
-    out["claim_id"] = claim_id
-    out["claim_text"] = claim_text
-    out["version"] = version
-    out["carried_by"] = carried
-    out["carried_by_independent"] = independent
-    out["first_seen"] = first_seen
-    return out
+            first_seen[r] = first
+    return {"claim_id": claim_id, "claim_text": claim_text, "version": version, "carried_by": carried,
+            "carried_by_independent": independent, "first_seen": first_seen}
 
 
 # ---------------------------------------------------------------- public entry points
@@ -724,13 +985,24 @@ def link(articles: pd.DataFrame, claims: pd.DataFrame, rules: MatchRules = RULES
         from .speakers import canonical_speakers
         claims = canonical_speakers(claims)
     keyed = _order_key(claims)
-    order = keyed.sort_values(list(keyed.columns), kind="stable").index
-    ordered = claims.loc[order].reset_index(drop=True)
+    keyed.index = np.arange(len(keyed))
+    order = keyed.sort_values(list(keyed.columns), kind="stable").index.to_numpy()
+    del keyed
+    # Only the columns grouping reads, in the content order; the new columns are then put
+    # back in the given order (no copy of the whole table in between).
+    read = [c for c in ("article_id", "outlet", "date", "quote", "quote_start", "quote_end", "speaker",
+                        "speaker_canonical") if c in claims]
+    ordered = claims[read].take(order).reset_index(drop=True)
     paragraph_of = paragraph_index(articles, rules)
     labels = group_claims(ordered, copy_of, alignments, paragraph_of, rules, stats)
-    annotated = annotate_groups(ordered, labels, copy_of)
-    annotated.index = order
-    annotated = annotated.loc[claims.index]
+    columns = _group_columns(ordered, labels, copy_of)
+    del ordered, labels
+    position = np.empty(len(order), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    position = position.tolist()
+    annotated = claims.copy()
+    for column, values in columns.items():
+        annotated[column] = [values[k] for k in position]
     return articles, annotated
 
 
