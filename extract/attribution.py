@@ -22,7 +22,7 @@ from functools import lru_cache
 from .lexicon import load_table, load_words
 from .quotes import DOUBLE_MARKS, Quote
 from .schema import Claim
-from .wordindex import words_among, words_between
+from .textindex import matches_among, matches_between
 
 # --- lexicons -------------------------------------------------------------------------
 
@@ -137,7 +137,7 @@ class Mention:
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return words_between(text, _WORD, start, end)
+    return matches_between(text, _WORD, start, end)
 
 
 def _is_cue(text: str, w: tuple[int, int, str], cues: frozenset[str], sentence_start: int) -> bool:
@@ -542,7 +542,7 @@ def is_title(quoted: str) -> bool:
 def _cue_index(text: str, cues: frozenset[str]) -> tuple[list[int], list[tuple[int, int, str]]]:
     """Every word of an article that is a cue, found in one pass over the text; sentences
     then look their cues up by offset instead of scanning their words again."""
-    found = words_among(text, _WORD, cues)
+    found = matches_among(text, _WORD, cues)
     return [w[0] for w in found], found
 
 

@@ -270,66 +270,85 @@ def test_caseless_patterns_answer_like_the_case_insensitive_pattern(text):
         assert caseless.fullmatch(text) == (caseless.pattern.fullmatch(text) is not None), role
 
 
-# --- wordindex: the words of a window sliced from the words of the whole text ------------
+# --- textindex: the matches of a window sliced from the matches of the whole text ------------
 
-from extract import attribution, wordindex  # noqa: E402
+from extract import attribution, textindex  # noqa: E402
 
-WORD_PATTERNS = [attribution._WORD, re.compile(r"[\w-]+"), re.compile(r"\w+(?:'\w+)?|[.,]"),
-                 re.compile(r"\b\w+\b"), re.compile(r"(?<=\s)\w+"), re.compile(r"\w+(?=,)")]
+WINDOW_PATTERNS = [attribution._WORD, attribution._CLAUSE_BREAK, re.compile(r"[\w-]+"),
+                   re.compile(r"\w+(?:'\w+)?|[.,]"), re.compile(r"\b\w+"), re.compile(r"(?<=\s)\w+"),
+                   re.compile(r"(?<![\w-])[A-Z]\w*"), re.compile(r"^\w+|, "),
+                   re.compile(r"(\w)\w*"), re.compile(r"(?i)said|told"),
+                   # not window-safe: scanned window by window
+                   re.compile(r"\w+\b"), re.compile(r"\w+(?=,)"), re.compile(r"\w+$"), re.compile(r"\w*")]
 
 
-def reference_words_between(text: str, pattern: re.Pattern, start: int, end: int) -> list[tuple[int, int, str]]:
+def reference_matches(text: str, pattern: re.Pattern, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
 
 
-def test_context_free_patterns_are_told_apart():
-    assert wordindex.context_free(attribution._WORD)
-    assert wordindex.context_free(re.compile(r"[\w-]+"))
-    for source in (r"\b\w+\b", r"(?<=\s)\w+", r"\w+(?=,)", r"(?!x)\w+", r"^\w+", r"\w+$", r"(?>\w+)", r"\w++", r"\w*"):
-        assert not wordindex.context_free(re.compile(source)), source
+def test_window_safe_patterns_are_told_apart():
+    for pattern in WINDOW_PATTERNS[:10]:
+        assert textindex.window_safe(pattern), pattern
+    for source in (r"\w+\b", r"\w+(?=,)", r"(?!x)\w+", r"\w+$", r"x\Z", r"(?>\w+)", r"\w++", r"\w*",
+                   r"(?<=\b)x", r"(?:a|\b)", r"a(?:\b|b)"):
+        assert not textindex.window_safe(re.compile(source)), source
 
 
 @SETTINGS
-@given(news_text, st.sampled_from(WORD_PATTERNS), st.integers(-3, 400), st.integers(-3, 400))
+@given(news_text, st.sampled_from(WINDOW_PATTERNS), st.integers(-3, 400), st.integers(-3, 400))
 @example("U.S.-backed Iran’s a.m. x", attribution._WORD, 1, 5)
 @example("U.S. officials", attribution._WORD, 0, 3)
 @example("it's O’Brien’s", attribution._WORD, 3, 14)
-def test_words_between_equals_a_scan_of_the_window(text, pattern, start, end):
-    assert wordindex.words_between(text, pattern, start, end) == reference_words_between(text, pattern, start, end)
+@example("Trump and Esper, who said", attribution._CLAUSE_BREAK, 7, 9)
+@example("Trump and Esper, who said", attribution._CLAUSE_BREAK, 6, 10)
+@example("xand band", attribution._CLAUSE_BREAK, 1, 9)
+def test_matches_between_equal_a_scan_of_the_window(text, pattern, start, end):
+    expected = reference_matches(text, pattern, start, end)
+    assert textindex.matches_between(text, pattern, start, end) == expected
 
 
-def test_words_between_equals_a_scan_of_the_window_on_real_articles():
+def real_windows(text: str, rng) -> list[tuple[int, int]]:
+    cuts = sorted({0, len(text), *(m.end() for m in re.finditer(r"[.,;:“”\"]\s*", text))})
+    windows = list(zip(cuts, cuts[1:])) + [(rng.randrange(len(text)), rng.randrange(len(text) + 5)) for _ in range(300)]
+    return windows + [(a - 30, a) for a, _b in windows[:200]] + [(a, a + 40) for a, _b in windows[:200]]
+
+
+def test_words_equal_a_scan_of_the_window_on_real_articles():
     import random
 
     rng = random.Random(5)
     sliced = 0
     for text in REAL_TEXTS:
-        cuts = sorted({0, len(text), *(m.end() for m in re.finditer(r"[.,;:“”\"]\s*", text))})
-        windows = list(zip(cuts, cuts[1:])) + [(rng.randrange(len(text)), rng.randrange(len(text) + 5)) for _ in range(300)]
-        windows += [(a - 30, a) for a, _b in windows[:200]] + [(a, a + 40) for a, _b in windows[:200]]
-        for start, end in windows:
-            expected = reference_words_between(text, attribution._WORD, start, end)
-            assert wordindex.words_between(text, attribution._WORD, start, end) == expected, (start, end)
-            assert attribution._words(text, start, end) == expected
+        for start, end in real_windows(text, rng):
+            expected = reference_matches(text, attribution._WORD, start, end)
+            assert attribution._words(text, start, end) == expected, (start, end)
             sliced += bool(expected)
     assert sliced > 5000
 
 
-def test_words_between_result_can_be_changed_by_the_caller():
+def test_matches_between_result_can_be_changed_by_the_caller():
     text = "Defense Secretary Mark Esper said on Friday."
-    words = wordindex.words_between(text, attribution._WORD, 0, len(text))
+    words = textindex.matches_between(text, attribution._WORD, 0, len(text))
     words.pop()
     words.append((0, 1, "changed"))
-    assert wordindex.words_between(text, attribution._WORD, 0, len(text)) == reference_words_between(
+    assert textindex.matches_between(text, attribution._WORD, 0, len(text)) == reference_matches(
         text, attribution._WORD, 0, len(text))
 
 
+def test_texts_and_patterns_in_turn_keep_their_own_tables():
+    first, second = "Esper said, and left.", "Milley said, but stayed."
+    for _ in range(2):
+        for text in (first, second):
+            for pattern in (attribution._WORD, attribution._CLAUSE_BREAK):
+                assert textindex.matches_between(text, pattern, 0, len(text)) == reference_matches(text, pattern, 0, len(text))
+
+
 @SETTINGS
-@given(news_text, st.sampled_from(WORD_PATTERNS))
-def test_words_among_equals_a_filtered_scan(text, pattern):
-    vocabulary = frozenset({"said", "says", "told", "reports", "trump", "the", "ſ", "k", "x_y"})
+@given(news_text, st.sampled_from(WINDOW_PATTERNS))
+def test_matches_among_equal_a_filtered_scan(text, pattern):
+    vocabulary = frozenset({"said", "says", "told", "reports", "trump", "the", "ſ", "k", "x_y", ", ", "and "})
     expected = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text) if m.group().lower() in vocabulary]
-    assert wordindex.words_among(text, pattern, vocabulary) == expected
+    assert textindex.matches_among(text, pattern, vocabulary) == expected
 
 
 def test_cue_index_equals_a_scan_on_real_articles():

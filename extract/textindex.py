@@ -1,0 +1,167 @@
+"""The matches of a pattern in an article, found once; those of any window are then a slice.
+
+Attribution reads the words of many short windows of one text (the clause before a cue, the
+content after it, a mention), several hundred per article and often the same words again,
+and the article's cue words. Scanning each window costs a regular expression match and a
+tuple per word every time; here the whole text is scanned once and a window is two
+bisections and a list slice.
+
+A window's own scan (`pattern.finditer(text, start, end)`) and the slice agree when neither
+end of the window cuts a match of the whole-text scan and the pattern never looks past the
+end of what it matches (no lookahead, `$`, `\\Z`, atomic groups or possessive repeats, and
+`\\b` only where more of the match follows): a leftmost, non-overlapping scan started at a
+point that no match spans finds the same matches from there on (Python's re lets lookbehind
+and `\\b` see the text before the window, as the whole-text scan does), and a match that ends
+inside the window is found the same whatever follows the window. The pattern is checked once,
+on its parsed form; windows whose ends cut a match are scanned where they differ.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from itertools import accumulate
+
+try:     # the parser of the standard re module (Python 3.11+); without it every window is scanned
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:   # pragma: no cover
+    _c = _p = None
+
+
+def _min_width(state, item) -> int:
+    return _p.SubPattern(state, [item]).getwidth()[0]
+
+
+def _window_safe(state, items, consumed_after: bool) -> bool:
+    """Whether no item looks at text past the end of the match (see the module's docstring);
+    consumed_after: text is always consumed after these items."""
+    items = list(items)
+    for k, (op, av) in enumerate(items):
+        after = consumed_after or any(_min_width(state, later) > 0 for later in items[k + 1:])
+        if op in (_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY, _c.GROUPREF):
+            continue
+        if op is _c.AT:
+            if av in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
+                continue
+            if av in (_c.AT_BOUNDARY, _c.AT_NON_BOUNDARY) and after:
+                continue
+            return False
+        if op is _c.BRANCH:
+            if not all(_window_safe(state, alt, after) for alt in av[1]):
+                return False
+        elif op is _c.SUBPATTERN:
+            if not _window_safe(state, av[3], after):
+                return False
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            if not _window_safe(state, av[2], after):
+                return False
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            # A lookbehind reads text before its position, which a window's scan sees too.
+            if av[0] != -1 or not _window_safe(state, av[1], False):
+                return False
+        else:
+            return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def window_safe(pattern: re.Pattern) -> bool:
+    """Whether windows of the pattern's whole-text scan can stand for windows' own scans."""
+    if _p is None:
+        return False
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:   # pragma: no cover - a pattern re compiled always parses
+        return False
+    return parsed.getwidth()[0] > 0 and _window_safe(parsed.state, parsed, False)
+
+
+@lru_cache(maxsize=None)
+def _splitter(pattern: re.Pattern) -> re.Pattern | None:
+    """The pattern as one capturing group, for re.split to return the matches between the
+    text around them; None for a pattern with groups of its own."""
+    if pattern.groups:
+        return None
+    try:
+        return re.compile("(" + pattern.pattern + ")", pattern.flags)
+    except re.error:   # e.g. inline global flags, which must open the pattern
+        return None
+
+
+class MatchTable:
+    """Every match of a pattern in one text: (start, end, match) in text order, with the
+    starts and ends apart for bisection and each match lower-cased once."""
+
+    __slots__ = ("matches", "starts", "ends", "lowered")
+
+    def __init__(self, text: str, pattern: re.Pattern):
+        splitter = _splitter(pattern)
+        if splitter is not None:
+            # [text before the first match, match, text between, match, ..., text after]:
+            # one scan, and the offsets are running sums of the pieces' lengths.
+            pieces = splitter.split(text)
+            offsets = list(accumulate(map(len, pieces)))
+            found = pieces[1::2]
+            starts, ends = offsets[0:-1:2], offsets[1::2]
+            matches = list(zip(starts, ends, found))
+        else:
+            matches = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+            starts = [m[0] for m in matches]
+            ends = [m[1] for m in matches]
+            found = [m[2] for m in matches]
+        self.matches, self.starts, self.ends = matches, starts, ends
+        self.lowered = list(map(str.lower, found))
+
+
+@lru_cache(maxsize=8)
+def match_table(text: str, pattern: re.Pattern) -> MatchTable:
+    return MatchTable(text, pattern)
+
+
+# The table last used per pattern: attribution asks for one text's matches hundreds of times
+# in a row, and an identity test is cheaper than a cache lookup. Each entry is one tuple,
+# replaced whole.
+_recent: dict[int, tuple] = {}
+
+
+def _table(text: str, pattern: re.Pattern) -> MatchTable | None:
+    recent = _recent.get(id(pattern))
+    if recent is not None and recent[0] is text and recent[1] is pattern:
+        return recent[2]
+    table = match_table(text, pattern) if window_safe(pattern) else None
+    _recent[id(pattern)] = (text, pattern, table)
+    return table
+
+
+def _scan(text: str, pattern: re.Pattern, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
+
+
+def matches_between(text: str, pattern: re.Pattern, start: int, end: int) -> list[tuple[int, int, str]]:
+    """[(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]"""
+    table = _table(text, pattern)
+    if table is None:
+        return _scan(text, pattern, start, end)
+    starts, ends = table.starts, table.ends
+    i = bisect_left(starts, start)
+    j = bisect_left(starts, end, i)
+    if i and ends[i - 1] > start:
+        # The window starts inside a match: the window's scan sees part of it.
+        return _scan(text, pattern, start, end)
+    if j > i and ends[j - 1] > end:
+        # The window ends inside a match: the matches before it are the table's, the rest
+        # is scanned from the end of the last whole match (a point no match spans).
+        if j - 1 == i:
+            return _scan(text, pattern, start, end)
+        return table.matches[i:j - 1] + _scan(text, pattern, ends[j - 2], end)
+    return table.matches[i:j]
+
+
+def matches_among(text: str, pattern: re.Pattern, vocabulary: frozenset[str]) -> list[tuple[int, int, str]]:
+    """The matches in the text whose lower-case form is in the vocabulary, in text order."""
+    table = _table(text, pattern)
+    if table is None:
+        return [w for w in _scan(text, pattern, 0, len(text)) if w[2].lower() in vocabulary]
+    matches = table.matches
+    return [matches[i] for i, low in enumerate(table.lowered) if low in vocabulary]
