@@ -14,7 +14,7 @@ tables (they were written by the code of the run that made them); for a smaller 
 `--compare FILE`, a file written by `--save FILE` with another version of the code
 (`--repo DIR` imports `extract` from DIR, e.g. an export of an older commit). Each column
 is compared row for row and the number of differing rows printed.
-`--stages` also prints the time of each stage (speakers, copies, grouping, group columns);
+`--stages` also prints the time of each stage (speakers, copies, grouping, the columns of groups);
 `--peak-where` where the process's memory grew to its peak (a thread reads the resident
 size every 20 ms and keeps the main thread's innermost frames at each new maximum).
 """
@@ -153,7 +153,7 @@ def time_stages() -> dict[str, float]:
     extract.canonical_speakers = timed("speakers.canonical_speakers", extract.canonical_speakers)
     copies.find_copies = timed("copies.find_copies", copies.find_copies)
     matching.group_claims = timed("matching.group_claims", matching.group_claims)
-    matching.annotate_groups = timed("matching.annotate_groups", matching.annotate_groups)
+    matching._group_columns = timed("matching._group_columns (claim_id ... first_seen)", matching._group_columns)
     return seconds
 
 

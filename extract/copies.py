@@ -22,8 +22,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .matching import (RULES, MatchRules, candidate_pairs, normalise, normalise_uncached, stem_weights,
-                       weighted_dice)
+from .matching import (RULES, KeySets, MatchRules, candidate_pairs_of_sets, normalise, normalise_uncached,
+                       positions, sort_rank, stem_weights, weighted_dice)
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -124,8 +124,6 @@ class _Paragraphs:
     Dice: sum(min(a_k, b_k)) <= sum(sqrt(a_k * b_k))."""
 
     def __init__(self, texts, rules: MatchRules):
-        from scipy import sparse
-
         self.rules = rules
         vocabulary: dict[str, int] = {}
         seen: dict[str, int] = {}          # paragraph text -> bag row (-1: too short to compare)
@@ -157,11 +155,31 @@ class _Paragraphs:
         self.keys = np.asarray(keys, dtype=np.int64)
         self.weights = np.asarray(weights, dtype=np.float64)
         n_bags = len(indptr) - 1
-        self.roots = sparse.csr_matrix((np.sqrt(self.weights), self.keys, self.indptr),
-                                       shape=(n_bags, max(len(vocabulary), 1)))
+        self.roots = np.sqrt(self.weights)
+        self.width = max(len(vocabulary), 1)
         self.totals = np.add.reduceat(self.weights, self.indptr[:-1]) if len(keys) else np.zeros(n_bags)
         self._bags: dict[int, dict[int, float]] = {}
         self._dice: dict[tuple[int, int], float] = {}
+
+    def content_stems(self, articles_at_once: int = 2000) -> KeySets:
+        """Each article's content stems (weight 1 or more in one of its paragraphs; function
+        words say nothing about a copy), for the index that proposes candidate pairs."""
+        width = max(len(self.vocabulary), 1)
+        start, keys = [np.zeros(1, dtype=np.int64)], []
+        for first in range(0, len(self.rows), articles_at_once):
+            part = self.rows[first:first + articles_at_once]
+            rows = np.concatenate(part) if part else np.zeros(0, dtype=np.int64)
+            article = np.repeat(np.arange(len(part)), [len(r) for r in part])
+            lengths = self.indptr[rows + 1] - self.indptr[rows]
+            entry = positions(self.indptr[rows], lengths)
+            heavy = self.weights[entry] >= 1.0
+            codes = np.sort(np.repeat(article, lengths)[heavy] * width + self.keys[entry[heavy]])
+            # (np.unique without counts or inverse is much slower here: numpy 2.4 hashes)
+            codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
+            keys.append(codes % width)
+            start.append(start[-1][-1] + np.cumsum(np.bincount(codes // width, minlength=len(part))))
+        return KeySets(np.concatenate(start), np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64),
+                       sort_rank(list(self.vocabulary)))
 
     def count(self, article: int) -> int:
         return len(self.numbers[article])
@@ -185,9 +203,21 @@ class _Paragraphs:
             value = self._dice[(x, y)] = weighted_dice(self.bag(x), self.bag(y))
         return value
 
+    def _matrix(self, rows: np.ndarray):
+        """The rows' square-root weights as a sparse matrix (rows x stems)."""
+        from scipy import sparse
+
+        lengths = self.indptr[rows + 1] - self.indptr[rows]
+        entry = positions(self.indptr[rows], lengths)
+        return sparse.csr_matrix((self.roots[entry], self.keys[entry], np.r_[0, np.cumsum(lengths)]),
+                                 shape=(len(rows), self.width))
+
     def bound(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        """Where the weighted Dice of rows x cols can reach `paragraph_similarity`."""
-        shared = (self.roots[rows] @ self.roots[cols].T).toarray()
+        """Where the weighted Dice of rows x cols can reach `paragraph_similarity` (each
+        distinct paragraph of the cols once; the product turns the few rows to stems x rows,
+        not the many cols)."""
+        distinct, which = np.unique(cols, return_inverse=True)
+        shared = (self._matrix(distinct) @ self._matrix(rows).T.tocsr()).toarray().T[:, which.ravel()]
         total = self.totals[rows][:, None] + self.totals[cols][None, :]
         return 2 * shared >= (self.rules.paragraph_similarity - 1e-9) * total
 
@@ -278,20 +308,8 @@ def find_copies(articles: pd.DataFrame, rules: MatchRules = RULES,
         return empty, {}
     ids = articles["article_id"].astype(str).tolist()
     paras = _Paragraphs(articles["text"], rules)
-    # Content stems only: function words say nothing about a copy.
-    stems = list(paras.vocabulary)
-    whole = []
-    for rows in paras.rows:
-        merged: dict[str, float] = {}
-        for row in rows.tolist():
-            lo, hi = paras.indptr[row], paras.indptr[row + 1]
-            for k, w in zip(paras.keys[lo:hi].tolist(), paras.weights[lo:hi].tolist()):
-                if w >= 1.0:
-                    merged[stems[k]] = 1.0
-        whole.append(merged)
-    pairs = candidate_pairs(whole, [""] * len(ids), rules.copy_index_keys, rules.max_posting,
-                            min_hits=rules.copy_candidate_shared_keys)
-    del whole
+    pairs = candidate_pairs_of_sets(paras.content_stems(), [""] * len(ids), rules.copy_index_keys,
+                                    rules.max_posting, min_hits=rules.copy_candidate_shared_keys)
     if stats is not None:
         stats["article_pairs"] = len(pairs)
     parent = list(range(len(ids)))

@@ -309,10 +309,17 @@ def same_claim(a: _Quote, b: _Quote, rules: MatchRules = RULES, relaxed: float |
     long_enough = (len(short.words) >= rules.contained_long_fragment
                    or len(short.words) >= rules.contained_min_share * len(long.words))
     if len(short.words) >= min_tokens and long_enough and covered(short.bag, long.bag) >= ratio:
-        contained = _contained(short.words, long.words)
+        contained = _contained_texts(short.text, long.text)
         if contained >= ratio:
             return "contained", contained
     return None, 0.0
+
+
+@lru_cache(maxsize=100_000)
+def _contained_texts(short: str, long: str) -> float:
+    """`_contained` of two normalised texts (their words), kept: a corpus compares the same
+    two texts for many pairs of speakers and outlets."""
+    return _contained(short.split(), long.split())
 
 
 def _contained(short: list[str], long: list[str]) -> float:
@@ -345,10 +352,16 @@ def candidate_pairs(bags: list[dict[str, float]], exact_keys: list[str], n_keys:
     keys), so a fragment finds the long quote holding its rare words. A stem carried by more
     than `max_posting` items is never looked up, which bounds the work at
     n * n_keys * max_posting instead of n^2. Items with the same `exact_keys` always pair."""
-    n = len(bags)
+    return candidate_pairs_of_sets(key_sets(bags), exact_keys, n_keys, max_posting, min_hits)
+
+
+def candidate_pairs_of_sets(sets: KeySets, exact_keys: list[str], n_keys: int, max_posting: int,
+                            min_hits: int = 1) -> np.ndarray:
+    """`candidate_pairs` of items given as KeySets."""
+    n = len(sets.start) - 1
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    codes, _probes = _indexed_pairs(bags, n_keys, max_posting, min_hits)
+    codes, _probes = _indexed_pairs(sets, n_keys, max_posting, min_hits)
     exact: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(exact_keys):
         if key:
@@ -360,47 +373,94 @@ def candidate_pairs(bags: list[dict[str, float]], exact_keys: list[str], n_keys:
     return np.stack([codes // n, codes % n], axis=1) if len(codes) else np.zeros((0, 2), dtype=np.int64)
 
 
-def _indexed_pairs(bags: list[dict[str, float]], n_keys: int, max_posting: int, min_hits: int,
-                   counts: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+@dataclass
+class KeySets:
+    """Items' sets of keys as one table: item i's keys are keys[start[i]:start[i + 1]]
+    (numbers, each at most once per item); rank[k] orders the numbers as the keys
+    themselves sort (the tie-break among equally rare keys)."""
+    start: np.ndarray
+    keys: np.ndarray
+    rank: np.ndarray
+
+
+def key_sets(bags: list) -> KeySets:
+    """The KeySets of bags (dicts or sets of sortable keys)."""
+    vocabulary: dict = {}
+    keys, start = [], [0]
+    for bag in bags:
+        keys.extend(vocabulary.setdefault(k, len(vocabulary)) for k in bag)
+        start.append(len(keys))
+    return KeySets(np.asarray(start, dtype=np.int64), np.asarray(keys, dtype=np.int64), sort_rank(list(vocabulary)))
+
+
+def sort_rank(names: list) -> np.ndarray:
+    """rank[k]: the place of names[k] in sorted(names)."""
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    return rank
+
+
+def positions(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Every position of the spans starts[k]:starts[k] + lengths[k], span after span."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    offsets = np.cumsum(lengths) - lengths
+    return np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(np.asarray(starts, dtype=np.int64) - offsets, lengths)
+
+
+def _indexed_pairs(sets: KeySets, n_keys: int, max_posting: int, min_hits: int,
+                   counts: np.ndarray | None = None, chunk: int = 4_000_000) -> tuple[np.ndarray, np.ndarray]:
     """The index part of `candidate_pairs`: pair codes i * n + j (i < j, sorted) and how many
-    keys each item looked up.
+    keys each item looked up. The lookups are walked `chunk` postings at a time.
 
     With `counts`, item i stands for counts[i] items with the same bag (a quote repeated
-    across a corpus): stems are as common as all those items make them, and the pairs are
+    across a corpus): keys are as common as all those items make them, and the pairs are
     those of distinct bags, where `candidate_pairs` over the repeated items would give the
     same pairs between every item of one and every item of the other. (Items of one bag pair
     among themselves when they looked up a key at all.)"""
-    n = len(bags)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, bag in enumerate(bags):
-        for k in bag:
-            postings[k].append(i)
-    if counts is None:
-        df = {k: len(v) for k, v in postings.items()}
-    else:
-        counts = np.asarray(counts, dtype=np.int64)
-        df = {k: int(counts[v].sum()) if len(v) > 1 else int(counts[v[0]]) for k, v in postings.items()}
-    arrays = {k: np.asarray(v, dtype=np.int64) for k, v in postings.items() if 1 < df[k] <= max_posting}
-    del postings
-    found, lengths = [], []
-    n_probes = np.zeros(n, dtype=np.int64)
-    for i, bag in enumerate(bags):
-        keys = sorted((k for k in bag if k in arrays), key=lambda k: (df[k], k))[:n_keys]
-        n_probes[i] = len(keys)
-        found.extend(arrays[k] for k in keys)
-        lengths.append(sum(len(arrays[k]) for k in keys))
-    codes = np.zeros(0, dtype=np.int64)
-    if found:
-        a = np.repeat(np.arange(n, dtype=np.int64), np.asarray(lengths, dtype=np.int64))
-        b = np.concatenate(found)
+    n = len(sets.start) - 1
+    n_vocabulary = len(sets.rank)
+    item = np.repeat(np.arange(n, dtype=np.int64), np.diff(sets.start))
+    key = sets.keys
+    weights = np.ones(n) if counts is None else np.asarray(counts, dtype=np.float64)
+    df = np.rint(np.bincount(key, weights=weights[item], minlength=n_vocabulary)).astype(np.int64)
+    eligible = (df > 1) & (df <= max_posting)
+    looked = eligible[key]
+    item, key = item[looked], key[looked]
+    # Each item's n_keys rarest keys (ties by the key itself).
+    order = np.lexsort((sets.rank[key], df[key], item))
+    probe_item, probe_key = item[order], key[order]
+    firsts = np.flatnonzero(np.r_[True, probe_item[1:] != probe_item[:-1]]) if len(order) else np.zeros(0, np.int64)
+    place = np.arange(len(order)) - np.repeat(firsts, np.diff(np.r_[firsts, len(order)]))
+    probe_item, probe_key = probe_item[place < n_keys], probe_key[place < n_keys]
+    n_probes = np.bincount(probe_item, minlength=n)
+    # Postings: the items of each looked-up key, in item order.
+    posting = item[np.argsort(key, kind="stable")]
+    posting_start = np.r_[0, np.cumsum(np.bincount(key, minlength=n_vocabulary))]
+    sizes = posting_start[probe_key + 1] - posting_start[probe_key]
+    done = np.cumsum(sizes)
+    found_codes, found_hits = [], []
+    begin = 0
+    while begin < len(sizes):
+        end = max(int(np.searchsorted(done, (done[begin - 1] if begin else 0) + chunk, side="right")), begin + 1)
+        a = np.repeat(probe_item[begin:end], sizes[begin:end])
+        b = posting[positions(posting_start[probe_key[begin:end]], sizes[begin:end])]
+        begin = end
         keep = a != b
         a, b = a[keep], b[keep]
-        pair = np.minimum(a, b) * n + np.maximum(a, b)
-        codes, hits = np.unique(pair, return_counts=True)
-        left, right = codes // n, codes % n
-        need = np.minimum(min_hits, np.maximum(np.minimum(n_probes[left], n_probes[right]), 1))
-        codes = codes[hits >= need]
-    return codes, n_probes
+        codes, hits = np.unique(np.minimum(a, b) * n + np.maximum(a, b), return_counts=True)
+        found_codes.append(codes)
+        found_hits.append(hits)
+    if not found_codes:
+        return np.zeros(0, dtype=np.int64), n_probes
+    codes, hits = np.concatenate(found_codes), np.concatenate(found_hits)
+    if len(found_codes) > 1:
+        order = np.argsort(codes, kind="stable")
+        codes, hits = codes[order], hits[order]
+        firsts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+        codes, hits = codes[firsts], np.add.reduceat(hits, firsts)
+    left, right = codes // n, codes % n
+    need = np.minimum(min_hits, np.maximum(np.minimum(n_probes[left], n_probes[right]), 1))
+    return codes[hits >= need], n_probes
 
 
 def _index_keys(quote: _Quote) -> dict[str, float]:
@@ -462,6 +522,10 @@ class _Groups:
         # Filled for a root when it first takes part in a union.
         self.spans: dict[int, dict] = {}
         self.speakers: dict[int, set[SpeakerKey]] = {}
+        # Roots found unable to join. Groups only grow, and what keeps two groups apart (two
+        # speakers, two overlapping spans) stays in the groups that grow from them, so two
+        # roots once apart stay apart: the answer is kept, not looked for again.
+        self.apart: set[tuple[int, int]] = set()
         self.rules = rules
 
     def _members(self, root: int):
@@ -499,7 +563,11 @@ class _Groups:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
+        # (In the order asked: two speakers' agreement need not be symmetric.)
+        if (ra, rb) in self.apart:
+            return False
         if not self.can_join(ra, rb):
+            self.apart.add((ra, rb))
             return False
         if rb < ra:
             ra, rb = rb, ra
@@ -629,8 +697,8 @@ def _text_pairs(distinct: _DistinctQuotes, rules: MatchRules) -> tuple[np.ndarra
     pair) or, as `candidate_pairs`' exact key, only chained (rows next to each other)."""
     n_texts = len(distinct.texts)
     counts = distinct.text_counts
-    codes, probes = _indexed_pairs([_index_keys(q) for q in distinct.texts], rules.index_keys, rules.max_posting,
-                                   rules.index_min_hits, counts=counts)
+    codes, probes = _indexed_pairs(key_sets([_index_keys(q) for q in distinct.texts]), rules.index_keys,
+                                   rules.max_posting, rules.index_min_hits, counts=counts)
     left, right = codes // max(n_texts, 1), codes % max(n_texts, 1)
     repeated = np.flatnonzero((counts >= 2) & np.asarray([q.text != "" for q in distinct.texts], dtype=bool))
     chained = np.r_[np.zeros(len(left), dtype=bool), probes[repeated] == 0]
