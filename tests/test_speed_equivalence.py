@@ -431,3 +431,39 @@ def test_pipeline_saves_and_loads_with_its_tokenizer(tmp_path):
         ours, again = nlp(make_doc(nlp, text)), loaded(text)
         assert [t.text for t in again] == [t.text for t in ours]
         assert claims_of(again) == claims_of(ours)
+
+
+# --- reported._reported_after: the subject is searched only when a check needs it -------------
+
+from extract import reported  # noqa: E402
+
+
+def candidate_cues(text: str):
+    """(sentence, cue word) for every reported-speech candidate of an article."""
+    nlp = build_nlp()
+    doc = nlp(make_doc(nlp, text))
+    for sent in doc._.sentences:
+        for w in attribution.cues_in(text, sent[0], sent[1], reported._candidate_words()):
+            if attribution._is_cue(text, w, reported.reported_cues(), sent[0]):
+                yield sent, w
+
+
+def test_reported_after_gives_each_claim_its_cues_subject_on_real_articles():
+    claims = searched_first = 0
+    for text in REAL_TEXTS:
+        for sent, w in candidate_cues(text):
+            claim = reported._reported_after(text, sent, w)
+            subject = reported._cue_subject(text, sent[0], w, w[2].lower())
+            again = reported._reported_after(text, sent, w)
+            assert (claim is None) == (again is None)
+            if claim is None:
+                continue
+            assert (claim.start, claim.end, claim.mention_start, claim.mention_end, claim.descriptor_start,
+                    claim.descriptor_end) == (again.start, again.end, again.mention_start, again.mention_end,
+                                              again.descriptor_start, again.descriptor_end)
+            # The claim's speaker is the cue's subject, searched whenever a claim is made.
+            expected = (None, None) if subject is None else (subject.start, subject.end)
+            assert (claim.mention_start, claim.mention_end) == expected
+            claims += 1
+            searched_first += subject is not None
+    assert claims > 1000 and searched_first > 500
