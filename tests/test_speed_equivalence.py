@@ -393,7 +393,32 @@ def test_tokenizer_keeps_the_text(text):
 def test_pipeline_uses_the_registered_tokenizer():
     nlp = build_nlp()
     assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": TOKENIZER_NAME}
-    assert len(nlp.make_doc("Sen. Rand Paul, R-Ky., said: “No.”")) < len(nlp.make_doc("Sen. Rand Paul, R-Ky., said: “No.”").text)
+    doc = nlp.make_doc("Sen. Rand Paul, R-Ky., said: “No.”  U.S.-backed\n\n")
+    assert [t.text for t in doc] == ["Sen", ".", "Rand", "Paul", ",", "R-Ky", ".", ",", "said", ":", "“", "No", ".",
+                                     "”", " ", "U.S.", "-", "backed", "\n\n"]
+    assert [t.whitespace_ for t in doc][:5] == ["", " ", " ", "", " "]
+
+
+@SETTINGS
+@given(news_text | st.text(max_size=200))
+def test_tokens_are_the_words_attribution_reads_and_single_marks(text):
+    doc = build_nlp().make_doc(text)
+    spans = {(t.idx, t.idx + len(t.text)) for t in doc}
+    for m in attribution._WORD.finditer(text):
+        assert m.span() in spans
+    for t in doc:
+        assert t.text and (t.text.isspace() or attribution._WORD.fullmatch(t.text) or len(t.text) == 1), t.text
+        assert t.whitespace_ in ("", " ")
+
+
+def test_attribution_reuses_the_tokenizers_scan():
+    nlp = build_nlp()
+    text = REAL_TEXTS[0] + " "    # a string of its own, not cached yet
+    before = textindex.match_table.cache_info()
+    nlp(make_doc(nlp, text))
+    after = textindex.match_table.cache_info()
+    assert after.misses == before.misses + 1    # one scan of the text, by the tokenizer,
+    assert after.hits > before.hits             # that attribution found again
 
 
 def test_claims_equal_those_on_spacys_default_tokenizer_on_real_articles():
