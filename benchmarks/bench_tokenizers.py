@@ -7,12 +7,14 @@ tokenizer only matters (a) for speed: spaCy's default English tokenizer is about
 the per-article time, and (b) for users who want spaCy Spans for claims:
 `doc.char_span(start, end)` is None unless both offsets fall on token boundaries.
 
-Candidates, each used as nlp.tokenizer of the extraction pipeline (nothing is wired in):
-  default              spacy.blank("en")'s tokenizer (the pipeline's today)
+Candidates, each used as nlp.tokenizer of the extraction pipeline:
+  default              spacy.blank("en")'s tokenizer (the pipeline's until it had its own)
   whitespace           text.split(" "), spaCy's documented whitespace tokenizer
   regex+punct          words (inner - ' ’ . kept) and single punctuation marks, one regex, Doc(words, spaces)
   spacy-minimal-rules  spaCy's own Tokenizer with one-character prefix/suffix rules, dashes as
                        infixes, no exception table
+  claimscope-words     the pipeline's tokenizer (extract/tokenizer.py): attribution's words and
+                       the marks between them, from the scan attribution reuses
 
 Printed per candidate: make_doc time (best of --repeat, CPU), tokens, the share of claims
 whose quote / speaker mention / cue offsets give a Span with doc.char_span (strict; with
@@ -34,9 +36,29 @@ sys.path.insert(0, str(REPO))
 DEFAULT_INPUT = REPO.parent / "shared" / "data" / "polnear" / "train" / "articles"
 
 
-# The whitespace tokenizer is bench_speed's experiment: one definition for both benchmarks.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_speed import WhitespaceTokenizer  # noqa: E402
+
+class WhitespaceTokenizer:
+    """Tokens are the text split on single spaces (spaCy's documented whitespace tokenizer):
+    doc.text equals the input exactly, which is all our components read."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text):
+        from spacy.tokens import Doc
+
+        words = text.split(" ")
+        spaces = [True] * len(words)
+        if "" in words:
+            for i, word in enumerate(words):
+                if word == "":
+                    words[i] = " "
+                    spaces[i] = False
+        if words[-1] == " ":
+            words, spaces = words[:-1], spaces[:-1]
+        else:
+            spaces[-1] = False
+        return Doc(self.vocab, words=words, spaces=spaces)
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|\S")
 
@@ -83,11 +105,18 @@ def minimal_rules_tokenizer(vocab):
                      infix_finditer=re.compile(r"(?<=\w)[^\w\s'’.-](?=\w)|--|—|–").finditer)
 
 
+def claimscope_tokenizer(vocab):
+    from extract.tokenizer import WordTokenizer
+
+    return WordTokenizer(vocab)
+
+
 CANDIDATES = {
     "default": None,
     "whitespace": WhitespaceTokenizer,
     "regex+punct": RegexTokenizer,
     "spacy-minimal-rules": minimal_rules_tokenizer,
+    "claimscope-words": claimscope_tokenizer,
 }
 
 
@@ -98,13 +127,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     args = parser.parse_args(argv)
 
+    import spacy
+
     from extract.ingest import read_articles
     from extract.pipeline import build_nlp, make_doc
 
     articles, _errors = read_articles([args.input])
     texts = [a.text for a in articles[:args.limit]]
     nlp = build_nlp()
-    default_tokenizer = nlp.tokenizer
+    pipeline_tokenizer = nlp.tokenizer
+    default_tokenizer = spacy.blank("en", vocab=nlp.vocab).tokenizer
     reference = None
     # A first pass warms what every candidate shares (lexicons, regexes, memoised lookups),
     # so that the candidates are timed in the same state.
@@ -133,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:20s} make_doc {best:5.2f} s  {sum(len(d) for d in docs):8,} tokens  "
               + "  ".join(f"{f} {v:6.1%}" for f, v in aligned.items())
               + f"  pipeline {pipeline_seconds:5.2f} s  claims same as default: {claims == reference}")
-    nlp.tokenizer = default_tokenizer
+    nlp.tokenizer = pipeline_tokenizer   # build_nlp's pipeline is shared (lru_cache)
     return 0
 
 

@@ -18,6 +18,7 @@ from . import logistic
 from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS,
                           _WORD, _earlier_cue_subject, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
+from .attribution import Mention
 from .lexicon import load_words
 from .quotes import Quote
 from .schema import Claim
@@ -235,14 +236,9 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
     """`X said (that) CONTENT.` / `X told reporters CONTENT.`"""
     s_start, s_end = sent
     low = w[2].lower()
-    if low.endswith("ing") and text[s_start:w[0]].rstrip().endswith(","):
-        # `Rubio hit back, saying Christie was …`: a participle's speaker is the subject of
-        # the clause it hangs from: the speaker of an earlier cue in the sentence, else the
-        # sentence's subject.
-        mention = (_earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
-                   or description_subject(text, s_start, w[0]))
-    else:
-        mention = subject_of(text, s_start, w[0])
+    # The subject search is the costly part of a candidate and most candidates fail on their
+    # content first: the subject is looked for when a check needs it.
+    mention = _UNSEARCHED
     pos = w[1]
     rest = text[pos:s_end]
     if low in ("told", "tells", "telling", "tell", "assured", "warned", "informed", "reminded", "urged", "asked"):
@@ -263,10 +259,14 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         if not nxt or nxt[0][0] != pos and text[pos:nxt[0][0]].strip():
             return None
         first = nxt[0][2].lower()
-        if first in _NOT_CLAUSE_START and (mention is None or first in _ADVERBIAL_START):
-            return None
+        if first in _NOT_CLAUSE_START:
+            mention = _cue_subject(text, s_start, w, low)
+            if mention is None or first in _ADVERBIAL_START:
+                return None
         if first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "if", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "him", "them", "me", "us", "you", "with", "about", "of"):
             return None
+    if mention is _UNSEARCHED:
+        mention = _cue_subject(text, s_start, w, low)
     if mention is None and _after_determiner(text, s_start, w[0]):
         return None     # `the announced expansion`: the cue is an adjective
     if mention is None and not has_that and _inverted(text, s_start, w[0], w[1]):
@@ -285,6 +285,21 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         if mention.descriptor:
             claim.descriptor_start, claim.descriptor_end = mention.descriptor
     return claim
+
+
+# _reported_after's subject before it is looked for.
+_UNSEARCHED = object()
+
+
+def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str) -> Mention | None:
+    """The speaker mention of a cue that introduces what follows it."""
+    if low.endswith("ing") and text[s_start:w[0]].rstrip().endswith(","):
+        # `Rubio hit back, saying Christie was …`: a participle's speaker is the subject of
+        # the clause it hangs from: the speaker of an earlier cue in the sentence, else the
+        # sentence's subject.
+        return (_earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
+                or description_subject(text, s_start, w[0]))
+    return subject_of(text, s_start, w[0])
 
 
 _RESUMES = re.compile(r"(?:\s+(?:(?:on|in|at|last|this|earlier|late|during)\b[^,.;:“”\"]{0,60}|[A-Z]\w+day))?\s*,\s+(?=\S)")

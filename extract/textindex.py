@@ -91,9 +91,11 @@ def _splitter(pattern: re.Pattern) -> re.Pattern | None:
 
 class MatchTable:
     """Every match of a pattern in one text: (start, end, match) in text order, with the
-    starts and ends apart for bisection and each match lower-cased once."""
+    starts, ends and matched strings apart (for bisection, and for the tokenizer), each
+    match lower-cased once, and the text between matches (gaps[k] before the k-th match,
+    gaps[-1] after the last)."""
 
-    __slots__ = ("matches", "starts", "ends", "lowered")
+    __slots__ = ("matches", "starts", "ends", "words", "lowered", "gaps")
 
     def __init__(self, text: str, pattern: re.Pattern):
         splitter = _splitter(pattern)
@@ -102,16 +104,17 @@ class MatchTable:
             # one scan, and the offsets are running sums of the pieces' lengths.
             pieces = splitter.split(text)
             offsets = list(accumulate(map(len, pieces)))
-            found = pieces[1::2]
+            words, gaps = pieces[1::2], pieces[0::2]
             starts, ends = offsets[0:-1:2], offsets[1::2]
-            matches = list(zip(starts, ends, found))
+            matches = list(zip(starts, ends, words))
         else:
             matches = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
             starts = [m[0] for m in matches]
             ends = [m[1] for m in matches]
-            found = [m[2] for m in matches]
-        self.matches, self.starts, self.ends = matches, starts, ends
-        self.lowered = list(map(str.lower, found))
+            words = [m[2] for m in matches]
+            gaps = [text[a:b] for a, b in zip([0, *ends], [*starts, len(text)])]
+        self.matches, self.starts, self.ends, self.words, self.gaps = matches, starts, ends, words, gaps
+        self.lowered = list(map(str.lower, words))
 
 
 @lru_cache(maxsize=8)

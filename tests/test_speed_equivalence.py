@@ -393,7 +393,32 @@ def test_tokenizer_keeps_the_text(text):
 def test_pipeline_uses_the_registered_tokenizer():
     nlp = build_nlp()
     assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": TOKENIZER_NAME}
-    assert len(nlp.make_doc("Sen. Rand Paul, R-Ky., said: “No.”")) < len(nlp.make_doc("Sen. Rand Paul, R-Ky., said: “No.”").text)
+    doc = nlp.make_doc("Sen. Rand Paul, R-Ky., said: “No.”  U.S.-backed\n\n")
+    assert [t.text for t in doc] == ["Sen", ".", "Rand", "Paul", ",", "R-Ky", ".", ",", "said", ":", "“", "No", ".",
+                                     "”", " ", "U.S.", "-", "backed", "\n\n"]
+    assert [t.whitespace_ for t in doc][:5] == ["", " ", " ", "", " "]
+
+
+@SETTINGS
+@given(news_text | st.text(max_size=200))
+def test_tokens_are_the_words_attribution_reads_and_single_marks(text):
+    doc = build_nlp().make_doc(text)
+    spans = {(t.idx, t.idx + len(t.text)) for t in doc}
+    for m in attribution._WORD.finditer(text):
+        assert m.span() in spans
+    for t in doc:
+        assert t.text and (t.text.isspace() or attribution._WORD.fullmatch(t.text) or len(t.text) == 1), t.text
+        assert t.whitespace_ in ("", " ")
+
+
+def test_attribution_reuses_the_tokenizers_scan():
+    nlp = build_nlp()
+    text = REAL_TEXTS[0] + " "    # a string of its own, not cached yet
+    before = textindex.match_table.cache_info()
+    nlp(make_doc(nlp, text))
+    after = textindex.match_table.cache_info()
+    assert after.misses == before.misses + 1    # one scan of the text, by the tokenizer,
+    assert after.hits > before.hits             # that attribution found again
 
 
 def test_claims_equal_those_on_spacys_default_tokenizer_on_real_articles():
@@ -431,3 +456,39 @@ def test_pipeline_saves_and_loads_with_its_tokenizer(tmp_path):
         ours, again = nlp(make_doc(nlp, text)), loaded(text)
         assert [t.text for t in again] == [t.text for t in ours]
         assert claims_of(again) == claims_of(ours)
+
+
+# --- reported._reported_after: the subject is searched only when a check needs it -------------
+
+from extract import reported  # noqa: E402
+
+
+def candidate_cues(text: str):
+    """(sentence, cue word) for every reported-speech candidate of an article."""
+    nlp = build_nlp()
+    doc = nlp(make_doc(nlp, text))
+    for sent in doc._.sentences:
+        for w in attribution.cues_in(text, sent[0], sent[1], reported._candidate_words()):
+            if attribution._is_cue(text, w, reported.reported_cues(), sent[0]):
+                yield sent, w
+
+
+def test_reported_after_gives_each_claim_its_cues_subject_on_real_articles():
+    claims = searched_first = 0
+    for text in REAL_TEXTS:
+        for sent, w in candidate_cues(text):
+            claim = reported._reported_after(text, sent, w)
+            subject = reported._cue_subject(text, sent[0], w, w[2].lower())
+            again = reported._reported_after(text, sent, w)
+            assert (claim is None) == (again is None)
+            if claim is None:
+                continue
+            assert (claim.start, claim.end, claim.mention_start, claim.mention_end, claim.descriptor_start,
+                    claim.descriptor_end) == (again.start, again.end, again.mention_start, again.mention_end,
+                                              again.descriptor_start, again.descriptor_end)
+            # The claim's speaker is the cue's subject, searched whenever a claim is made.
+            expected = (None, None) if subject is None else (subject.start, subject.end)
+            assert (claim.mention_start, claim.mention_end) == expected
+            claims += 1
+            searched_first += subject is not None
+    assert claims > 1000 and searched_first > 500
