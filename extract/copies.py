@@ -51,16 +51,6 @@ def paragraph_index(articles: pd.DataFrame, rules: MatchRules = RULES):
     return paragraph_of
 
 
-def _bags(text, rules: MatchRules) -> list[tuple[int, dict[str, float]]]:
-    """(paragraph number, stem bag) of the paragraphs long enough to compare."""
-    out = []
-    for number, (_start, para) in enumerate(paragraphs(text)):
-        words = normalise(para).split()
-        if len(words) >= rules.paragraph_min_words:
-            out.append((number, stem_weights(words, rules)))
-    return out
-
-
 def align(a: list[tuple[int, dict]], b: list[tuple[int, dict]], rules: MatchRules = RULES) -> dict[int, int]:
     """Order-preserving alignment of a's paragraphs to b's (paragraph numbers), keeping
     pairs at or above `paragraph_similarity`; the alignment with the largest total similarity
@@ -114,14 +104,14 @@ def _enough(aligned, shorter, rules: MatchRules):
 
 
 class _Paragraphs:
-    """The comparable paragraphs of every article (`_bags`), each distinct paragraph's stem
-    bag kept once, as a row of a sparse matrix of its stems (articles that reuse paragraphs,
-    wire copies, share rows).
+    """The comparable paragraphs of every article (those of `paragraph_min_words` words or
+    more) as stem bags (`stem_weights`), each distinct paragraph's bag kept once, as a row of
+    arrays of stems and weights (articles that reuse paragraphs, wire copies, share rows).
 
-    A bag's row holds its stems in the bag's own order with the bag's own weights, so the
-    bag comes back as it was (`bag`) for the exact similarity. The matrix of square roots of
-    the weights gives, by one product, an upper bound of every paragraph pair's weighted
-    Dice: sum(min(a_k, b_k)) <= sum(sqrt(a_k * b_k))."""
+    A row holds its stems in the bag's own order with the bag's own weights, so the bag
+    comes back as it was (`bag`) for the exact similarity. Square roots of the weights give,
+    by one sparse product, an upper bound of many paragraph pairs' weighted Dice at once:
+    sum(min(a_k, b_k)) <= sum(sqrt(a_k * b_k))."""
 
     def __init__(self, texts, rules: MatchRules):
         self.rules = rules
