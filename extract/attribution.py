@@ -153,8 +153,17 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+# A time between subject and cue: `Dianne Feinstein (D-Calif.) last week said`.
+_TIME_BEFORE_CUE = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+(?:(?:last|this|earlier|later)\s+(?:week|month|year|night|weekend|"
+                              r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on\s+(?:Monday|Tuesday|Wednesday|"
+                              r"Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$")
+
+
 def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | None:
     """The subject of a cue: the noun phrase ending right before it."""
+    time = _TIME_BEFORE_CUE.search(text, clause_start, cue_start)
+    if time and time.start() > clause_start:
+        cue_start = time.start()
     words = _words(text, clause_start, cue_start)
     if not words:
         return None
@@ -317,6 +326,9 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     (`The former governor, who dropped his bid last year, noted`)."""
     # A party tag between name and cue is no clause break: `Gov. Pat McCrory (R) said`,
     # `Sen. Rand Paul, R-Ky., told`, an age: `Jim Bennett, 57, told`.
+    time = _TIME_BEFORE_CUE.search(text, lo, cue_start)
+    if time and text[lo:time.start()].strip():
+        cue_start = time.start()
     tag = _PARTY_TAG.search(text, lo, cue_start)
     if tag:
         cue_start = tag.start()
@@ -474,6 +486,10 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             # `Said Dorothy Poynter, who grew up with Ali, “…”`; `But, said Solovey, “…”`
             mention = mention_after(text, w[1], q_open)
             rule = "before-quote-inverted"
+        elif low.endswith("ing") and _WITH_SUBJECT.search(text, prev, w[0]):
+            # `…, with Sen. John McCain calling it a “Chinese menu.”`
+            mention = mention_before(text, _WITH_SUBJECT.search(text, prev, w[0]).start(1), w[0])
+            rule = "before-quote"
         elif low.endswith("ing"):
             # `Trump issued a statement saying …`: a participle speaks for the clause's
             # subject, not for the object before it.
@@ -499,6 +515,10 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         if subject:
             return _set_mention(claim, subject, None, "sentence-subject")
     return claim
+
+
+# `with X telling reporters …`: the participle's own subject stands right before it.
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z]|(?:one|some|many|several|two|three)\s+of\b|the\s+[A-Z])[^,;:“”\"()]{1,80}?)\s+$")
 
 
 def _inverted_aside(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> bool:

@@ -334,6 +334,20 @@ def test_participle_speaks_for_a_description_opening_the_sentence():
     assert row.mention == "The billionaire businessman"
 
 
+def test_participle_after_with_speaks_for_the_phrase_before_it():
+    text = ('Intro.\n\nRepublicans were irritated by the lack of detail, with Sen. John McCain '
+            'calling it a "Chinese menu" on Thursday.\n\nEnd.')
+    row = one(claims_of(text), "direct", "Chinese menu")
+    assert row.mention == "John McCain"
+
+
+def test_time_between_subject_and_cue():
+    text = ('Intro.\n\nSenator Dianne Feinstein (D-Calif.) last week said the chains were '
+            '"not top secret" at all.\n\nEnd.')
+    row = one(claims_of(text), "direct", "top secret")
+    assert row.mention == "Dianne Feinstein"
+
+
 def test_credit_after_quote_in_its_own_paragraph():
     text = "Intro.\n\n“Trump must stop portraying us as gangsters, most of us work hard.” ― Carla Sanchez.\n\nEnd."
     row = one(claims_of(text), "direct", "portraying us")
