@@ -4,8 +4,9 @@
     python benchmarks/score_polnear.py --split train --show-errors 20
 
 Runs `python -m extract` on the split's articles into a temporary file and prints the
-scorer's report (../shared/eval/score_claims.py), plus how the direct quotes' speakers were
-found (which attribution rule) and how often each rule was right.
+scorer's report (../shared/eval/score_claims.py), then why found direct quotes have a wrong
+speaker: none found, nested sourcing (the codebook credits the inner speaker, PolNeAR the
+outer source) or another speaker.
 """
 from __future__ import annotations
 
@@ -34,7 +35,55 @@ def main() -> int:
         if args.show_errors:
             cmd += ["--show-errors", str(args.show_errors)]
         print(f"PolNeAR {args.split}: {len(list(gold.glob('*.ann')))} articles")
-        return subprocess.run(cmd).returncode
+        code = subprocess.run(cmd).returncode
+        print(speaker_breakdown(articles, gold, out))
+        return code
+
+
+def speaker_breakdown(articles: Path, gold: Path, claims_path: Path) -> str:
+    """Why found direct quotes have a wrong speaker, by the scorer's own rules: no speaker,
+    nested sourcing (our mention lies inside the gold content: `X said “…”, according to Y`,
+    where the codebook credits X and PolNeAR credits Y), or another speaker."""
+    import collections
+    import json
+
+    sys.path.insert(0, str(SHARED / "eval"))
+    from score_claims import content_region, covered, load_gold, overlap, words
+
+    preds = collections.defaultdict(list)
+    for line in claims_path.read_text(encoding="utf-8").splitlines():
+        claim = json.loads(line)
+        if claim["kind"] == "direct":
+            preds[str(claim["article_id"])].append(claim)
+    tally = collections.Counter()
+    for ann in sorted(gold.glob("*.ann")):
+        text = (articles / f"{ann.stem}.txt").read_text(encoding="utf-8")
+        for content, source in load_gold(ann):
+            region = content_region(text, content)
+            if region is None or region[1] - region[0] < 3 or not source:
+                continue
+            spans = [(p["quote_start"], p["quote_end"]) for p in preds[ann.stem]]
+            if covered(region, spans) * 2 < region[1] - region[0]:
+                continue    # not found: the scorer judges no speaker for it
+            found = [p for p in preds[ann.stem] if overlap((p["quote_start"], p["quote_end"]), region) > 0]
+            best = max(found, key=lambda p: overlap((p["quote_start"], p["quote_end"]), region))
+            source_text = " ".join(text[s:e] for s, e in source)
+            mention = (best["speaker_start"], best["speaker_end"]) if best["speaker_start"] is not None else None
+            right = (mention is not None and any(overlap(mention, s) > 0 for s in source)) or \
+                bool(words(best.get("speaker") or "") & words(source_text))
+            if right:
+                tally["right"] += 1
+            elif mention is None:
+                tally["no speaker"] += 1
+            elif overlap(mention, (content[0][0], content[-1][1])) > 0:
+                tally["nested"] += 1
+            else:
+                tally["other speaker"] += 1
+    total = sum(tally.values())
+    return (f"direct speakers, found quotes with a gold source: {total}; right {tally['right']}, "
+            f"no speaker {tally['no speaker']}, nested sourcing (codebook credits the inner speaker) "
+            f"{tally['nested']}, another speaker {tally['other speaker']}; right or nested: "
+            f"{(tally['right'] + tally['nested']) / max(total, 1):.3f}")
 
 
 if __name__ == "__main__":
