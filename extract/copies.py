@@ -22,7 +22,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .matching import (RULES, KeySets, MatchRules, candidate_pairs_of_sets, normalise, normalise_uncached,
+from .matching import (RULES, KeySets, MatchRules, candidate_pairs_of_sets, normalise_uncached,
                        positions, sort_rank, stem_weights, weighted_dice)
 
 _LINE = re.compile(r"[^\n]+")
@@ -92,11 +92,6 @@ def _alignment(sim: np.ndarray, a_numbers: list[int], b_numbers: list[int]) -> d
     return mapping
 
 
-def _is_copy_pair(a, b, rules: MatchRules) -> dict[int, int] | None:
-    mapping = align(a, b, rules)
-    return mapping if _enough(len(mapping), min(len(a), len(b)), rules) else None
-
-
 def _enough(aligned, shorter, rules: MatchRules):
     """Whether `aligned` paragraphs make a copy of an article pair whose shorter has
     `shorter` paragraphs (numbers or numpy arrays)."""
@@ -154,7 +149,7 @@ class _Paragraphs:
     def content_stems(self, articles_at_once: int = 2000) -> KeySets:
         """Each article's content stems (weight 1 or more in one of its paragraphs; function
         words say nothing about a copy), for the index that proposes candidate pairs."""
-        width = max(len(self.vocabulary), 1)
+        width = self.width
         start, keys = [np.zeros(1, dtype=np.int64)], []
         for first in range(0, len(self.rows), articles_at_once):
             part = self.rows[first:first + articles_at_once]
@@ -188,7 +183,7 @@ class _Paragraphs:
         """weighted_dice of two rows' bags (order kept: its float sums depend on it)."""
         value = self._dice.get((x, y))
         if value is None:
-            if len(self._dice) >= 2_000_000:
+            if len(self._dice) >= 500_000:
                 self._dice.clear()
             value = self._dice[(x, y)] = weighted_dice(self.bag(x), self.bag(y))
         return value
@@ -229,9 +224,10 @@ class _Paragraphs:
         return _alignment(sim, self.numbers[i], self.numbers[j])
 
     def copy_pairs(self, pairs: np.ndarray, ids: list[str]):
-        """The candidate pairs (i, j) that are copies (`_is_copy_pair`), judged an article at a
-        time against all its candidates: most fail on the bound alone, since the paragraphs
-        that can align bound the alignment's length."""
+        """The candidate pairs (i, j) that are copies (`align` of their bags aligns at least
+        `copy_min_paragraphs` and `copy_coverage` of the shorter's paragraphs), judged an
+        article at a time against all its candidates: most fail on the bound alone, since
+        the paragraphs that can align bound the alignment's length."""
         if len(pairs) == 0:
             return
         order = np.argsort(pairs[:, 0], kind="stable")
