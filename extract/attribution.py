@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from .lexicon import load_table, load_words
 from .quotes import DOUBLE_MARKS, Quote
@@ -159,9 +160,21 @@ _TIME_BEFORE_CUE = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+(?:(?:last|this|earlie
                               r"Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$")
 
 
+# _TIME_BEFORE_CUE ends on one of these words, then white space: a window that does not
+# cannot match, and the search (which tries every offset of the window) is skipped.
+_TIME_WORD_ENDS = ("week", "month", "year", "night", "weekend", "day")
+
+
+def _time_before_cue(text: str, lo: int, cue_start: int) -> re.Match | None:
+    """_TIME_BEFORE_CUE.search(text, lo, cue_start)"""
+    if not text[max(lo, 0):cue_start].rstrip().endswith(_TIME_WORD_ENDS):
+        return None
+    return _TIME_BEFORE_CUE.search(text, lo, cue_start)
+
+
 def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | None:
     """The subject of a cue: the noun phrase ending right before it."""
-    time = _TIME_BEFORE_CUE.search(text, clause_start, cue_start)
+    time = _time_before_cue(text, clause_start, cue_start)
     if time and time.start() > clause_start:
         cue_start = time.start()
     words = _words(text, clause_start, cue_start)
@@ -321,15 +334,25 @@ def apposition_after(text: str, mention_end: int, limit: int) -> tuple[int, int]
 _PARTY_TAG = re.compile(r"(?:\s*\([^()]{1,30}\)|,\s*[RDI]-[A-Z][\w.]*,?|,\s*\d{1,3},)\s*$")
 
 
+def _party_tag(text: str, lo: int, cue_start: int) -> re.Match | None:
+    """_PARTY_TAG.search(text, lo, cue_start), the search skipped where it cannot match: a
+    tag ends the window (white space aside) on `)` or `,`, or on `, R-Ky` (no comma can
+    follow that comma, so it is the window's last one)."""
+    window = text[max(lo, 0):cue_start].rstrip()
+    if not window.endswith((")", ",")) and window[window.rfind(",") + 1:].lstrip()[:2] not in ("R-", "D-", "I-"):
+        return None
+    return _PARTY_TAG.search(text, lo, cue_start)
+
+
 def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker mention standing before a cue, skipping an apposition or relative clause
     (`The former governor, who dropped his bid last year, noted`)."""
     # A party tag between name and cue is no clause break: `Gov. Pat McCrory (R) said`,
     # `Sen. Rand Paul, R-Ky., told`, an age: `Jim Bennett, 57, told`.
-    time = _TIME_BEFORE_CUE.search(text, lo, cue_start)
+    time = _time_before_cue(text, lo, cue_start)
     if time and text[lo:time.start()].strip():
         cue_start = time.start()
-    tag = _PARTY_TAG.search(text, lo, cue_start)
+    tag = _party_tag(text, lo, cue_start)
     if tag:
         cue_start = tag.start()
     clause = _clause_start(text, lo, cue_start)
@@ -344,12 +367,15 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
 
 
 _RELATIVE = re.compile(r"(?<=[\w.)])(,?\s+)(who|which)\s+(?:(?:also|has|have|had|later|once|then|recently|repeatedly|previously|publicly)\s+)*$")
+_RELATIVE_ENDS = ("who", "which", "also", "has", "have", "had", "later", "once", "then", "recently", "repeatedly",
+                  "previously", "publicly")
 
 
 def _relative_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     """`Mike Pence, who called their son …`: the relative pronoun is the cue's subject; the
     speakers step resolves it to the phrase it follows."""
-    m = _RELATIVE.search(text, lo, cue_start)
+    # The pattern ends on `who`, `which` or one of its adverbs, then white space.
+    m = _RELATIVE.search(text, lo, cue_start) if text[max(lo, 0):cue_start].rstrip().endswith(_RELATIVE_ENDS) else None
     if m is None:
         return None
     return Mention(m.start(2), m.end(2)) if _has_antecedent(text, m.start(2), lo) else None
@@ -369,10 +395,23 @@ def _has_antecedent(text: str, start: int, lo: int = 0) -> bool:
 _CLAUSE_BREAK = re.compile(r"[,;:—–\u2014\u2013()“”\"]|\b(?:and|but|while|as|because|when|after|before|who|which)\s", re.IGNORECASE)
 
 
+# _CLAUSE_BREAK's two kinds of match: one mark, or a word and the white space after it.
+_CLAUSE_MARKS = ",;:—–()“”\""
+_CLAUSE_WORD = re.compile(r"\b(?:and|but|while|as|because|when|after|before|who|which)\s", re.IGNORECASE)
+
+
 def _clause_start(text: str, lo: int, pos: int) -> int:
-    """Start of the clause that ends at pos: after the last comma, colon, dash or quote mark."""
-    last = lo
-    for m in _CLAUSE_BREAK.finditer(text, lo, pos):
+    """Start of the clause that ends at pos: after the last comma, colon, dash or quote mark
+    (or clause word): the end of the last match of _CLAUSE_BREAK in [lo, pos).
+
+    A mark is never part of a word match, so a scan reaches every mark and resumes right
+    after it: the last match is the last word match after the last mark, else that mark.
+    The marks are found from the end (rfind), and only the text after the last one is scanned."""
+    if lo < 0 or pos < 0:      # re clamps negative offsets, rfind counts them from the end
+        return max([lo] + [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, pos)][-1:])
+    mark = max(map(text.rfind, _CLAUSE_MARKS, repeat(lo), repeat(pos)))
+    last = lo if mark < 0 else mark + 1
+    for m in _CLAUSE_WORD.finditer(text, last, pos):
         last = m.end()
     return last
 

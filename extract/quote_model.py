@@ -17,6 +17,8 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|my
 _WORD = re.compile(r"\w+")
 _BEFORE_TERMS = ("called", "calling", "calls", "as", "so-called", "dubbed", "term", "word", "phrase",
                  "the", "a", "an", "of", "his", "her", "their", "its", "labeled", "described", "branded")
+# Quote length buckets (name, fewest words, most words), in the order the features are set.
+_LENGTH_BUCKETS = (("n1", 1, 1), ("n2", 2, 2), ("n3", 3, 3), ("n4_6", 4, 6), ("n7_12", 7, 12), ("n13", 13, 10**9))
 _SMALL = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
 
 
@@ -26,8 +28,7 @@ def quote_features(text: str, claim: Claim, sentence: tuple[int, int], opens_sen
     words = _WORD.findall(quoted)
     n = len(words)
     f: dict[str, float] = {"bias": 1.0}
-    for bucket, (lo, hi) in {"n1": (1, 1), "n2": (2, 2), "n3": (3, 3), "n4_6": (4, 6),
-                             "n7_12": (7, 12), "n13": (13, 10**9)}.items():
+    for bucket, lo, hi in _LENGTH_BUCKETS:
         if lo <= n <= hi:
             f[bucket] = 1.0
     f["rule=" + (claim.rule or "none")] = 1.0

@@ -94,6 +94,10 @@ _PRONOUN_START = frozenset("i he she it they we you there".split())
 _DETERMINER_START = frozenset("the a an this that these those his her their its our my some all no".split())
 _FREQUENT_CUE = 10     # cues seen this often in training get a weight of their own
 _QUOTE_CHARS = ("“", "”", '"')
+_THAT_AT_END = re.compile(r"\bthat\s*$")
+_MENTION_PRONOUNS = _PRONOUN_START | {"him", "her", "them"}
+# Content length buckets (name, fewest words, most words), in the order the features are set.
+_CONTENT_BUCKETS = (("n3_4", 0, 4), ("n5_8", 5, 8), ("n9_15", 9, 15), ("n16_30", 16, 30), ("n31", 31, 10**9))
 
 
 def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -> dict[str, float]:
@@ -129,25 +133,28 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
     else:
         mention = text[claim.mention_start:claim.mention_end]
         last = mention.split()[-1]
-        f["mention_pronoun" if last.lower() in _PRONOUN_START | {"him", "her", "them"}
+        f["mention_pronoun" if last.lower() in _MENTION_PRONOUNS
           else "mention_name" if last[:1].isupper() else "mention_description"] = 1.0
-    if claim.start > claim.cue_start and re.search(r"\bthat\s*$", text[claim.cue_end:claim.start]):
-        f["has_that"] = 1.0
+    if claim.start > claim.cue_start:
+        between = text[claim.cue_end:claim.start]
+        # The pattern ends on `that` and white space: test the end first, the regex for \b.
+        if between.rstrip().endswith("that") and _THAT_AT_END.search(between):
+            f["has_that"] = 1.0
     content = _words(text, claim.start, claim.end)
     n = len(content)
-    for bucket, (lo, hi) in {"n3_4": (0, 4), "n5_8": (5, 8), "n9_15": (9, 15), "n16_30": (16, 30),
-                             "n31": (31, 10**9)}.items():
+    for bucket, lo, hi in _CONTENT_BUCKETS:
         if lo <= n <= hi:
             f[bucket] = 1.0
     if content:
         first = content[0][2]
         f["first=" + ("pronoun" if first.lower() in _PRONOUN_START else "determiner" if first.lower() in _DETERMINER_START
                       else "capital" if first[:1].isupper() else "lower")] = 1.0
-    if any(a < claim.end and b > claim.start for a, b in inside) or any(m in text[claim.start:claim.end] for m in _QUOTE_CHARS):
-        f["has_quote"] = 1.0
+    span = text[claim.start:claim.end]
+    if any(a < claim.end and b > claim.start for a, b in inside) or "“" in span or "”" in span or '"' in span:
+        f["has_quote"] = 1.0     # any of _QUOTE_CHARS
     if text[claim.end:claim.sentence_end].strip(" .!?”\"'") == "":
         f["to_sentence_end"] = 1.0
-    if text[claim.end:claim.end + 1] == "?" or text[claim.start:claim.end].endswith("?"):
+    if text[claim.end:claim.end + 1] == "?" or span.endswith("?"):
         f["question"] = 1.0
     return f
 

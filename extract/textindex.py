@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 try:     # the parser of the standard re module (Python 3.11+); without it every window is scanned
     from re import _constants as _c
@@ -143,15 +143,19 @@ def _scan(text: str, pattern: re.Pattern, start: int, end: int) -> list[tuple[in
 
 def matches_between(text: str, pattern: re.Pattern, start: int, end: int) -> list[tuple[int, int, str]]:
     """[(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]"""
-    table = _table(text, pattern)
+    recent = _recent.get(id(pattern))     # _table, inlined: this runs ~200 times per article
+    if recent is not None and recent[0] is text and recent[1] is pattern:
+        table = recent[2]
+    else:
+        table = _table(text, pattern)
     if table is None:
         return _scan(text, pattern, start, end)
     starts, ends = table.starts, table.ends
     i = bisect_left(starts, start)
-    j = bisect_left(starts, end, i)
     if i and ends[i - 1] > start:
         # The window starts inside a match: the window's scan sees part of it.
-        return _scan(text, pattern, start, end)
+        return _scan_from_inside(text, pattern, table, start, end)
+    j = bisect_left(starts, end, i)
     if j > i and ends[j - 1] > end:
         # The window ends inside a match: the matches before it are the table's, the rest
         # is scanned from the end of the last whole match (a point no match spans).
@@ -161,10 +165,26 @@ def matches_between(text: str, pattern: re.Pattern, start: int, end: int) -> lis
     return table.matches[i:j]
 
 
+def _scan_from_inside(text: str, pattern: re.Pattern, table: MatchTable, start: int, end: int) -> list[tuple[int, int, str]]:
+    """A window that starts inside a match of the table (`max(s, cue - 30)`): its own scan
+    until one of its matches ends at a point that no match of the table spans; from that
+    point on a scan finds the table's matches (see the module's docstring), so the rest of
+    the window is sliced. Usually the first match (the end of the cut word) resyncs."""
+    starts, ends = table.starts, table.ends
+    found = []
+    for m in pattern.finditer(text, start, end):
+        e = m.end()
+        found.append((m.start(), e, m.group()))
+        k = bisect_left(starts, e)
+        if not (k and ends[k - 1] > e):
+            return found + matches_between(text, pattern, e, end)
+    return found
+
+
 def matches_among(text: str, pattern: re.Pattern, vocabulary: frozenset[str]) -> list[tuple[int, int, str]]:
     """The matches in the text whose lower-case form is in the vocabulary, in text order."""
     table = _table(text, pattern)
     if table is None:
         return [w for w in _scan(text, pattern, 0, len(text)) if w[2].lower() in vocabulary]
-    matches = table.matches
-    return [matches[i] for i, low in enumerate(table.lowered) if low in vocabulary]
+    # compress and map keep the test per word out of the interpreter loop.
+    return list(compress(table.matches, map(vocabulary.__contains__, table.lowered)))

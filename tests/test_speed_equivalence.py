@@ -492,3 +492,69 @@ def test_reported_after_gives_each_claim_its_cues_subject_on_real_articles():
             claims += 1
             searched_first += subject is not None
     assert claims > 1000 and searched_first > 500
+
+
+# --- attribution: searches for patterns anchored at a window's end, skipped when they cannot match --
+
+WINDOW_ENDS = ["Trump last week", "Sen. Rand Paul, R-Ky.,", "Jim Bennett, 57,", "Gov. Pat McCrory (R)", "Pence, who",
+               "Pence, who has also", "Feinstein (D-Calif.) on Monday", "this weekend", "later Sunday\n", "R-Ky",
+               "X, D-N.Y.", "the officials, which", "day", " (x) ", "whose", "Thursday  ", "on  Friday\t"]
+window_text = st.lists(st.one_of(piece, st.sampled_from(WINDOW_ENDS)), max_size=30).map(" ".join)
+
+
+def reference_clause_start(text: str, lo: int, pos: int) -> int:
+    last = lo
+    for m in attribution._CLAUSE_BREAK.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+@SETTINGS
+@given(window_text, st.integers(-3, 200), st.integers(-3, 200))
+@example("Trump and Esper, who said", 0, 25)
+@example("a, band as ", 0, 11)
+@example("x — and, but ", 3, 13)
+def test_clause_start_equals_the_last_match_of_the_scan(text, lo, pos):
+    assert attribution._clause_start(text, lo, pos) == reference_clause_start(text, lo, pos)
+
+
+def span_of(m):
+    return None if m is None else (m.start(), m.end(), m.groups())
+
+
+@SETTINGS
+@given(window_text, st.integers(-3, 200), st.integers(-3, 200))
+@example("Feinstein (D-Calif.) last week ", 0, 31)
+@example("Sen. Rand Paul, R-Ky. ", 0, 22)
+@example("Jim Bennett, 57,\n", 0, 17)
+@example("Mike Pence, who also ", 0, 21)
+@example("Sen. Bernie Sanders, I-Vt. ", 0, 27)
+@example("Sen. Bernie Sanders (I-Vt.) ", 0, 28)
+@example("They met this weekend ", 0, 22)
+@example("They met later this month\n", 0, 26)
+def test_end_anchored_searches_equal_the_plain_search(text, lo, pos):
+    for lo, pos in ((lo, pos), (lo, len(text)), (0, len(text))):   # windows ending where the text does, too
+        assert span_of(attribution._time_before_cue(text, lo, pos)) == span_of(attribution._TIME_BEFORE_CUE.search(text, lo, pos))
+        assert span_of(attribution._party_tag(text, lo, pos)) == span_of(attribution._PARTY_TAG.search(text, lo, pos))
+
+
+def test_end_anchored_searches_and_clause_starts_on_real_articles():
+    import random
+
+    rng = random.Random(7)
+    matched = 0
+    for text in REAL_TEXTS:
+        cues = [m.start() for m in re.finditer(r"\b(?:said|says|told|added|who|which)\b", text)]
+        windows = [(max(0, c - rng.randrange(1, 200)), c) for c in cues] + [(rng.randrange(len(text)), rng.randrange(len(text))) for _ in range(50)]
+        for lo, pos in windows:
+            assert attribution._clause_start(text, lo, pos) == reference_clause_start(text, lo, pos)
+            for fast, pattern in ((attribution._time_before_cue, attribution._TIME_BEFORE_CUE),
+                                  (attribution._party_tag, attribution._PARTY_TAG)):
+                expected = span_of(pattern.search(text, lo, pos))
+                assert span_of(fast(text, lo, pos)) == expected
+                matched += expected is not None
+            expected = span_of(attribution._RELATIVE.search(text, lo, pos))
+            if expected is not None:
+                # _relative_subject searches only windows ending on the pattern's words.
+                assert text[lo:pos].rstrip().endswith(attribution._RELATIVE_ENDS)
+    assert matched >= 3    # few real windows end on a tag or a time; the property test covers more
