@@ -84,12 +84,39 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’)]*\s+(?=(?:[“\"‘(]|'')?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
+# Every match of _BOUNDARY starts on one of these marks (its first branch) or right after
+# one (its second, empty branch).
+_BOUNDARY_MARK = re.compile(r"[.!?…]")
+
+
+def _boundaries(text: str, start: int, end: int) -> list[re.Match]:
+    """list(_BOUNDARY.finditer(text, start, end)), trying the pattern only where it can match.
+
+    _BOUNDARY opens on a look-behind, so re cannot skip to likely offsets and tries every
+    offset of the paragraph. Its matches start on a mark or right after one (the look-behind
+    may see the mark before `start`), so it is tried there, left to right as finditer does:
+    after a match, from its end, or from the next offset after an empty one."""
+    found = []
+    pos = start
+    match = _BOUNDARY.match
+    for mark in _BOUNDARY_MARK.finditer(text, max(start - 1, 0), end):
+        q = mark.start()
+        for at in (q, q + 1):
+            if at < pos or at >= end:
+                continue
+            m = match(text, at, end)
+            if m is not None:
+                found.append(m)
+                pos = m.end() if m.end() > at else at + 1
+    return found
+
+
 def sentence_spans(text: str, start: int, end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
     """Sentences of one paragraph; a boundary inside a quote does not end the sentence, so a
     quote and its attribution stay together."""
     inside = [(q.start, q.end) for q in quotes if q.end > start and q.start < end]
     cuts = [start]
-    for m in _BOUNDARY.finditer(text, start, end):
+    for m in _boundaries(text, start, end):
         cut = m.end()
         # A boundary inside a quote does not count; one right after a quote's own closing
         # punctuation does (`… win.” He added:`).

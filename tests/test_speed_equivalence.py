@@ -558,3 +558,37 @@ def test_end_anchored_searches_and_clause_starts_on_real_articles():
                 # _relative_subject searches only windows ending on the pattern's words.
                 assert text[lo:pos].rstrip().endswith(attribution._RELATIVE_ENDS)
     assert matched >= 3    # few real windows end on a tag or a time; the property test covers more
+
+
+# --- attribution._boundaries: the sentence-boundary pattern tried only next to its marks --------
+
+boundary_text = st.lists(st.one_of(piece, st.sampled_from(["ok. The", "win.” He", "U.S. Army", "no.It", "A. B",
+                                                           "…", "?!", "ab.Cd", "x.) Y", ". “A", "'' B", "\n\n"])),
+                         max_size=40).map(lambda parts: "".join(p + (" " if i % 3 else "") for i, p in enumerate(parts)))
+
+
+def spans_of(matches):
+    return [(m.start(), m.end()) for m in matches]
+
+
+@SETTINGS
+@given(boundary_text, st.integers(-3, 300), st.integers(-3, 300))
+@example("He won.It was", 0, 13)
+@example("ab.Cd ef.Gh", 3, 11)
+@example("said.. Then…  But", 0, 17)
+def test_boundaries_equal_the_patterns_scan(text, start, end):
+    for start, end in ((start, end), (0, len(text)), (start, len(text))):
+        assert spans_of(attribution._boundaries(text, start, end)) == spans_of(attribution._BOUNDARY.finditer(text, start, end))
+
+
+def test_boundaries_equal_the_patterns_scan_on_real_paragraphs():
+    from extract import layout
+
+    found = 0
+    for text in REAL_TEXTS:
+        for start, end in layout.analyse(text).paragraphs:
+            for s, e in ((start, end), (start + 1, end), (start, end - 2)):
+                expected = spans_of(attribution._BOUNDARY.finditer(text, s, e))
+                assert spans_of(attribution._boundaries(text, s, e)) == expected
+                found += len(expected)
+    assert found > 1000
