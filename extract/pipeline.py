@@ -12,7 +12,9 @@ Components (in order):
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from typing import Callable
 
 import spacy
 from spacy.language import Language
@@ -83,8 +85,9 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
     introducer: Claim | None = None     # `He said:` closing the previous paragraph
     if lay.headline is not None:
         claims.extend(headline_claims(text, lay.headline))
+    in_paragraph = _quotes_overlapping(found)
     for p_index, (p_start, p_end) in enumerate(paragraphs):
-        para_quotes = [q for q in found if q.start < p_end and q.end > p_start]
+        para_quotes = in_paragraph(p_start, p_end)
         sents = attribution.sentence_spans(text, p_start, p_end, para_quotes)
         sentences.extend(sents)
         labelled = reported_speech.labelled_line(text, (p_start, p_end), para_quotes)
@@ -144,6 +147,20 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
     doc._.sentences = sentences
     doc._.claims = claims
     return doc
+
+
+def _quotes_overlapping(found: list) -> Callable[[int, int], list]:
+    """A function (start, end) -> [q for q in found if q.start < end and q.end > start].
+
+    Quotes come in text order and do not nest, so their starts and ends both ascend and the
+    quotes of a paragraph are one run of the list, found by bisection (the comprehension
+    over every quote of the article, once per paragraph, grew with their product). Lists
+    in any other order are filtered as written."""
+    starts = [q.start for q in found]
+    ends = [q.end for q in found]
+    if starts != sorted(starts) or ends != sorted(ends):
+        return lambda start, end: [q for q in found if q.start < end and q.end > start]
+    return lambda start, end: found[bisect_right(ends, start):max(bisect_right(ends, start), bisect_left(starts, end))]
 
 
 def headline_claims(text: str, headline: tuple[int, int]) -> list[Claim]:

@@ -592,3 +592,40 @@ def test_boundaries_equal_the_patterns_scan_on_real_paragraphs():
                 assert spans_of(attribution._boundaries(text, s, e)) == expected
                 found += len(expected)
     assert found > 1000
+
+
+# --- pipeline._quotes_overlapping: a paragraph's quotes by bisection -----------------------------
+
+from extract import pipeline  # noqa: E402
+from extract.quotes import Quote  # noqa: E402
+
+
+def quote_lists():
+    """Quotes as find_quotes makes them (ascending, not nested), and lists in other orders."""
+    spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=8)
+    def ascending(pairs):
+        out, at = [], 0
+        for gap, length in pairs:
+            start = at + gap
+            out.append(Quote(start=start, end=start + length, open_mark=max(0, start - 1), close_mark=start + length))
+            at = start + length + 1
+        return out
+    any_order = spans.map(lambda pairs: [Quote(start=a, end=a + b, open_mark=a, close_mark=None) for a, b in pairs])
+    return spans.map(ascending) | any_order
+
+
+@SETTINGS
+@given(quote_lists(), st.integers(-5, 400), st.integers(-5, 400))
+def test_quotes_overlapping_equals_the_filter(found, start, end):
+    expected = [q for q in found if q.start < end and q.end > start]
+    assert pipeline._quotes_overlapping(found)(start, end) == expected
+
+
+def test_quotes_overlapping_equals_the_filter_on_real_articles():
+    nlp = build_nlp()
+    for text in REAL_TEXTS:
+        doc = nlp(make_doc(nlp, text))
+        found = doc._.quotes
+        in_paragraph = pipeline._quotes_overlapping(found)
+        for start, end in doc._.layout.paragraphs:
+            assert in_paragraph(start, end) == [q for q in found if q.start < end and q.end > start]
