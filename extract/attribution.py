@@ -268,6 +268,12 @@ def valid_mention(text: str, mention: Mention) -> bool:
     return head.lower() in _source_heads() or head.lower() in _titles()
 
 
+# Words before a name after which the head comes first ("a spokesman for the Pentagon"), and
+# determiners other than the articles (sets built once, not per call).
+_HEAD_FIRST = _PREPOSITIONS | {"stationed", "based"}
+_QUANTIFIERS = _DETERMINERS - {"the", "a", "an"}
+
+
 def _split_name(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
     """Split a subject phrase into the mention and its descriptor.
 
@@ -282,7 +288,7 @@ def _split_name(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
     name = words[i:]
     before = words[:i]
     lead = before[:-1] if before and before[-1][2].lower() == "the" else before
-    if name and lead and lead[-1][2].lower() in _PREPOSITIONS | {"stationed", "based"}:
+    if name and lead and lead[-1][2].lower() in _HEAD_FIRST:
         # "Reports from Iraq", "a spokesman for the Pentagon": the head comes first.
         return _noun_phrase(words)
     if name and (not before or before[-1][2].lower() in ("the",) and len(before) == 1):
@@ -291,7 +297,7 @@ def _split_name(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
     if name:
         # Title or description before the name: keep it as the descriptor.
         desc = before
-        if desc and desc[0][2].lower() in _DETERMINERS - {"the", "a", "an"}:
+        if desc and desc[0][2].lower() in _QUANTIFIERS:
             return _noun_phrase(words)
         if desc and desc[-1][2] in (",",):
             desc = desc[:-1]
@@ -641,9 +647,11 @@ def cues_in(text: str, start: int, end: int, cues: frozenset[str]) -> list[tuple
 def has_speech_verb(text: str, sent: tuple[int, int], quotes: list[Quote]) -> bool:
     """Whether a verb of speech stands in the sentence outside its quotes."""
     verbs = speech_verbs()
+    found = cues_in(text, sent[0], sent[1], verbs)
+    if not found:
+        return False
     inside = [q.outer for q in quotes]
-    return any(_is_cue(text, w, verbs, sent[0]) and not any(a <= w[0] < b for a, b in inside)
-               for w in cues_in(text, sent[0], sent[1], verbs))
+    return any(_is_cue(text, w, verbs, sent[0]) and not any(a <= w[0] < b for a, b in inside) for w in found)
 
 
 _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s")

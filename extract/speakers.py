@@ -346,6 +346,13 @@ def _split_titles(words: list[str]) -> int:
 # Everything up to and including the last of these characters: the text before a name is
 # read from after the last punctuation mark that ends a phrase.
 _TO_LAST_PRE_STOP = re.compile(r".*[,;:.!?“”\"()—–]", re.DOTALL)
+_PRE_STOPS = ",;:.!?“”\"()—–"
+
+
+def _after_last_pre_stop(window: str) -> int:
+    """_TO_LAST_PRE_STOP.match(window).end(), 0 when it does not match: one past the last stop
+    character (rfind per character, where the greedy `.*` backtracks from the window's end)."""
+    return max(map(window.rfind, _PRE_STOPS)) + 1
 # Title words before a name are read from the name backwards and rarely run long: the words
 # of the window's last _TAIL characters or so settle most names (see _descriptor_before).
 _TAIL = 40
@@ -356,9 +363,9 @@ def _descriptor_before(text: str, start: int) -> str | None:
     """Title words written right before a name ("Former White House national security
     adviser", "27-year-old Kataib Hezbollah fighter")."""
     window = text[max(0, start - 120):start]
-    stop = _TO_LAST_PRE_STOP.match(window)
+    stop = _after_last_pre_stop(window)
     if stop:
-        window = window[stop.end():]
+        window = window[stop:]
     if len(window) > _TAIL:
         # Words are never split by a space, and _WORD has no look-behind: the words after a
         # space are the same whether the window is read from its start or from that space.

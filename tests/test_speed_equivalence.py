@@ -629,3 +629,23 @@ def test_quotes_overlapping_equals_the_filter_on_real_articles():
         in_paragraph = pipeline._quotes_overlapping(found)
         for start, end in doc._.layout.paragraphs:
             assert in_paragraph(start, end) == [q for q in found if q.start < end and q.end > start]
+
+
+# --- speakers._after_last_pre_stop: the end of `.*[stops]` found with rfind ------------------------
+
+@SETTINGS
+@given(news_text)
+@example("Sen. Rand Paul, R-Ky.")
+@example("no stop here")
+@example("")
+def test_after_last_pre_stop_equals_the_greedy_match(window):
+    m = speakers._TO_LAST_PRE_STOP.match(window)
+    assert speakers._after_last_pre_stop(window) == (m.end() if m else 0)
+
+
+def test_after_last_pre_stop_on_real_windows():
+    for text in REAL_TEXTS:
+        for at in range(0, len(text), 37):
+            window = text[max(0, at - 120):at]
+            m = speakers._TO_LAST_PRE_STOP.match(window)
+            assert speakers._after_last_pre_stop(window) == (m.end() if m else 0)
