@@ -18,6 +18,8 @@ _WORD = re.compile(r"\w+")
 _BEFORE_TERMS = ("called", "calling", "calls", "as", "so-called", "dubbed", "term", "word", "phrase",
                  "the", "a", "an", "of", "his", "her", "their", "its", "labeled", "described", "branded")
 _SMALL = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
+# `CNN’s “New Day”`, `Ayn Rand's “Atlas Shrugged”`: a possessive right before the mark.
+_POSSESSIVE_BEFORE = re.compile(r"\w[’']s\s*$")
 
 
 def quote_features(text: str, claim: Claim, sentence: tuple[int, int], opens_sentence: bool,
@@ -34,6 +36,10 @@ def quote_features(text: str, claim: Claim, sentence: tuple[int, int], opens_sen
     f["has_mention"] = 1.0 if claim.mention_start is not None else 0.0
     if words and all(w[:1].isupper() or w[:1].isdigit() or w in _SMALL for w in words) and words[0][:1].isupper():
         f["title_case"] = 1.0
+        if _POSSESSIVE_BEFORE.search(text, max(sentence[0], claim.start - 20), max(sentence[0], claim.start - 1)):
+            # A programme's or a work's title (`told ABC’s “This Week”`), which the codebook
+            # does not count as anyone's words.
+            f["title_after_possessive"] = 1.0
     if quoted.rstrip()[-1:] in (",", ".", "?", "!"):
         f["ends_punct"] = 1.0
     if _FIRST_PERSON.search(quoted):

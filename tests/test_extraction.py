@@ -131,6 +131,16 @@ def test_title_in_quotes_is_not_a_claim():
     assert not (claims.kind == "direct").any()
 
 
+def test_programme_title_after_a_possessive_is_not_a_claim():
+    # A speech verb in the sentence makes a quote likelier to be someone's words; a
+    # Title-Case quote right after a possessive is still the name of a show.
+    text = ("Intro.\n\nThe governor said on NBC’s “Evening Report With Dana Cole” that the budget "
+            "would pass.\n\n“We have the votes,” the governor said.\n\nEnd.")
+    claims = claims_of(text)
+    direct = claims[claims.kind == "direct"].quote.tolist()
+    assert direct == ["We have the votes,"]
+
+
 def test_headline_quotes_and_plain_headlines_are_not_claims():
     text = "‘The US had to respond’: Trump pulled trigger\n\nA body paragraph with no quotes at all."
     assert claims_of(text).empty
