@@ -112,6 +112,9 @@ def _source_type_scale() -> alt.Scale:
 
 # Outlets and speakers are bars along the y axis: their names stay readable, however long.
 BAR_STEP = 22
+# Height of a legend entry and of the legend's title, in pixels, as Vega-Lite draws them.
+LEGEND_ROW = 18
+LEGEND_TITLE = 30
 NAME_LABEL_LIMIT = 220
 
 
@@ -119,13 +122,17 @@ def role_anonymity_chart(counts: pd.DataFrame, normalise: bool = False) -> alt.C
     x = alt.X("claims:Q", stack="normalize" if normalise else "zero",
               title="share of the outlet's claims" if normalise else "claims",
               axis=alt.Axis(format="%") if normalise else alt.Axis(format="d", tickMinStep=1))
+    # The legend lists the speaker types present (their colours fixed by the scale) and the
+    # chart is at least as tall as it: a few outlets' bars would otherwise clip it.
+    present = [t for t in _source_type_scale().domain if t in set(counts["source type"])]
+    height = max(BAR_STEP * counts["outlet"].nunique(), LEGEND_ROW * len(present) + LEGEND_TITLE)
     return alt.Chart(counts).mark_bar().encode(
         y=alt.Y("outlet:N", sort="-x", title=None, axis=alt.Axis(labelLimit=NAME_LABEL_LIMIT)),
         x=x,
-        color=alt.Color("source type:N", title="speaker type", scale=_source_type_scale()),
+        color=alt.Color("source type:N", title="speaker type", scale=_source_type_scale(),
+                        legend=alt.Legend(values=present)),
         tooltip=["outlet", "anonymity", "role", "claims", alt.Tooltip("share:Q", format=".0%")],
-    ).add_params(alt.selection_point(name="outlet_pick", fields=["outlet"])).properties(
-        height=alt.Step(BAR_STEP))
+    ).add_params(alt.selection_point(name="outlet_pick", fields=["outlet"])).properties(height=height)
 
 
 def anonymous_share_chart(shares: pd.DataFrame) -> alt.Chart:

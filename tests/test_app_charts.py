@@ -111,6 +111,18 @@ def test_time_chart_shows_every_period_in_order_with_gaps_at_zero():
     assert years["label"].tolist()[:2] == ["2001", "2002"] and len(years) == 20
 
 
+def test_speaker_type_legend_lists_the_types_present_and_fits_the_chart():
+    claims = pd.DataFrame({"outlet": ["A", "A", "B"], "anonymity": ["named", "anonymous", "named"],
+                           "role": ["official", "analyst", "media"]})
+    counts = charts.role_anonymity_by_outlet(claims)
+    spec = charts.role_anonymity_chart(counts).to_dict()
+    legend = spec["encoding"]["color"]["legend"]["values"]
+    assert legend == ["named official", "anonymous analyst", "named media"]   # the scale's order
+    assert spec["encoding"]["color"]["scale"]["domain"][:2] == ["named official", "anonymous official"]
+    # Two outlets' bars are shorter than three legend entries: the legend sets the height.
+    assert spec["height"] >= charts.LEGEND_ROW * 3 + charts.LEGEND_TITLE > charts.BAR_STEP * 2
+
+
 def test_app_charts_ship_aggregates_only():
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
     assert not at.exception, at.exception
