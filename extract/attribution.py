@@ -732,7 +732,12 @@ def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
     return None
 
 
-_APPOSED = re.compile(r"([^,;:“”\"]+),\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?),\s*$")
+# An apposition that opens with a possessive name: `Twitter’s director of political advertising`.
+_POSSESSIVE_APPOSITION = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s|s’)\s[^;“”\"]+?"
+_APPOSED = re.compile(r"([^,;:“”\"]+),\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?|%s),\s*$" % _POSSESSIVE_APPOSITION)
+# A description, then the name apposed to it: `her senior policy adviser, Jake Sullivan, said`.
+_NAME_APPOSED = re.compile(r"(?:^|,)\s*((?:the|a|an|his|her|its|their|our)\s[^,;:“”\"]+|%s),\s+"
+                           r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$" % _POSSESSIVE_APPOSITION.replace("+?", "+"))
 
 
 def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
@@ -740,6 +745,9 @@ def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     window = text[lo:cue_start]
     if not window.rstrip().endswith(","):
         return None    # the pattern can only match a window that ends on the apposition's comma
+    named = _NAME_APPOSED.search(window)
+    if named:
+        return Mention(lo + named.start(2), lo + named.end(2), (lo + named.start(1), lo + named.end(1)))
     m = _APPOSED.search(window)
     if not m:
         return None

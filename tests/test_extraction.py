@@ -390,3 +390,16 @@ def test_jsonl_and_csv_write_offsets_as_whole_numbers(tmp_path):
                 assert value is None or isinstance(value, int), (key, value)
     write_table(claims, tmp_path / "c.csv")
     assert ".0," not in (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
+
+
+# --- speaker patterns (issue #2) -------------------------------------------------------------
+
+def test_name_with_possessive_apposition_after_quote():
+    text = ("Intro.\n\n“They will try anything once,” Maria Lopez, the union’s chief negotiator, said.\n\n"
+            "“We are ready for the long haul,” Tom Baker, Acme’s head of sales, said of the deal.")
+    assert one(claims_of(text), "direct", "long haul").mention == "Tom Baker"
+
+
+def test_description_then_apposed_name_before_cue():
+    text = "Intro.\n\nIn a letter to the council, her chief of staff, Dana Wells, wrote: “The budget cannot wait.”"
+    assert one(claims_of(text), "direct", "budget cannot").mention == "Dana Wells"
