@@ -524,8 +524,8 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z]|(?:one|some|many|several|two|thr
 def _inverted_aside(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> bool:
     """`…, explained Rosenberg, “…”`: a cue set off by commas right before the quote, its
     speaker named after it (the words before the comma are not its subject)."""
-    if not text[prev:w[0]].rstrip().endswith(","):
-        return False
+    if not text[prev:w[0]].rstrip().endswith(",") or w[2].lower() in load_words("addressee_verbs.txt"):
+        return False    # `X, who …, told Reuters, “…”`: the name after the cue is its listener
     between = text[w[1]:q_open].rstrip()
     return between.endswith((",", ":")) and 0 < len(_words(text, w[1], q_open)) <= 4 and _words(text, w[1], q_open)[0][2][:1].isupper()
 

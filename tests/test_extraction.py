@@ -403,3 +403,8 @@ def test_name_with_possessive_apposition_after_quote():
 def test_description_then_apposed_name_before_cue():
     text = "Intro.\n\nIn a letter to the council, her chief of staff, Dana Wells, wrote: “The budget cannot wait.”"
     assert one(claims_of(text), "direct", "budget cannot").mention == "Dana Wells"
+
+
+def test_listener_after_told_is_not_an_inverted_speaker():
+    text = "Intro.\n\nAnn Kerr, who chairs the board, told Reuters, “We will not sell the land.”"
+    assert one(claims_of(text), "direct", "sell the land").mention == "Ann Kerr"
