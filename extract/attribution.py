@@ -115,6 +115,9 @@ one two three four five six seven eight nine ten dozens hundreds his her their i
 both each every all no more""".split())
 _LEADING_NOISE = frozenset("""and but or so as while when because although though since if
 also yet then however meanwhile instead still even only""".split())
+# Sentence openers that leave the main clause's subject right after them (`And he …`);
+# subordinators (`While she …, her campaign …`) do not.
+_COORDINATING = frozenset("and but or so also yet then however meanwhile instead still even only".split())
 _TRAILING_NOISE = frozenset("""also has have had is was were are would will could can may might
 later previously recently repeatedly once already often just never then publicly privately
 has reportedly first again last yesterday today tonight earlier separately flatly""".split())
@@ -153,6 +156,17 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+_CONTRACTION = re.compile(r"(?:['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
+
+
+def _uncontracted(w: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A pronoun with its verb contracted onto it (`he’s`, `they’re`) as the pronoun alone."""
+    cut = _CONTRACTION.search(w[2])
+    if cut and w[2][:cut.start()].lower() in _pronouns():
+        return w[0], w[0] + cut.start(), w[2][:cut.start()]
+    return w
+
+
 # A time between subject and cue: `Dianne Feinstein (D-Calif.) last week said`.
 _TIME_BEFORE_CUE = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+(?:(?:last|this|earlier|later)\s+(?:week|month|year|night|weekend|"
                               r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on\s+(?:Monday|Tuesday|Wednesday|"
@@ -180,6 +194,7 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         words.pop(0)
     if not words:
         return None
+    words[-1] = _uncontracted(words[-1])
     last = words[-1][2]
     if last.lower() in _pronouns() and (len(words) == 1 or not _is_cap(words[-2][2]) or words[-2][2].lower() in _LEADING_NOISE):
         return Mention(words[-1][0], words[-1][1])
@@ -673,6 +688,11 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
     if text[s_start:s_start + 1] in DOUBLE_MARKS:
         return None   # a sentence that opens with a quote: its first word is the speaker's
     words = _words(text, s_start, limit)
+    if len(words) > 1 and words[0][2].lower() in _COORDINATING and (
+            _uncontracted(words[1])[2].lower() in _pronouns() or _is_cap(words[1][2])):
+        words = words[1:]     # `And he’s predicting …`, `Then he cut into Bush, calling …`
+    if words:
+        words[0] = _uncontracted(words[0])
     if words and _introduces(words[0][2], words[1][2] if len(words) > 1 else ""):
         # `After spending the week bickering, Clinton ripped into …`: the subject follows
         # the introductory phrase.

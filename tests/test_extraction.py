@@ -408,3 +408,15 @@ def test_description_then_apposed_name_before_cue():
 def test_listener_after_told_is_not_an_inverted_speaker():
     text = "Intro.\n\nAnn Kerr, who chairs the board, told Reuters, “We will not sell the land.”"
     assert one(claims_of(text), "direct", "sell the land").mention == "Ann Kerr"
+
+
+def test_contracted_pronoun_is_the_subject():
+    text = "Mayor Ann Cole toured the site.\n\nShe’s predicting the plan will go “very, very well” this year."
+    row = one(claims_of(text), "direct", "very, very well")
+    assert row.mention == "She" and row.speaker == "Ann Cole"
+
+
+def test_sentence_opening_conjunction_is_skipped_for_the_subject():
+    text = "Mayor Ann Cole toured the site.\n\nThen she turned to her rival, calling him a “total fraud” and a bore."
+    row = one(claims_of(text), "direct", "total fraud")
+    assert row.mention == "she" and row.speaker == "Ann Cole"
