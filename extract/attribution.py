@@ -486,7 +486,10 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             return _set_mention(claim, subject[0], subject[1], "after-quote-comma")
     # 2. Before the quote in its sentence: the nearest cue to the quote's left.
     prev = max([q.close_mark + 1 for q in other_quotes if q.close_mark is not None and q.close_mark < q_open] + [s_start])
+    possessed = _possessed_utterance(text, prev, q_open)
     for w in reversed(_words(text, prev, q_open)):
+        if possessed is not None and w[0] < possessed[1]:
+            break       # `her remark that “…”`: the possessor is nearer the quote than any cue
         low = w[2].lower()
         if low == "according":
             to = re.match(r"\s+to\b", text[w[1]:w[1] + 5])
@@ -517,6 +520,8 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             rule = "before-quote"
         if mention is not None and valid_mention(text, mention):
             return _set_mention(claim, mention, _cue_span(text, w), rule)
+    if possessed is not None:
+        return _set_mention(claim, possessed[0], None, "possessor")
     # A colon right before the quote with a subject before it: `Trump on Twitter: “…”`.
     if re.search(r":\s*$", text[prev:q_open]):
         colon = text.rfind(":", prev, q_open)
@@ -530,6 +535,73 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         if subject:
             return _set_mention(claim, subject, None, "sentence-subject")
     return claim
+
+
+_POSSESSIVE_WORDS = frozenset("his her their its our my".split())
+_POSSESSIVE_END = re.compile(r"(?:’s|'s|s’|s')$")
+# Words that may stand between a possessor and its noun (`Trump’s recent evidence-free assertion`).
+_MAX_MODIFIERS = 3
+# The noun is this near the quote (`his warning that Britain would go to the “back of the queue”`).
+_MAX_NOUN_DISTANCE = 14
+
+
+def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, int] | None:
+    """The possessor of a noun for something said before the quote, and the noun's offset:
+    `her remark that “…”` -> her, `Donald Trump’s claim that … “…”` -> Donald Trump,
+    `The Florida senator’s answer was that “…”` -> The Florida senator."""
+    if re.search(r"[.;!?]", text[prev:q_open]):
+        return None
+    words = _words(text, prev, q_open)[-_MAX_NOUN_DISTANCE:]
+    nouns = load_words("speech_nouns.txt")
+    for i in range(len(words) - 1, 0, -1):
+        if words[i][2].lower() not in nouns:
+            continue
+        for j in range(i - 1, max(-1, i - 2 - _MAX_MODIFIERS), -1):
+            w = words[j]
+            if "," in text[w[1]:words[j + 1][0]]:
+                break
+            if not _complement_of_noun(text, words[i][1], q_open) or _cue_before(text, prev, w[0]):
+                return None
+            if w[2].lower() in _POSSESSIVE_WORDS:
+                return Mention(w[0], w[1]), words[i][0]
+            cut = _POSSESSIVE_END.search(w[2])
+            if cut:
+                end = w[0] + cut.start() + (1 if w[2][cut.start():].startswith("s") else 0)
+                first = j
+                while first > 0 and _is_cap(words[first - 1][2]) and j - first < 3 \
+                        and not text[words[first - 1][1]:words[first][0]].strip():
+                    first -= 1
+                if first > 0 and words[first - 1][2].lower() == "the" and not text[words[first - 1][1]:words[first][0]].strip():
+                    first -= 1
+                mention = Mention(words[first][0], end)
+                if (_is_cap(text[mention.start:end]) or text[mention.start:end].lower().startswith("the ")) \
+                        and valid_mention(text, mention):
+                    return mention, words[i][0]
+                return None
+        return None
+    return None
+
+
+# What joins a noun for something said to the quote that is its content: `remark that …`,
+# `call to …`, `promise of …`, `answer was that …`, `response was: …` (not `remarks “are …”`,
+# `remarks as “…”` or `description was “false”`: those quote someone judging the words).
+_NOUN_COMPLEMENT = re.compile(r"\s*(?:(?:was|is|had\s+been|has\s+been)\s*(?:that\b|[:,])|that\b|to\b|of\b|for\b|:)")
+
+
+def _complement_of_noun(text: str, noun_end: int, q_open: int) -> bool:
+    m = _NOUN_COMPLEMENT.match(text, noun_end, q_open)
+    if m is None:
+        return False
+    if text[m.start():m.end()].strip() in ("of", "for"):
+        return not text[m.end():q_open].strip()     # `his promise of “free college”`
+    return True
+
+
+def _cue_before(text: str, lo: int, hi: int) -> bool:
+    """A verb of speech before the possessor: `Ryan said Obama’s claim that … was “…”` may
+    quote Ryan judging the claim, so the possessor rule leaves it to the cue."""
+    verbs = speech_verbs()
+    return any(_is_cue(text, w, verbs, lo) for w in cues_in(text, lo, hi, verbs))
 
 
 # `with X telling reporters …`: the participle's own subject stands right before it.

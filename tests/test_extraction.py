@@ -420,3 +420,15 @@ def test_sentence_opening_conjunction_is_skipped_for_the_subject():
     text = "Mayor Ann Cole toured the site.\n\nThen she turned to her rival, calling him a “total fraud” and a bore."
     row = one(claims_of(text), "direct", "total fraud")
     assert row.mention == "she" and row.speaker == "Ann Cole"
+
+
+def test_possessor_of_a_remark_is_its_speaker():
+    text = ("Governor Ann Cole spoke in May.\n\n"
+            "The row grew over her remark that “nobody reads the fine print anyway.”")
+    row = one(claims_of(text), "direct", "fine print")
+    assert row.mention == "her" and row.speaker == "Ann Cole"
+
+
+def test_judging_someone_elses_remarks_is_not_credited_to_them():
+    text = "Intro.\n\nMayor Tom Baker said Ann Cole’s remarks “were out of line.”"
+    assert one(claims_of(text), "direct", "out of line").mention == "Tom Baker"
