@@ -765,7 +765,7 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
         words = words[1:]     # `And he’s predicting …`, `Then he cut into Bush, calling …`
     if words:
         words[0] = _uncontracted(words[0])
-    if words and _introduces(words[0][2], words[1][2] if len(words) > 1 else ""):
+    if words and (_introduces(words[0][2], words[1][2] if len(words) > 1 else "") or _adverb_opener(text, words[0])):
         # `After spending the week bickering, Clinton ripped into …`: the subject follows
         # the introductory phrase.
         comma = text.find(",", words[0][1], limit)
@@ -791,12 +791,43 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
         return None
     if len(run) == 1 and run[0][2].lower() in _pronouns():
         return Mention(run[0][0], run[0][1]) if run[0][2].lower() not in ("it", "you", "i") else None
+    if len(run) == 1 and _adverb_opener(text, run[0]):
+        return None     # `Likewise, …`, `Last week, …`: capitalised by its place only
     # The run must be followed by a verb-like lower-case word or a comma (an aside).
     after = text[run[-1][1]:run[-1][1] + 2]
     mention = _split_name(text, run)
     if mention and valid_mention(text, mention) and (after[:1] in (",", " ")):
         return mention
     return None
+
+
+_OPENING_BEFORE = re.compile(r"(?:^|[.!?:;…—–(\[“”\"‘’]|\n)\s*$")
+
+
+_TIME_NOUN_AFTER = re.compile(r"\s+(?:week|weeks|month|months|year|years|night|day|days|time|decades?|spring|summer|fall|autumn|winter)\b")
+
+
+def _adverb_opener(text: str, w: tuple[int, int, str]) -> bool:
+    """A lone capitalised word opening a sentence as an adverbial, not its subject:
+    `Likewise, …`, `Meantime, …` (a word the article never writes mid-sentence, set off by
+    a comma), `Last week, …`, `Thirteen years earlier, …`."""
+    if _TIME_NOUN_AFTER.match(text, w[1]):
+        return True
+    return text[w[1]:w[1] + 1] == "," and w[2].lower() not in _source_heads() and _only_opens_sentences(text, w[2])
+
+
+def _only_opens_sentences(text: str, word: str) -> bool:
+    """Whether a capitalised word stands only where any word is capitalised (opening a
+    sentence, a paragraph, a quote): a common word (`Last`, `Likewise`, `Frustrations`), not
+    a name, which the article also writes mid-sentence (`… said Kasich`, `John Kasich`)."""
+    n = len(word)
+    at = text.find(word)
+    while at != -1:
+        whole = (at == 0 or not text[at - 1].isalnum()) and (at + n >= len(text) or not text[at + n].isalnum())
+        if whole and not _OPENING_BEFORE.search(text, max(0, at - 6), at):
+            return False
+        at = text.find(word, at + 1)
+    return True
 
 
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)$")

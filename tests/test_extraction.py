@@ -432,3 +432,11 @@ def test_possessor_of_a_remark_is_its_speaker():
 def test_judging_someone_elses_remarks_is_not_credited_to_them():
     text = "Intro.\n\nMayor Tom Baker said Ann Cole’s remarks “were out of line.”"
     assert one(claims_of(text), "direct", "out of line").mention == "Tom Baker"
+
+
+def test_adverbial_opener_is_not_the_subject():
+    text = "Mayor Ann Cole spoke.\n\nLast year, she played down the plan as “a pure waste of time” in the end."
+    row = one(claims_of(text), "direct", "pure waste")
+    assert row.mention == "she" and row.speaker == "Ann Cole"
+    text = "Intro.\n\nLikewise, the old plan would be “a pure waste of time” in the end."
+    assert one(claims_of(text), "direct", "pure waste").mention is None
