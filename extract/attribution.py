@@ -344,6 +344,10 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     time = _TIME_BEFORE_CUE.search(text, lo, cue_start)
     if time and text[lo:time.start()].strip():
         cue_start = time.start()
+    # Adverbs between subject and cue (`Bush, Florida’s former governor, also attacked`).
+    before = _words(text, max(lo, cue_start - 40), cue_start)
+    while before and before[-1][2] in _TRAILING_NOISE and not text[before[-1][1]:cue_start].strip():
+        cue_start = before.pop()[0]
     tag = _PARTY_TAG.search(text, lo, cue_start)
     if tag:
         cue_start = tag.start()
@@ -735,7 +739,8 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
         if _is_cue(text, w, verbs, s_start) and not w[2].lower().endswith("ing"):
             if text[s_start:w[0]].strip():
                 found = subject_of(text, s_start, w[0])
-                if found is None:
+                if found is None and not text[_clause_start(text, s_start, w[0]):w[0]].strip():
+                    # `…, said X, …`: inverted; not `X … endorsed Clinton, saying`
                     found = mention_after(text, w[1], limit)
                     found = found if found is not None and valid_mention(text, found) else None
                 return found
@@ -765,15 +770,17 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
         words = words[1:]     # `And he’s predicting …`, `Then he cut into Bush, calling …`
     if words:
         words[0] = _uncontracted(words[0])
-    if words and (_introduces(words[0][2], words[1][2] if len(words) > 1 else "") or _adverb_opener(text, words[0])):
+    for _ in range(3):
+        if not (words and (_introduces(words[0][2], words[1][2] if len(words) > 1 else "") or _adverb_opener(text, words[0]))):
+            break
         # `After spending the week bickering, Clinton ripped into …`: the subject follows
-        # the introductory phrase.
+        # the introductory phrase (or phrases: `On Thursday, after a meeting, Warren …`).
         comma = text.find(",", words[0][1], limit)
         if comma < 0:
             return None
         words = _words(text, comma + 1, limit)
-        if words and _introduces(words[0][2], words[1][2] if len(words) > 1 else ""):
-            return None
+    else:
+        return None
     run = []
     for w in words[:10]:
         low = w[2].lower()

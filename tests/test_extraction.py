@@ -440,3 +440,18 @@ def test_adverbial_opener_is_not_the_subject():
     assert row.mention == "she" and row.speaker == "Ann Cole"
     text = "Intro.\n\nLikewise, the old plan would be “a pure waste of time” in the end."
     assert one(claims_of(text), "direct", "pure waste").mention is None
+
+
+def test_participle_speaks_for_the_subject_not_the_object_of_an_earlier_cue():
+    text = "Intro.\n\nSenator Ann Cole went on the show and officially endorsed Tom Baker, saying, “He is the fighter we need.”"
+    assert one(claims_of(text), "direct", "fighter we need").mention == "Ann Cole"
+
+
+def test_adverb_between_apposition_and_cue():
+    text = "Intro.\n\nBob Dee, Ohio’s former governor, also attacked Tom Baker, calling him a “total loser.”"
+    assert one(claims_of(text), "direct", "total loser").mention == "Bob Dee"
+
+
+def test_subject_after_two_introductory_phrases():
+    text = "Intro.\n\nOn Thursday, after weeks of silence, Ann Cole wanted the plan to “go away for good.”"
+    assert one(claims_of(text), "direct", "go away").mention == "Ann Cole"
