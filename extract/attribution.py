@@ -537,7 +537,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     if text[s_start:q_open].strip() and len(text[quote.start:quote.end].split()) >= SUBJECT_MIN_WORDS and not is_title(text[quote.start:quote.end]):
         subject = sentence_subject(text, s_start, q_open)
         if subject:
-            return _set_mention(claim, subject, None, "sentence-subject")
+            return _set_mention(claim, _inside_relative(text, subject, q_open), None, "sentence-subject")
     return claim
 
 
@@ -606,6 +606,16 @@ def _cue_before(text: str, lo: int, hi: int) -> bool:
     quote Ryan judging the claim, so the possessor rule leaves it to the cue."""
     verbs = speech_verbs()
     return any(_is_cue(text, w, verbs, lo) for w in cues_in(text, lo, hi, verbs))
+
+
+_RELATIVE_AFTER = re.compile(r",\s+(who|which)\s[^,;:“”\"()—–]*$")
+
+
+def _inside_relative(text: str, subject: Mention, q_open: int) -> Mention:
+    """`Beck, who has in the past described Trump as “…”, clearly …`: a quote inside the
+    subject's relative clause is credited to the relative pronoun (resolved to the subject)."""
+    m = _RELATIVE_AFTER.match(text, subject.end, q_open)
+    return Mention(m.start(1), m.end(1)) if m else subject
 
 
 # `with X telling reporters …`: the participle's own subject stands right before it.

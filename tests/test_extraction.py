@@ -455,3 +455,9 @@ def test_adverb_between_apposition_and_cue():
 def test_subject_after_two_introductory_phrases():
     text = "Intro.\n\nOn Thursday, after weeks of silence, Ann Cole wanted the plan to “go away for good.”"
     assert one(claims_of(text), "direct", "go away").mention == "Ann Cole"
+
+
+def test_quote_inside_subjects_relative_clause_goes_to_the_relative_pronoun():
+    text = "Intro.\n\nTom Baker, who has in the past described Ann Cole as “a pure menace to the town,” clearly meant it."
+    row = one(claims_of(text), "direct", "pure menace")
+    assert row.mention == "who" and row.speaker == "Tom Baker"
