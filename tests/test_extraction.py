@@ -461,3 +461,12 @@ def test_quote_inside_subjects_relative_clause_goes_to_the_relative_pronoun():
     text = "Intro.\n\nTom Baker, who has in the past described Ann Cole as “a pure menace to the town,” clearly meant it."
     row = one(claims_of(text), "direct", "pure menace")
     assert row.mention == "who" and row.speaker == "Tom Baker"
+
+
+def test_any_determined_phrase_next_to_a_cue_after_a_quote_is_a_speaker():
+    claims = claims_of("Intro.\n\n“We never back down,” said the 52-year-old. “The town comes first,” the two wrote.")
+    assert one(claims, "direct", "never back down").mention == "the 52-year-old"
+    assert one(claims, "direct", "town comes first").mention == "the two"
+    # after a cue that takes an object, the phrase is its object
+    claims = claims_of("Intro.\n\nThe two argue that “the rules allow it,” citing an earlier case.")
+    assert one(claims, "direct", "rules allow").mention != "an earlier case"
