@@ -485,7 +485,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     words = [] if introduces_next or not hands_over else _words(text, pos, nxt)[:_MAX_MENTION_WORDS + 2]
     ends_sentence = text[quote.end - 1:quote.end] in (".", "!", "?") or text[q_close:q_close + 1] in (".", "!", "?")
     if ends_sentence and words and words[0][2][:1].isupper() and len(_words(text, pos, nxt)) > 8 \
-            and not _attribution_goes_on(text, words, verbs, nxt):
+            and not _attribution_goes_on(text, words, verbs, nxt) and not (not text[s_start:q_open].strip() and _asked_then_cue(text, quote, q_close, words, verbs)):
         # The quote closed its sentence and a new, long one follows: `“….” He said he had …`
         # is a new statement, not this quote's attribution (`“…?” Trump asked.` is, and so
         # is `“…?” Lichtman said about McCain’s effort to …`).
@@ -639,6 +639,15 @@ def _inside_relative(text: str, subject: Mention, q_open: int) -> Mention:
 
 # `with X telling reporters …`: the participle's own subject stands right before it.
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z]|(?:one|some|many|several|two|three)\s+of\b|the\s+[A-Z])[^,;:“”\"()]{1,80}?)\s+$")
+
+
+def _asked_then_cue(text: str, quote: Quote, q_close: int, words: list[tuple[int, int, str]], verbs: frozenset[str]) -> bool:
+    """`“…?” Trump told ITV in an interview aired on Monday …`: after a question or an
+    exclamation, a cue within the next three words attributes the quote, however long the
+    sentence runs on (after a full stop, `“….” He said he had …` is a new statement)."""
+    if text[quote.end - 1:quote.end] not in ("?", "!") and text[q_close:q_close + 1] not in ("?", "!"):
+        return False
+    return any(_is_cue(text, words[k], verbs, words[0][0]) for k in range(1, min(4, len(words))))
 
 
 def _inverted_aside(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> bool:

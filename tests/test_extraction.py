@@ -470,3 +470,9 @@ def test_any_determined_phrase_next_to_a_cue_after_a_quote_is_a_speaker():
     # after a cue that takes an object, the phrase is its object
     claims = claims_of("Intro.\n\nThe two argue that “the rules allow it,” citing an earlier case.")
     assert one(claims, "direct", "rules allow").mention != "an earlier case"
+
+
+def test_question_then_name_and_cue_in_a_long_sentence():
+    text = ("Intro.\n\n“We are ready,” said Tom Baker.\n\n“Will it ever work?” Ann Cole asked the mayor during "
+            "the long meeting held at the old town hall on Monday night.")
+    assert one(claims_of(text), "direct", "ever work").mention == "Ann Cole"
