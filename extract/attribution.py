@@ -523,7 +523,8 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             continue
         if not _is_cue(text, w, verbs, s_start):
             continue
-        if not text[prev:w[0]].strip(" \t,;:—–") or _inverted_aside(text, prev, w, q_open):
+        after_quote = prev > s_start and low.endswith("ing")   # `“…,” X said on “Y,” adding, “…”`
+        if not text[prev:w[0]].strip(" \t,;:—–") and not after_quote or _inverted_aside(text, prev, w, q_open):
             # `Said Dorothy Poynter, who grew up with Ali, “…”`; `But, said Solovey, “…”`
             mention = mention_after(text, w[1], q_open)
             rule = "before-quote-inverted"

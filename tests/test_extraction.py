@@ -476,3 +476,9 @@ def test_question_then_name_and_cue_in_a_long_sentence():
     text = ("Intro.\n\n“We are ready,” said Tom Baker.\n\n“Will it ever work?” Ann Cole asked the mayor during "
             "the long meeting held at the old town hall on Monday night.")
     assert one(claims_of(text), "direct", "ever work").mention == "Ann Cole"
+
+
+def test_participle_after_a_quoted_title_speaks_for_the_subject():
+    text = ("Intro.\n\n“The race is far from over,” Ann Cole said on the show “Morning Talk,” adding, "
+            "“Nobody should count us out yet.”")
+    assert one(claims_of(text), "direct", "count us out").mention == "Ann Cole"
