@@ -186,8 +186,8 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         words.pop()
     if not words:
         return None
-    if words[-1][2].lower() in _PREPOSITIONS or words[-1][2].lower() in _DETERMINERS and len(words) == 1:
-        return None
+    if words[-1][2].lower() in _PREPOSITIONS or words[-1][2].lower() in _DETERMINERS - _LONE_SPEAKERS and len(words) == 1:
+        return None     # (`Another said`, `one told reporters`: a speaker of its own)
     # Keep the phrase short: the subject is the end of the clause.
     words = words[-_MAX_MENTION_WORDS:]
     while words and words[0][2].lower() in _LEADING_NOISE:
@@ -229,6 +229,8 @@ def valid_mention(text: str, mention: Mention) -> bool:
             return True
         if low in ("who", "which"):
             return _has_antecedent(text, mention.start)
+        if low in _LONE_SPEAKERS:
+            return True
         return last[:1].isupper() and low not in _NOT_NAMES and low not in _titles()
     if last[:1].isupper():
         return last.lower() not in _NOT_NAMES

@@ -482,3 +482,8 @@ def test_participle_after_a_quoted_title_speaks_for_the_subject():
     text = ("Intro.\n\n“The race is far from over,” Ann Cole said on the show “Morning Talk,” adding, "
             "“Nobody should count us out yet.”")
     assert one(claims_of(text), "direct", "count us out").mention == "Ann Cole"
+
+
+def test_another_and_one_are_speakers_of_their_own():
+    text = "Intro.\n\n“It is over,” one voter said. Yet another said, “We have only just begun the fight.”"
+    assert one(claims_of(text), "direct", "just begun").mention == "another"
