@@ -353,7 +353,7 @@ def apposition_after(text: str, mention_end: int, limit: int) -> tuple[int, int]
     return None
 
 
-_PARTY_TAG = re.compile(r"(?:\s*\([^()]{1,30}\)|,\s*[RDI]-[A-Z][\w.]*,?|,\s*\d{1,3},)\s*$")
+_PARTY_TAG = re.compile(r"(?:\s*\([^()]{1,30}\),?|,\s*[RDI]-[A-Z][\w.]*,?|,\s*\d{1,3},)\s*$")
 
 
 def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:

@@ -487,3 +487,8 @@ def test_participle_after_a_quoted_title_speaks_for_the_subject():
 def test_another_and_one_are_speakers_of_their_own():
     text = "Intro.\n\n“It is over,” one voter said. Yet another said, “We have only just begun the fight.”"
     assert one(claims_of(text), "direct", "just begun").mention == "another"
+
+
+def test_party_tag_followed_by_comma_before_cue():
+    text = "Intro.\n\nSen. Ann Cole (D-Ore.), said on Monday that she had not read it, but called it “a good start.”"
+    assert one(claims_of(text), "direct", "good start").mention == "Ann Cole"
