@@ -486,6 +486,8 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                   or _AS_CUE.match(text, q_close) is not None)
     words = [] if introduces_next or not hands_over else _words(text, pos, nxt)[:_MAX_MENTION_WORDS + 2]
     ends_sentence = text[quote.end - 1:quote.end] in (".", "!", "?") or text[q_close:q_close + 1] in (".", "!", "?")
+    if words and text[s_start:q_open].strip() and (text[quote.end - 1:quote.end] == "." or text[q_close:q_close + 1] == "."):
+        words = []      # `Trump said Clinton “caused death.” Sanders called …`: woven in, its sentence ended
     if ends_sentence and words and words[0][2][:1].isupper() and len(_words(text, pos, nxt)) > 8 \
             and not _attribution_goes_on(text, words, verbs, nxt) and not (not text[s_start:q_open].strip() and _asked_then_cue(text, quote, q_close, words, verbs)):
         # The quote closed its sentence and a new, long one follows: `“….” He said he had …`

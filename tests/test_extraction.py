@@ -492,3 +492,8 @@ def test_another_and_one_are_speakers_of_their_own():
 def test_party_tag_followed_by_comma_before_cue():
     text = "Intro.\n\nSen. Ann Cole (D-Ore.), said on Monday that she had not read it, but called it “a good start.”"
     assert one(claims_of(text), "direct", "good start").mention == "Ann Cole"
+
+
+def test_woven_quote_ending_its_sentence_takes_no_attribution_from_the_next():
+    text = "Intro.\n\nAnn Cole said the mayor had “lost the plot.” Tom Baker called her “a sore loser.”"
+    assert one(claims_of(text), "direct", "lost the plot").mention == "Ann Cole"
