@@ -499,6 +499,8 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             if k == 0:
                 mention = mention_after(text, w[1], nxt)
                 rule = "after-quote-inverted"
+            elif text[s_start:q_open].strip() and any(x[2].lower() in ("and", "but", "while", "whereas") for x in words[:k]):
+                break   # `Cruz said he’d make sand “glow,” for instance, and Trump vowed …`: a new clause
             else:
                 mention = subject_of(text, pos, w[0])
                 rule = "after-quote"

@@ -497,3 +497,8 @@ def test_party_tag_followed_by_comma_before_cue():
 def test_woven_quote_ending_its_sentence_takes_no_attribution_from_the_next():
     text = "Intro.\n\nAnn Cole said the mayor had “lost the plot.” Tom Baker called her “a sore loser.”"
     assert one(claims_of(text), "direct", "lost the plot").mention == "Ann Cole"
+
+
+def test_woven_quote_is_not_credited_to_the_next_coordinated_clause():
+    text = "Intro.\n\nAnn Cole said she would make the town “shine again,” for example, and Tom Baker vowed to fight."
+    assert one(claims_of(text), "direct", "shine again").mention == "Ann Cole"
