@@ -561,7 +561,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     # 3. A quote woven into a sentence whose subject is the speaker:
     #    `Huckabee, for his part, is labeling Obama’s actions “a blatant abuse of power.”`
     if text[s_start:q_open].strip() and len(text[quote.start:quote.end].split()) >= SUBJECT_MIN_WORDS and not is_title(text[quote.start:quote.end]):
-        subject = sentence_subject(text, s_start, q_open)
+        subject = sentence_subject(text, s_start, q_open) or _description_fallback(text, s_start, q_open)
         if subject:
             return _set_mention(claim, _inside_relative(text, subject, q_open), None, "sentence-subject")
     return claim
@@ -632,6 +632,31 @@ def _cue_before(text: str, lo: int, hi: int) -> bool:
     quote Ryan judging the claim, so the possessor rule leaves it to the cue."""
     verbs = speech_verbs()
     return any(_is_cue(text, w, verbs, lo) for w in cues_in(text, lo, hi, verbs))
+
+
+_VERB_LIKE = frozenset("is are was were be been has have had do does did came went got made become became".split())
+
+
+def _description_fallback(text: str, s_start: int, q_open: int) -> Mention | None:
+    """A short description opening the sentence as the subject of a woven-in quote (`The
+    Sanders campaign projects that “…”`): up to five words, its head a frequent speaker head,
+    no verb before it (not `The first incident came during a …`)."""
+    mention = description_subject(text, s_start, q_open)
+    if mention is None:
+        return None
+    words = _words(text, mention.start, mention.end)
+    head = words[-1][2].lower()
+    counts = _source_head_counts()
+    if len(words) > 5 or any(m in text[mention.start:mention.end] for m in DOUBLE_MARKS) or head in _DETERMINERS or head in _PREPOSITIONS or counts.get(head, 0) < 3:
+        return None
+    if any(w[2].lower() in _VERB_LIKE or w[2].lower().endswith("ed") or _CONTRACTION.search(w[2]) for w in words[1:]):
+        return None
+    return mention
+
+
+@lru_cache(maxsize=1)
+def _source_head_counts() -> dict[str, int]:
+    return {row["word"]: int(row["count"]) for row in load_table("source_heads.tsv")}
 
 
 _RELATIVE_AFTER = re.compile(r",\s+(who|which)\s[^,;:“”\"()—–]*$")

@@ -502,3 +502,10 @@ def test_woven_quote_ending_its_sentence_takes_no_attribution_from_the_next():
 def test_woven_quote_is_not_credited_to_the_next_coordinated_clause():
     text = "Intro.\n\nAnn Cole said she would make the town “shine again,” for example, and Tom Baker vowed to fight."
     assert one(claims_of(text), "direct", "shine again").mention == "Ann Cole"
+
+
+def test_description_opening_the_sentence_is_subject_of_a_woven_quote():
+    text = "Intro.\n\nThe Cole campaign projects that “a small tax on trades” would raise billions a year."
+    assert one(claims_of(text), "direct", "small tax").mention == "The Cole campaign"
+    text = "Intro.\n\nThe first incident came during a rally, with shouts of “you lose!” from the back."
+    assert one(claims_of(text), "direct", "you lose").mention != "The first incident came during a"
