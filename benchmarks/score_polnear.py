@@ -4,9 +4,10 @@
     python benchmarks/score_polnear.py --split train --show-errors 20
 
 Runs `python -m extract` on the split's articles into a temporary file and prints the
-scorer's report (../shared/eval/score_claims.py), then why found direct quotes have a wrong
-speaker: none found, nested sourcing (the codebook credits the inner speaker, PolNeAR the
-outer source) or another speaker.
+scorer's report (../shared/eval/score_claims.py), then two breakdowns by the scorer's own rules:
+why gold direct quotes were missed and what the false ones are (`direct_breakdown`), and why
+found direct quotes have a wrong speaker: none found, nested sourcing (the codebook credits
+the inner speaker, PolNeAR the outer source) or another speaker (`speaker_breakdown`).
 """
 from __future__ import annotations
 
@@ -36,8 +37,58 @@ def main() -> int:
             cmd += ["--show-errors", str(args.show_errors)]
         print(f"PolNeAR {args.split}: {len(list(gold.glob('*.ann')))} articles")
         code = subprocess.run(cmd).returncode
+        print(direct_breakdown(articles, gold, out))
         print(speaker_breakdown(articles, gold, out))
         return code
+
+
+def _direct_predictions(claims_path: Path) -> dict[str, list[dict]]:
+    import collections
+    import json
+
+    preds = collections.defaultdict(list)
+    for line in claims_path.read_text(encoding="utf-8").splitlines():
+        claim = json.loads(line)
+        if claim["kind"] == "direct":
+            preds[str(claim["article_id"])].append(claim)
+    return preds
+
+
+def direct_breakdown(articles: Path, gold: Path, claims_path: Path) -> str:
+    """Why gold direct quotes were missed, and what the false direct claims are.
+
+    Missed: `partly covered` gold quotes overlap our direct claims, which cover less than
+    half of them. The scorer's gold quote runs from the first quotation mark of a content
+    to its last, so a content that holds several quotes (`“A,” said X, after a long
+    aside, “B.”`, or reported speech quoting a few phrases) is one gold quote, where the
+    codebook makes the quotes separate claims (and the reported content an indirect one).
+    `not covered`: no direct claim overlaps it (a title or scare quote that PolNeAR
+    annotated and the quote model rejected, or a quotation not found).
+    False: with or without a speaker mention found for it (a quote with an attribution is
+    most often a real quote that PolNeAR did not annotate)."""
+    import collections
+
+    sys.path.insert(0, str(SHARED / "eval"))
+    from score_claims import content_region, covered, load_gold
+
+    preds = _direct_predictions(claims_path)
+    tally = collections.Counter()
+    for ann in sorted(gold.glob("*.ann")):
+        text = (articles / f"{ann.stem}.txt").read_text(encoding="utf-8")
+        regions = [r for r in (content_region(text, content) for content, _ in load_gold(ann))
+                   if r is not None and r[1] - r[0] >= 3]
+        spans = [(p["quote_start"], p["quote_end"]) for p in preds[ann.stem]]
+        for region in regions:
+            inside = covered(region, spans)
+            if inside * 2 < region[1] - region[0]:
+                tally["partly covered" if inside else "not covered"] += 1
+        for claim, span in zip(preds[ann.stem], spans):
+            if span[1] > span[0] and covered(span, regions) * 2 < span[1] - span[0]:
+                tally["false, with a speaker" if claim["speaker_start"] is not None else "false, no speaker"] += 1
+    return (f"direct misses: {tally['partly covered'] + tally['not covered']}; partly covered (the gold quote "
+            f"joins quotes the codebook keeps apart) {tally['partly covered']}, not covered {tally['not covered']}. "
+            f"false direct claims: {tally['false, with a speaker'] + tally['false, no speaker']}; with a speaker "
+            f"mention {tally['false, with a speaker']}, without {tally['false, no speaker']}")
 
 
 def speaker_breakdown(articles: Path, gold: Path, claims_path: Path) -> str:
@@ -45,16 +96,11 @@ def speaker_breakdown(articles: Path, gold: Path, claims_path: Path) -> str:
     nested sourcing (our mention lies inside the gold content: `X said “…”, according to Y`,
     where the codebook credits X and PolNeAR credits Y), or another speaker."""
     import collections
-    import json
 
     sys.path.insert(0, str(SHARED / "eval"))
     from score_claims import content_region, covered, load_gold, overlap, words
 
-    preds = collections.defaultdict(list)
-    for line in claims_path.read_text(encoding="utf-8").splitlines():
-        claim = json.loads(line)
-        if claim["kind"] == "direct":
-            preds[str(claim["article_id"])].append(claim)
+    preds = _direct_predictions(claims_path)
     tally = collections.Counter()
     for ann in sorted(gold.glob("*.ann")):
         text = (articles / f"{ann.stem}.txt").read_text(encoding="utf-8")

@@ -70,22 +70,36 @@ def claims_by_carriage(claims: pd.DataFrame, limit: int = TOP_CLAIMS) -> pd.Data
 
 
 def claims_over_time(claims: pd.DataFrame, max_points: int = MAX_TIME_POINTS) -> pd.DataFrame:
-    """Claims per day and kind; per week or month when days would be too many bars."""
+    """Claims per day and kind (per week, month or year when days would be too many bars):
+    every period from the first date to the last, the empty ones at zero so that gaps in
+    coverage show, each with its start (`period`) and a readable `label`."""
     day = claims["day"] if "day" in claims.columns else pd.to_datetime(claims["date"], errors="coerce")
     dated = pd.DataFrame({"day": day, "kind": claims["kind"]}).dropna(subset=["day"])
     if dated.empty:
-        return pd.DataFrame(columns=["period", "kind", "claims"])
+        return pd.DataFrame(columns=["period", "label", "kind", "claims"])
     span_days = (dated["day"].max() - dated["day"].min()).days + 1
-    if span_days <= max_points:
-        period = dated["day"]
-    elif span_days <= max_points * 7:
-        period = dated["day"].dt.to_period("W").dt.start_time
-    else:
-        period = dated["day"].dt.to_period("M").dt.start_time
-        if span_days > max_points * 31:
-            period = dated["day"].dt.to_period("Y").dt.start_time
-    out = dated.assign(period=period).groupby(["period", "kind"]).size().reset_index(name="claims")
-    return out
+    grain = ("day" if span_days <= max_points else "week" if span_days <= max_points * 7
+             else "month" if span_days <= max_points * 31 else "year")
+    periods = dated["day"].dt.to_period(_PERIOD_FREQ[grain])
+    every = pd.period_range(periods.min(), periods.max(), freq=_PERIOD_FREQ[grain])
+    counts = pd.crosstab(periods.to_numpy(), dated["kind"].to_numpy()).reindex(every, fill_value=0)
+    out = counts.rename_axis(index="period", columns="kind").stack().rename("claims").reset_index()
+    starts = pd.PeriodIndex(out["period"]).start_time
+    out["period"] = starts
+    out["label"] = [_period_label(start, grain) for start in starts]
+    return out[["period", "label", "kind", "claims"]]
+
+
+_PERIOD_FREQ = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+def _period_label(start: pd.Timestamp, grain: str) -> str:
+    if grain == "year":
+        return str(start.year)
+    if grain == "month":
+        return f"{start:%b} {start.year}"
+    label = f"{start:%b} {start.day}, {start.year}"
+    return "week of " + label if grain == "week" else label
 
 
 # --- charts -------------------------------------------------------------------------------
@@ -98,6 +112,9 @@ def _source_type_scale() -> alt.Scale:
 
 # Outlets and speakers are bars along the y axis: their names stay readable, however long.
 BAR_STEP = 22
+# Height of a legend entry and of the legend's title, in pixels, as Vega-Lite draws them.
+LEGEND_ROW = 18
+LEGEND_TITLE = 30
 NAME_LABEL_LIMIT = 220
 
 
@@ -105,13 +122,17 @@ def role_anonymity_chart(counts: pd.DataFrame, normalise: bool = False) -> alt.C
     x = alt.X("claims:Q", stack="normalize" if normalise else "zero",
               title="share of the outlet's claims" if normalise else "claims",
               axis=alt.Axis(format="%") if normalise else alt.Axis(format="d", tickMinStep=1))
+    # The legend lists the speaker types present (their colours fixed by the scale) and the
+    # chart is at least as tall as it: a few outlets' bars would otherwise clip it.
+    present = [t for t in _source_type_scale().domain if t in set(counts["source type"])]
+    height = max(BAR_STEP * counts["outlet"].nunique(), LEGEND_ROW * len(present) + LEGEND_TITLE)
     return alt.Chart(counts).mark_bar().encode(
         y=alt.Y("outlet:N", sort="-x", title=None, axis=alt.Axis(labelLimit=NAME_LABEL_LIMIT)),
         x=x,
-        color=alt.Color("source type:N", title="speaker type", scale=_source_type_scale()),
+        color=alt.Color("source type:N", title="speaker type", scale=_source_type_scale(),
+                        legend=alt.Legend(values=present)),
         tooltip=["outlet", "anonymity", "role", "claims", alt.Tooltip("share:Q", format=".0%")],
-    ).add_params(alt.selection_point(name="outlet_pick", fields=["outlet"])).properties(
-        height=alt.Step(BAR_STEP))
+    ).add_params(alt.selection_point(name="outlet_pick", fields=["outlet"])).properties(height=height)
 
 
 def anonymous_share_chart(shares: pd.DataFrame) -> alt.Chart:
@@ -139,17 +160,21 @@ def top_speakers_chart(counts: pd.DataFrame) -> alt.Chart:
 def carriage_chart(top: pd.DataFrame) -> alt.Chart:
     return alt.Chart(top).mark_bar().encode(
         y=alt.Y("claim:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320)),
-        x=alt.X("outlets:Q", title="outlets carrying the claim", axis=alt.Axis(format="d", tickMinStep=1)),
+        x=alt.X("outlets:Q", title="outlets", axis=alt.Axis(format="d", tickMinStep=1)),
         tooltip=["claim", "speaker", "outlets", "independent_outlets", "articles"],
     )
 
 
 def time_chart(counts: pd.DataFrame) -> alt.Chart:
+    # An ordinal axis of the periods' labels, in time order: a temporal axis over a few days
+    # draws hour ticks and bars a sliver wide.
+    order = counts.drop_duplicates("label").sort_values("period")["label"].tolist()
     return alt.Chart(counts).mark_bar().encode(
-        x=alt.X("period:T", title=None),
+        x=alt.X("label:O", title=None, sort=order,
+                axis=alt.Axis(labelAngle=0 if len(order) <= 6 else -45, labelOverlap=True)),
         y=alt.Y("claims:Q", axis=alt.Axis(format="d", tickMinStep=1)),
         color=alt.Color("kind:N", title="kind of claim"),
-        tooltip=[alt.Tooltip("period:T", title="from"), "kind", "claims"],
+        tooltip=[alt.Tooltip("label:N", title="period"), "kind", "claims"],
     )
 
 

@@ -143,6 +143,9 @@ one two three four five six seven eight nine ten dozens hundreds his her their i
 both each every all no more""".split())
 _LEADING_NOISE = frozenset("""and but or so as while when because although though since if
 also yet then however meanwhile instead still even only""".split())
+# Sentence openers that leave the main clause's subject right after them (`And he …`);
+# subordinators (`While she …, her campaign …`) do not.
+_COORDINATING = frozenset("and but or so also yet then however meanwhile instead still even only".split())
 _TRAILING_NOISE = frozenset("""also has have had is was were are would will could can may might
 later previously recently repeatedly once already often just never then publicly privately
 has reportedly first again last yesterday today tonight earlier separately flatly""".split())
@@ -181,6 +184,17 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+_CONTRACTION = re.compile(r"(?:['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
+
+
+def _uncontracted(w: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A pronoun with its verb contracted onto it (`he’s`, `they’re`) as the pronoun alone."""
+    cut = _CONTRACTION.search(w[2])
+    if cut and w[2][:cut.start()].lower() in _pronouns():
+        return w[0], w[0] + cut.start(), w[2][:cut.start()]
+    return w
+
+
 # A time between subject and cue: `Dianne Feinstein (D-Calif.) last week said`.
 _TIME_BEFORE_CUE = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+(?:(?:last|this|earlier|later)\s+(?:week|month|year|night|weekend|"
                               r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on\s+(?:Monday|Tuesday|Wednesday|"
@@ -212,14 +226,15 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         words.pop()
     if not words:
         return None
-    if words[-1][2].lower() in _PREPOSITIONS or words[-1][2].lower() in _DETERMINERS and len(words) == 1:
-        return None
+    if words[-1][2].lower() in _PREPOSITIONS or words[-1][2].lower() in _DETERMINERS - _LONE_SPEAKERS and len(words) == 1:
+        return None     # (`Another said`, `one told reporters`: a speaker of its own)
     # Keep the phrase short: the subject is the end of the clause.
     words = words[-_MAX_MENTION_WORDS:]
     while words and words[0][2].lower() in _LEADING_NOISE:
         words.pop(0)
     if not words:
         return None
+    words[-1] = _uncontracted(words[-1])
     last = words[-1][2]
     if last.lower() in _pronouns() and (len(words) == 1 or not _is_cap(words[-2][2]) or words[-2][2].lower() in _LEADING_NOISE):
         return Mention(words[-1][0], words[-1][1])
@@ -254,6 +269,8 @@ def valid_mention(text: str, mention: Mention) -> bool:
             return True
         if low in ("who", "which"):
             return _has_antecedent(text, mention.start)
+        if low in _LONE_SPEAKERS:
+            return True
         return last[:1].isupper() and low not in _NOT_NAMES and low not in _titles()
     if last[:1].isupper():
         return last.lower() not in _NOT_NAMES
@@ -272,6 +289,24 @@ def valid_mention(text: str, mention: Mention) -> bool:
 # determiners other than the articles (sets built once, not per call).
 _HEAD_FIRST = _PREPOSITIONS | {"stationed", "based"}
 _QUANTIFIERS = _DETERMINERS - {"the", "a", "an"}
+
+
+_PHRASE_DETERMINERS = frozenset("the a an one another two three four five several some many both his her their".split())
+_LONE_SPEAKERS = frozenset(("one", "another", "others"))
+
+
+def _determined_phrase(text: str, mention: Mention) -> bool:
+    """A short noun phrase opened by a determiner, next to a cue right after a quote: a
+    speaker whatever its head (`“…,” the 46-year-old said`, `said the printed slate card`,
+    `“…,” read one`), though the head is not one the training data shows."""
+    words = _words(text, mention.start, mention.end)
+    if not words or len(words) > 8 or words[-1][2].endswith(("’s", "'s")):
+        return False
+    first, last = words[0][2].lower(), words[-1][2].lower()
+    if len(words) == 1:
+        return first in _LONE_SPEAKERS
+    return (first in _PHRASE_DETERMINERS and last not in _PREPOSITIONS and last not in _DETERMINERS
+            and last not in _pronouns() and last not in _TRAILING_NOISE and (not last[:1].isdigit() or last.endswith("-year-old")))
 
 
 def _split_name(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
@@ -364,13 +399,13 @@ def apposition_after(text: str, mention_end: int, limit: int) -> tuple[int, int]
     return None
 
 
-_PARTY_TAG = re.compile(r"(?:\s*\([^()]{1,30}\)|,\s*[RDI]-[A-Z][\w.]*,?|,\s*\d{1,3},)\s*$")
+_PARTY_TAG = re.compile(r"(?:\s*\([^()]{1,30}\),?|,\s*[RDI]-[A-Z][\w.]*,?|,\s*\d{1,3},)\s*$")
 
 
 def _party_tag(text: str, lo: int, cue_start: int) -> re.Match | None:
     """_PARTY_TAG.search(text, lo, cue_start), the search skipped where it cannot match: a
-    tag ends the window (white space aside) on `)` or `,`, or on `, R-Ky` (no comma can
-    follow that comma, so it is the window's last one)."""
+    tag ends the window (white space aside) on `)` or `,` (`(D-R.I.),` too), or on `, R-Ky`
+    (no comma can follow that comma, so it is the window's last one)."""
     window = text[max(lo, 0):cue_start].rstrip()
     if not window.endswith((")", ",")) and window[window.rfind(",") + 1:].lstrip()[:2] not in ("R-", "D-", "I-"):
         return None
@@ -385,6 +420,10 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     time = _time_before_cue(text, lo, cue_start)
     if time and text[lo:time.start()].strip():
         cue_start = time.start()
+    # Adverbs between subject and cue (`Bush, Florida’s former governor, also attacked`).
+    before = _words(text, max(lo, cue_start - 40), cue_start)
+    while before and before[-1][2] in _TRAILING_NOISE and not text[before[-1][1]:cue_start].strip():
+        cue_start = before.pop()[0]
     tag = _party_tag(text, lo, cue_start)
     if tag:
         cue_start = tag.start()
@@ -519,8 +558,10 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                   or _AS_CUE.match(text, q_close) is not None)
     words = [] if introduces_next or not hands_over else _words(text, pos, nxt)[:_MAX_MENTION_WORDS + 2]
     ends_sentence = text[quote.end - 1:quote.end] in (".", "!", "?") or text[q_close:q_close + 1] in (".", "!", "?")
+    if words and text[s_start:q_open].strip() and (text[quote.end - 1:quote.end] == "." or text[q_close:q_close + 1] == "."):
+        words = []      # `Trump said Clinton “caused death.” Sanders called …`: woven in, its sentence ended
     if ends_sentence and words and words[0][2][:1].isupper() and len(_words(text, pos, nxt)) > 8 \
-            and not _attribution_goes_on(text, words, verbs, nxt):
+            and not _attribution_goes_on(text, words, verbs, nxt) and not (not text[s_start:q_open].strip() and _asked_then_cue(text, quote, q_close, words, verbs)):
         # The quote closed its sentence and a new, long one follows: `“….” He said he had …`
         # is a new statement, not this quote's attribution (`“…?” Trump asked.` is, and so
         # is `“…?” Lichtman said about McCain’s effort to …`).
@@ -530,10 +571,13 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             if k == 0:
                 mention = mention_after(text, w[1], nxt)
                 rule = "after-quote-inverted"
+            elif text[s_start:q_open].strip() and any(x[2].lower() in ("and", "but", "while", "whereas") for x in words[:k]):
+                break   # `Cruz said he’d make sand “glow,” for instance, and Trump vowed …`: a new clause
             else:
                 mention = subject_of(text, pos, w[0])
                 rule = "after-quote"
-            if mention is not None and valid_mention(text, mention):
+            if mention is not None and (valid_mention(text, mention) or _determined_phrase(text, mention) and (
+                    k > 0 or w[2].lower() in load_words("inversion_verbs.txt"))):
                 return _set_mention(claim, mention, _cue_span(text, w), rule)
             break
     # `“…,” Trump went on`: a quote that ends on a comma hands over to its attribution.
@@ -543,7 +587,10 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             return _set_mention(claim, subject[0], subject[1], "after-quote-comma")
     # 2. Before the quote in its sentence: the nearest cue to the quote's left.
     prev = max([q.close_mark + 1 for q in other_quotes if q.close_mark is not None and q.close_mark < q_open] + [s_start])
+    possessed = _possessed_utterance(text, prev, q_open)
     for w in reversed(_words(text, prev, q_open)):
+        if possessed is not None and w[0] < possessed[1]:
+            break       # `her remark that “…”`: the possessor is nearer the quote than any cue
         low = w[2].lower()
         if low == "according":
             to = re.match(r"\s+to\b", text[w[1]:w[1] + 5])
@@ -554,7 +601,8 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             continue
         if not _is_cue(text, w, verbs, s_start):
             continue
-        if not text[prev:w[0]].strip(" \t,;:—–") or _inverted_aside(text, prev, w, q_open):
+        after_quote = prev > s_start and low.endswith("ing")   # `“…,” X said on “Y,” adding, “…”`
+        if not text[prev:w[0]].strip(" \t,;:—–") and not after_quote or _inverted_aside(text, prev, w, q_open):
             # `Said Dorothy Poynter, who grew up with Ali, “…”`; `But, said Solovey, “…”`
             mention = mention_after(text, w[1], q_open)
             rule = "before-quote-inverted"
@@ -574,6 +622,8 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             rule = "before-quote"
         if mention is not None and valid_mention(text, mention):
             return _set_mention(claim, mention, _cue_span(text, w), rule)
+    if possessed is not None:
+        return _set_mention(claim, possessed[0], None, "possessor")
     # A colon right before the quote with a subject before it: `Trump on Twitter: “…”`.
     if re.search(r":\s*$", text[prev:q_open]):
         colon = text.rfind(":", prev, q_open)
@@ -583,21 +633,132 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     # 3. A quote woven into a sentence whose subject is the speaker:
     #    `Huckabee, for his part, is labeling Obama’s actions “a blatant abuse of power.”`
     if text[s_start:q_open].strip() and len(text[quote.start:quote.end].split()) >= SUBJECT_MIN_WORDS and not is_title(text[quote.start:quote.end]):
-        subject = sentence_subject(text, s_start, q_open)
+        subject = sentence_subject(text, s_start, q_open) or _description_fallback(text, s_start, q_open)
         if subject:
-            return _set_mention(claim, subject, None, "sentence-subject")
+            return _set_mention(claim, _inside_relative(text, subject, q_open), None, "sentence-subject")
     return claim
+
+
+_POSSESSIVE_WORDS = frozenset("his her their its our my".split())
+_POSSESSIVE_END = re.compile(r"(?:’s|'s|s’|s')$")
+# Words that may stand between a possessor and its noun (`Trump’s recent evidence-free assertion`).
+_MAX_MODIFIERS = 3
+# The noun is this near the quote (`his warning that Britain would go to the “back of the queue”`).
+_MAX_NOUN_DISTANCE = 14
+
+
+def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, int] | None:
+    """The possessor of a noun for something said before the quote, and the noun's offset:
+    `her remark that “…”` -> her, `Donald Trump’s claim that … “…”` -> Donald Trump,
+    `The Florida senator’s answer was that “…”` -> The Florida senator."""
+    if re.search(r"[.;!?]", text[prev:q_open]):
+        return None
+    words = _words(text, prev, q_open)[-_MAX_NOUN_DISTANCE:]
+    nouns = load_words("speech_nouns.txt")
+    for i in range(len(words) - 1, 0, -1):
+        if words[i][2].lower() not in nouns:
+            continue
+        for j in range(i - 1, max(-1, i - 2 - _MAX_MODIFIERS), -1):
+            w = words[j]
+            if "," in text[w[1]:words[j + 1][0]]:
+                break
+            if not _complement_of_noun(text, words[i][1], q_open) or _cue_before(text, prev, w[0]):
+                return None
+            if w[2].lower() in _POSSESSIVE_WORDS:
+                return Mention(w[0], w[1]), words[i][0]
+            cut = _POSSESSIVE_END.search(w[2])
+            if cut:
+                end = w[0] + cut.start() + (1 if w[2][cut.start():].startswith("s") else 0)
+                first = j
+                while first > 0 and _is_cap(words[first - 1][2]) and j - first < 3 \
+                        and not text[words[first - 1][1]:words[first][0]].strip():
+                    first -= 1
+                if first > 0 and words[first - 1][2].lower() == "the" and not text[words[first - 1][1]:words[first][0]].strip():
+                    first -= 1
+                mention = Mention(words[first][0], end)
+                if (_is_cap(text[mention.start:end]) or text[mention.start:end].lower().startswith("the ")) \
+                        and valid_mention(text, mention):
+                    return mention, words[i][0]
+                return None
+        return None
+    return None
+
+
+# What joins a noun for something said to the quote that is its content: `remark that …`,
+# `call to …`, `promise of …`, `answer was that …`, `response was: …` (not `remarks “are …”`,
+# `remarks as “…”` or `description was “false”`: those quote someone judging the words).
+_NOUN_COMPLEMENT = re.compile(r"\s*(?:(?:was|is|had\s+been|has\s+been)\s*(?:that\b|[:,])|that\b|to\b|of\b|for\b|:)")
+
+
+def _complement_of_noun(text: str, noun_end: int, q_open: int) -> bool:
+    m = _NOUN_COMPLEMENT.match(text, noun_end, q_open)
+    if m is None:
+        return False
+    if text[m.start():m.end()].strip() in ("of", "for"):
+        return not text[m.end():q_open].strip()     # `his promise of “free college”`
+    return True
+
+
+def _cue_before(text: str, lo: int, hi: int) -> bool:
+    """A verb of speech before the possessor: `Ryan said Obama’s claim that … was “…”` may
+    quote Ryan judging the claim, so the possessor rule leaves it to the cue."""
+    verbs = speech_verbs()
+    return any(_is_cue(text, w, verbs, lo) for w in cues_in(text, lo, hi, verbs))
+
+
+_VERB_LIKE = frozenset("is are was were be been has have had do does did came went got made become became".split())
+
+
+def _description_fallback(text: str, s_start: int, q_open: int) -> Mention | None:
+    """A short description opening the sentence as the subject of a woven-in quote (`The
+    Sanders campaign projects that “…”`): up to five words, its head a frequent speaker head,
+    no verb before it (not `The first incident came during a …`)."""
+    mention = description_subject(text, s_start, q_open)
+    if mention is None:
+        return None
+    words = _words(text, mention.start, mention.end)
+    head = words[-1][2].lower()
+    counts = _source_head_counts()
+    if len(words) > 5 or any(m in text[mention.start:mention.end] for m in DOUBLE_MARKS) or head in _DETERMINERS or head in _PREPOSITIONS or counts.get(head, 0) < 3:
+        return None
+    if any(w[2].lower() in _VERB_LIKE or w[2].lower().endswith("ed") or _CONTRACTION.search(w[2]) for w in words[1:]):
+        return None
+    return mention
+
+
+@lru_cache(maxsize=1)
+def _source_head_counts() -> dict[str, int]:
+    return {row["word"]: int(row["count"]) for row in load_table("source_heads.tsv")}
+
+
+_RELATIVE_AFTER = re.compile(r",\s+(who|which)\s[^,;:“”\"()—–]*$")
+
+
+def _inside_relative(text: str, subject: Mention, q_open: int) -> Mention:
+    """`Beck, who has in the past described Trump as “…”, clearly …`: a quote inside the
+    subject's relative clause is credited to the relative pronoun (resolved to the subject)."""
+    m = _RELATIVE_AFTER.match(text, subject.end, q_open)
+    return Mention(m.start(1), m.end(1)) if m else subject
 
 
 # `with X telling reporters …`: the participle's own subject stands right before it.
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z]|(?:one|some|many|several|two|three)\s+of\b|the\s+[A-Z])[^,;:“”\"()]{1,80}?)\s+$")
 
 
+def _asked_then_cue(text: str, quote: Quote, q_close: int, words: list[tuple[int, int, str]], verbs: frozenset[str]) -> bool:
+    """`“…?” Trump told ITV in an interview aired on Monday …`: after a question or an
+    exclamation, a cue within the next three words attributes the quote, however long the
+    sentence runs on (after a full stop, `“….” He said he had …` is a new statement)."""
+    if text[quote.end - 1:quote.end] not in ("?", "!") and text[q_close:q_close + 1] not in ("?", "!"):
+        return False
+    return any(_is_cue(text, words[k], verbs, words[0][0]) for k in range(1, min(4, len(words))))
+
+
 def _inverted_aside(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> bool:
     """`…, explained Rosenberg, “…”`: a cue set off by commas right before the quote, its
     speaker named after it (the words before the comma are not its subject)."""
-    if not text[prev:w[0]].rstrip().endswith(","):
-        return False
+    if not text[prev:w[0]].rstrip().endswith(",") or w[2].lower() in load_words("addressee_verbs.txt"):
+        return False    # `X, who …, told Reuters, “…”`: the name after the cue is its listener
     between = text[w[1]:q_open].rstrip()
     return between.endswith((",", ":")) and 0 < len(_words(text, w[1], q_open)) <= 4 and _words(text, w[1], q_open)[0][2][:1].isupper()
 
@@ -722,7 +883,8 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
         if _is_cue(text, w, verbs, s_start) and not w[2].lower().endswith("ing"):
             if text[s_start:w[0]].strip():
                 found = subject_of(text, s_start, w[0])
-                if found is None:
+                if found is None and not text[_clause_start(text, s_start, w[0]):w[0]].strip():
+                    # `…, said X, …`: inverted; not `X … endorsed Clinton, saying`
                     found = mention_after(text, w[1], limit)
                     found = found if found is not None and valid_mention(text, found) else None
                 return found
@@ -747,15 +909,22 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
     if text[s_start:s_start + 1] in DOUBLE_MARKS:
         return None   # a sentence that opens with a quote: its first word is the speaker's
     words = _words(text, s_start, limit)
-    if words and _introduces(words[0][2], words[1][2] if len(words) > 1 else ""):
+    if len(words) > 1 and words[0][2].lower() in _COORDINATING and (
+            _uncontracted(words[1])[2].lower() in _pronouns() or _is_cap(words[1][2])):
+        words = words[1:]     # `And he’s predicting …`, `Then he cut into Bush, calling …`
+    if words:
+        words[0] = _uncontracted(words[0])
+    for _ in range(3):
+        if not (words and (_introduces(words[0][2], words[1][2] if len(words) > 1 else "") or _adverb_opener(text, words[0]))):
+            break
         # `After spending the week bickering, Clinton ripped into …`: the subject follows
-        # the introductory phrase.
+        # the introductory phrase (or phrases: `On Thursday, after a meeting, Warren …`).
         comma = text.find(",", words[0][1], limit)
         if comma < 0:
             return None
         words = _words(text, comma + 1, limit)
-        if words and _introduces(words[0][2], words[1][2] if len(words) > 1 else ""):
-            return None
+    else:
+        return None
     run = []
     for w in words[:10]:
         low = w[2].lower()
@@ -773,12 +942,43 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
         return None
     if len(run) == 1 and run[0][2].lower() in _pronouns():
         return Mention(run[0][0], run[0][1]) if run[0][2].lower() not in ("it", "you", "i") else None
+    if len(run) == 1 and _adverb_opener(text, run[0]):
+        return None     # `Likewise, …`, `Last week, …`: capitalised by its place only
     # The run must be followed by a verb-like lower-case word or a comma (an aside).
     after = text[run[-1][1]:run[-1][1] + 2]
     mention = _split_name(text, run)
     if mention and valid_mention(text, mention) and (after[:1] in (",", " ")):
         return mention
     return None
+
+
+_OPENING_BEFORE = re.compile(r"(?:^|[.!?:;…—–(\[“”\"‘’]|\n)\s*$")
+
+
+_TIME_NOUN_AFTER = re.compile(r"\s+(?:week|weeks|month|months|year|years|night|day|days|time|decades?|spring|summer|fall|autumn|winter)\b")
+
+
+def _adverb_opener(text: str, w: tuple[int, int, str]) -> bool:
+    """A lone capitalised word opening a sentence as an adverbial, not its subject:
+    `Likewise, …`, `Meantime, …` (a word the article never writes mid-sentence, set off by
+    a comma), `Last week, …`, `Thirteen years earlier, …`."""
+    if _TIME_NOUN_AFTER.match(text, w[1]):
+        return True
+    return text[w[1]:w[1] + 1] == "," and w[2].lower() not in _source_heads() and _only_opens_sentences(text, w[2])
+
+
+def _only_opens_sentences(text: str, word: str) -> bool:
+    """Whether a capitalised word stands only where any word is capitalised (opening a
+    sentence, a paragraph, a quote): a common word (`Last`, `Likewise`, `Frustrations`), not
+    a name, which the article also writes mid-sentence (`… said Kasich`, `John Kasich`)."""
+    n = len(word)
+    at = text.find(word)
+    while at != -1:
+        whole = (at == 0 or not text[at - 1].isalnum()) and (at + n >= len(text) or not text[at + n].isalnum())
+        if whole and not _OPENING_BEFORE.search(text, max(0, at - 6), at):
+            return False
+        at = text.find(word, at + 1)
+    return True
 
 
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)$")
@@ -806,7 +1006,12 @@ def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
     return None
 
 
-_APPOSED = re.compile(r"([^,;:“”\"]+),\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?),\s*$")
+# An apposition that opens with a possessive name: `Twitter’s director of political advertising`.
+_POSSESSIVE_APPOSITION = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s|s’)\s[^;“”\"]+?"
+_APPOSED = re.compile(r"([^,;:“”\"]+),\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?|%s),\s*$" % _POSSESSIVE_APPOSITION)
+# A description, then the name apposed to it: `her senior policy adviser, Jake Sullivan, said`.
+_NAME_APPOSED = re.compile(r"(?:^|,)\s*((?:the|a|an|his|her|its|their|our)\s[^,;:“”\"]+|%s),\s+"
+                           r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$" % _POSSESSIVE_APPOSITION.replace("+?", "+"))
 
 
 def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
@@ -814,6 +1019,9 @@ def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     window = text[lo:cue_start]
     if not window.rstrip().endswith(","):
         return None    # the pattern can only match a window that ends on the apposition's comma
+    named = _NAME_APPOSED.search(window)
+    if named:
+        return Mention(lo + named.start(2), lo + named.end(2), (lo + named.start(1), lo + named.end(1)))
     m = _APPOSED.search(window)
     if not m:
         return None

@@ -97,6 +97,32 @@ def test_time_chart_folds_days_into_weeks_or_months(big_claims):
     assert few["period"].nunique() > 20  # a month of dates stays per day
 
 
+def test_time_chart_shows_every_period_in_order_with_gaps_at_zero():
+    claims = pd.DataFrame({"date": ["2020-01-03", "2020-01-03", "2020-01-06", None],
+                           "kind": ["direct", "indirect", "direct", "direct"]})
+    days = charts.claims_over_time(claims)
+    assert days["label"].drop_duplicates().tolist() == ["Jan 3, 2020", "Jan 4, 2020", "Jan 5, 2020", "Jan 6, 2020"]
+    assert days.groupby("label", sort=False)["claims"].sum().tolist() == [2, 0, 0, 1]
+    assert days["claims"].sum() == 3    # the undated claim is left out, nothing else
+    spec = charts.time_chart(days).to_dict()
+    assert spec["encoding"]["x"]["type"] == "ordinal"
+    assert spec["encoding"]["x"]["sort"] == days["label"].drop_duplicates().tolist()
+    years = charts.claims_over_time(pd.DataFrame({"date": ["2001-05-01", "2020-01-01"], "kind": ["direct"] * 2}))
+    assert years["label"].tolist()[:2] == ["2001", "2002"] and len(years) == 20
+
+
+def test_speaker_type_legend_lists_the_types_present_and_fits_the_chart():
+    claims = pd.DataFrame({"outlet": ["A", "A", "B"], "anonymity": ["named", "anonymous", "named"],
+                           "role": ["official", "analyst", "media"]})
+    counts = charts.role_anonymity_by_outlet(claims)
+    spec = charts.role_anonymity_chart(counts).to_dict()
+    legend = spec["encoding"]["color"]["legend"]["values"]
+    assert legend == ["named official", "anonymous analyst", "named media"]   # the scale's order
+    assert spec["encoding"]["color"]["scale"]["domain"][:2] == ["named official", "anonymous official"]
+    # Two outlets' bars are shorter than three legend entries: the legend sets the height.
+    assert spec["height"] >= charts.LEGEND_ROW * 3 + charts.LEGEND_TITLE > charts.BAR_STEP * 2
+
+
 def test_app_charts_ship_aggregates_only():
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
     assert not at.exception, at.exception

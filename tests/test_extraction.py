@@ -131,6 +131,16 @@ def test_title_in_quotes_is_not_a_claim():
     assert not (claims.kind == "direct").any()
 
 
+def test_programme_title_after_a_possessive_is_not_a_claim():
+    # A speech verb in the sentence makes a quote likelier to be someone's words; a
+    # Title-Case quote right after a possessive is still the name of a show.
+    text = ("Intro.\n\nThe governor said on NBC’s “Evening Report With Dana Cole” that the budget "
+            "would pass.\n\n“We have the votes,” the governor said.\n\nEnd.")
+    claims = claims_of(text)
+    direct = claims[claims.kind == "direct"].quote.tolist()
+    assert direct == ["We have the votes,"]
+
+
 def test_headline_quotes_and_plain_headlines_are_not_claims():
     text = "‘The US had to respond’: Trump pulled trigger\n\nA body paragraph with no quotes at all."
     assert claims_of(text).empty
@@ -246,10 +256,10 @@ def test_polnear_dev_scores_do_not_regress(tmp_path):
     subprocess.run([sys.executable, "-m", "extract", str(dev / "articles"), "--out", str(out), "--quiet", "--no-store"],
                    cwd=ROOT, check=True)
     report, _ = score(dev / "articles", dev / "gold", out)
-    # Floors a little under today's figures (0.951 / 0.882 / 0.602): a fall below them is a
+    # Floors a little under today's figures (0.953 / 0.898 / 0.603): a fall below them is a
     # regression, not noise (the extractor is deterministic).
-    assert report["direct"]["f1"] >= 0.945
-    assert report["direct"]["speaker_accuracy"] >= 0.87
+    assert report["direct"]["f1"] >= 0.948
+    assert report["direct"]["speaker_accuracy"] >= 0.89
     assert report["indirect"]["f1"] >= 0.59
 
 
@@ -390,3 +400,126 @@ def test_jsonl_and_csv_write_offsets_as_whole_numbers(tmp_path):
                 assert value is None or isinstance(value, int), (key, value)
     write_table(claims, tmp_path / "c.csv")
     assert ".0," not in (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
+
+
+# --- speaker patterns (issue #2) -------------------------------------------------------------
+
+def test_name_with_possessive_apposition_after_quote():
+    text = ("Intro.\n\n“They will try anything once,” Maria Lopez, the union’s chief negotiator, said.\n\n"
+            "“We are ready for the long haul,” Tom Baker, Acme’s head of sales, said of the deal.")
+    assert one(claims_of(text), "direct", "long haul").mention == "Tom Baker"
+
+
+def test_description_then_apposed_name_before_cue():
+    text = "Intro.\n\nIn a letter to the council, her chief of staff, Dana Wells, wrote: “The budget cannot wait.”"
+    assert one(claims_of(text), "direct", "budget cannot").mention == "Dana Wells"
+
+
+def test_listener_after_told_is_not_an_inverted_speaker():
+    text = "Intro.\n\nAnn Kerr, who chairs the board, told Reuters, “We will not sell the land.”"
+    assert one(claims_of(text), "direct", "sell the land").mention == "Ann Kerr"
+
+
+def test_contracted_pronoun_is_the_subject():
+    text = "Mayor Ann Cole toured the site.\n\nShe’s predicting the plan will go “very, very well” this year."
+    row = one(claims_of(text), "direct", "very, very well")
+    assert row.mention == "She" and row.speaker == "Ann Cole"
+
+
+def test_sentence_opening_conjunction_is_skipped_for_the_subject():
+    text = "Mayor Ann Cole toured the site.\n\nThen she turned to her rival, calling him a “total fraud” and a bore."
+    row = one(claims_of(text), "direct", "total fraud")
+    assert row.mention == "she" and row.speaker == "Ann Cole"
+
+
+def test_possessor_of_a_remark_is_its_speaker():
+    text = ("Governor Ann Cole spoke in May.\n\n"
+            "The row grew over her remark that “nobody reads the fine print anyway.”")
+    row = one(claims_of(text), "direct", "fine print")
+    assert row.mention == "her" and row.speaker == "Ann Cole"
+
+
+def test_judging_someone_elses_remarks_is_not_credited_to_them():
+    text = "Intro.\n\nMayor Tom Baker said Ann Cole’s remarks “were out of line.”"
+    assert one(claims_of(text), "direct", "out of line").mention == "Tom Baker"
+
+
+def test_adverbial_opener_is_not_the_subject():
+    text = "Mayor Ann Cole spoke.\n\nLast year, she played down the plan as “a pure waste of time” in the end."
+    row = one(claims_of(text), "direct", "pure waste")
+    assert row.mention == "she" and row.speaker == "Ann Cole"
+    # Whether the quote model keeps an unattributed quote is the weights' business; the
+    # attribution itself must find no speaker in `Likewise`.
+    from extract.pipeline import build_nlp
+    text = "Intro.\n\nLikewise, the old plan would be “a pure waste of time” in the end."
+    (claim,) = [c for c in build_nlp(keep_all_quotes=True)(text)._.claims if c.kind == "direct"]
+    assert text[claim.start:claim.end] == "a pure waste of time" and claim.mention_start is None
+
+
+def test_participle_speaks_for_the_subject_not_the_object_of_an_earlier_cue():
+    text = "Intro.\n\nSenator Ann Cole went on the show and officially endorsed Tom Baker, saying, “He is the fighter we need.”"
+    assert one(claims_of(text), "direct", "fighter we need").mention == "Ann Cole"
+
+
+def test_adverb_between_apposition_and_cue():
+    text = "Intro.\n\nBob Dee, Ohio’s former governor, also attacked Tom Baker, calling him a “total loser.”"
+    assert one(claims_of(text), "direct", "total loser").mention == "Bob Dee"
+
+
+def test_subject_after_two_introductory_phrases():
+    text = "Intro.\n\nOn Thursday, after weeks of silence, Ann Cole wanted the plan to “go away for good.”"
+    assert one(claims_of(text), "direct", "go away").mention == "Ann Cole"
+
+
+def test_quote_inside_subjects_relative_clause_goes_to_the_relative_pronoun():
+    text = "Intro.\n\nTom Baker, who has in the past described Ann Cole as “a pure menace to the town,” clearly meant it."
+    row = one(claims_of(text), "direct", "pure menace")
+    assert row.mention == "who" and row.speaker == "Tom Baker"
+
+
+def test_any_determined_phrase_next_to_a_cue_after_a_quote_is_a_speaker():
+    claims = claims_of("Intro.\n\n“We never back down,” said the 52-year-old. “The town comes first,” the two wrote.")
+    assert one(claims, "direct", "never back down").mention == "the 52-year-old"
+    assert one(claims, "direct", "town comes first").mention == "the two"
+    # after a cue that takes an object, the phrase is its object
+    claims = claims_of("Intro.\n\nThe two argue that “the rules allow it,” citing an earlier case.")
+    assert one(claims, "direct", "rules allow").mention != "an earlier case"
+
+
+def test_question_then_name_and_cue_in_a_long_sentence():
+    text = ("Intro.\n\n“We are ready,” said Tom Baker.\n\n“Will it ever work?” Ann Cole asked the mayor during "
+            "the long meeting held at the old town hall on Monday night.")
+    assert one(claims_of(text), "direct", "ever work").mention == "Ann Cole"
+
+
+def test_participle_after_a_quoted_title_speaks_for_the_subject():
+    text = ("Intro.\n\n“The race is far from over,” Ann Cole said on the show “Morning Talk,” adding, "
+            "“Nobody should count us out yet.”")
+    assert one(claims_of(text), "direct", "count us out").mention == "Ann Cole"
+
+
+def test_another_and_one_are_speakers_of_their_own():
+    text = "Intro.\n\n“It is over,” one voter said. Yet another said, “We have only just begun the fight.”"
+    assert one(claims_of(text), "direct", "just begun").mention == "another"
+
+
+def test_party_tag_followed_by_comma_before_cue():
+    text = "Intro.\n\nSen. Ann Cole (D-Ore.), said on Monday that she had not read it, but called it “a good start.”"
+    assert one(claims_of(text), "direct", "good start").mention == "Ann Cole"
+
+
+def test_woven_quote_ending_its_sentence_takes_no_attribution_from_the_next():
+    text = "Intro.\n\nAnn Cole said the mayor had “lost the plot.” Tom Baker called her “a sore loser.”"
+    assert one(claims_of(text), "direct", "lost the plot").mention == "Ann Cole"
+
+
+def test_woven_quote_is_not_credited_to_the_next_coordinated_clause():
+    text = "Intro.\n\nAnn Cole said she would make the town “shine again,” for example, and Tom Baker vowed to fight."
+    assert one(claims_of(text), "direct", "shine again").mention == "Ann Cole"
+
+
+def test_description_opening_the_sentence_is_subject_of_a_woven_quote():
+    text = "Intro.\n\nThe Cole campaign projects that “a small tax on trades” would raise billions a year."
+    assert one(claims_of(text), "direct", "small tax").mention == "The Cole campaign"
+    text = "Intro.\n\nThe first incident came during a rally, with shouts of “you lose!” from the back."
+    assert one(claims_of(text), "direct", "you lose").mention != "The first incident came during a"

@@ -530,6 +530,7 @@ def span_of(m):
 @example("Mike Pence, who also ", 0, 21)
 @example("Sen. Bernie Sanders, I-Vt. ", 0, 27)
 @example("Sen. Bernie Sanders (I-Vt.) ", 0, 28)
+@example("Sen. Jack Reed (D-R.I.), ", 0, 25)
 @example("They met this weekend ", 0, 22)
 @example("They met later this month\n", 0, 26)
 def test_end_anchored_searches_equal_the_plain_search(text, lo, pos):
