@@ -73,8 +73,13 @@ june july august september october november december christmas god""".split())
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[-’'][\w]+)*\.?")
 # One capitalised word, allowing inner hyphens and apostrophes (O'Brien, al-Haq) and the dot
-# of an abbreviated title (Gen., Sen.).
-_CAP = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w]*(?:[-’'][\w]+)*\.?|(?:al|el|bin|ibn|de|van|von)[- ][A-Z][\w]*)"
+# of an initial or of an abbreviation that stands in names (the dotted titles of
+# extract/data/titles.txt, Jr., St.). Another word's dot ends its sentence: `the Central
+# Bank. Cole says` names no `Central Bank Cole`.
+_NAME_ABBREVIATIONS = sorted({t[:-1].capitalize() for t in load_words("titles.txt") if t.endswith(".")} | {"Jr", "Sr", "St"})
+_CAP = (r"(?:[A-Z](?:\.[A-Z])+\.?|(?:[A-Z]|%s)\.|[A-Z][\w]*(?:[-’'][\w]+)*|(?:al|el|bin|ibn|de|van|von)[- ][A-Z][\w]*)"
+        % "|".join(_NAME_ABBREVIATIONS))
+_INITIAL = re.compile(r"[A-Z]\.")
 _CAP_RUN = re.compile(r"(?<![\w’'-])%s(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?%s)*" % (_CAP, _CAP))
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ELECTION_CLUE = re.compile(r"\b[A-Z][\w’'-]+[ \t]+(?:19|20)\d\d\b|\bTeam[ \t]+[A-Z]")
@@ -444,7 +449,8 @@ def _run_name(run: str) -> tuple[int, int, str, str] | None:
         return None
     name_words[-1] = _POSSESSIVE.sub("", name_words[-1])
     name = " ".join(name_words)
-    if (any(w.lower() in _NOT_PERSON_WORDS or w.isupper() for w in name_words)
+    # An all-capitals word (an acronym, a shouted headline) is no name's, an initial is.
+    if (any(w.lower() in _NOT_PERSON_WORDS or (w.isupper() and not _INITIAL.fullmatch(w)) for w in name_words)
             or _key(name) in _places() or _key(name) in _outlets()):
         return None
     return cut, len(name_words), name_words[0], name

@@ -92,6 +92,17 @@ def test_surname_resolves_to_the_full_name_given_earlier():
     assert c.anonymity == "named"
 
 
+def test_a_name_does_not_run_over_a_sentence_end():
+    # `the Central Bank. Dana Cole says` is two sentences, not a person `Central Bank Dana Cole`;
+    # the dot of a title or an initial still belongs to the name.
+    text = "Dana Cole spoke. Take the Central Bank. Dana Cole says “rates are too low.” Gen. Ann B. Fox agreed."
+    assert one(text, "rates are too low.", "Dana Cole", nth=0, after=0).speaker == "Dana Cole"
+    text = "Lawmakers met. Take the Central Bank. Cole says “rates are too low.”"
+    assert one(text, "rates are too low.", "Cole").speaker == "Cole"
+    text = "Gen. Ann B. Fox arrived. “We will respond,” Fox said."
+    assert one(text, "We will respond,", "Fox").speaker == "Ann B. Fox"
+
+
 def test_title_is_stripped_and_full_name_used_when_the_article_gives_it():
     text = "Donald Trump spoke on Friday. “It was a great success,” President Trump said."
     assert one(text, "It was a great success,", "President Trump").speaker == "Donald Trump"

@@ -184,7 +184,8 @@ def reference_index(text: str) -> speakers._Index:
             continue
         name_words[-1] = speakers._POSSESSIVE.sub("", name_words[-1])
         name = " ".join(name_words)
-        if (any(w.lower() in speakers._NOT_PERSON_WORDS or w.isupper() for w in name_words)
+        if (any(w.lower() in speakers._NOT_PERSON_WORDS or (w.isupper() and not (len(w) == 2 and w.endswith(".")))
+                for w in name_words)
                 or speakers._key(name) in places or speakers._key(name) in outlets):
             continue
         if len(name_words) == 1 and (cut == 0 or reference_is_common(name, text)):
