@@ -131,10 +131,8 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                         claim.rule = "introduced" if source is introducer else "continuation"
                 features = quote_model.quote_features(text, claim, sent, opens_sentence, has_speech)
                 claim.extra["features"] = features
-                claim.extra["p_claim"] = quote_model.claim_probability(features)
-                if quote_model.names_a_title(text, claim, sent):
-                    claim.extra["p_claim"] = 0.0
-                    claim.extra["title"] = True     # settled by the rule: not a training example
+                claim.extra["p_claim"] = 0.0 if quote_model.names_a_title(text, claim) else \
+                    quote_model.claim_probability(features)
                 if claim.extra["p_claim"] < quote_threshold and not keep_all_quotes:
                     continue
                 sent_claims.append(claim)

@@ -58,13 +58,14 @@ def quote_features(text: str, claim: Claim, sentence: tuple[int, int], opens_sen
     return f
 
 
-def names_a_title(text: str, claim: Claim, sentence: tuple[int, int]) -> bool:
+def names_a_title(text: str, claim: Claim) -> bool:
     """A short Title-Case quote right after a possessive is a programme's or a work's title
     (`told ABC’s “This Week”`, `Ayn Rand’s “Atlas Shrugged”`): nobody's words, whatever
     the speech verbs around it, so no weight decides it (on PolNeAR train the quote model
     kept 26 such titles as claims)."""
+    lo = max(claim.sentence_start, claim.start - 20)
     return (is_title(text[claim.start:claim.end])
-            and _POSSESSIVE_BEFORE.search(text, max(sentence[0], claim.start - 20), max(sentence[0], claim.start - 1)) is not None)
+            and _POSSESSIVE_BEFORE.search(text, lo, max(lo, claim.start - 1)) is not None)
 
 
 def claim_probability(features: dict[str, float]) -> float:

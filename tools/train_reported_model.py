@@ -26,6 +26,7 @@ from extract import layout, quotes  # noqa: E402
 from extract.attribution import sentence_spans  # noqa: E402
 from extract.logistic import fit  # noqa: E402
 from extract.reported import find_reported  # noqa: E402
+from scoring import span_scores  # noqa: E402
 
 L2 = 1.0
 STEPS = 3000
@@ -50,22 +51,6 @@ def article_examples(text: str, gold: list):
     return rows, indirect
 
 
-def scorer_f1(articles, probabilities, threshold):
-    """Indirect F1 as ../shared/eval/score_claims.py counts it, keeping candidates >= threshold."""
-    pred = ok = gold = found = 0
-    i = 0
-    for rows, indirect in articles:
-        kept = [span for (_, _, span), p in zip(rows, probabilities[i:i + len(rows)]) if p >= threshold]
-        i += len(rows)
-        pred += len(kept)
-        ok += sum(1 for s in kept if covered(s, indirect) * 2 >= s[1] - s[0])
-        gold += len(indirect)
-        found += sum(1 for g in indirect if covered(g, kept) * 2 >= g[1] - g[0])
-    p = ok / pred if pred else 0.0
-    r = found / gold if gold else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def main(root):
     root = Path(root)
     articles = []
@@ -76,7 +61,7 @@ def main(root):
     weights, p, y = fit(data, l2=L2, steps=STEPS, rate=RATE)
     acc = ((p >= 0.5) == (y == 1)).mean()
     thresholds = [round(t, 2) for t in np.arange(0.2, 0.71, 0.05)]
-    f1s = {t: scorer_f1(articles, p, t) for t in thresholds}
+    f1s = {t: span_scores(articles, p, t)[2] for t in thresholds}
     best = max(thresholds, key=lambda t: (f1s[t], -abs(t - 0.5)))
     out = {"trained_on": "PolNeAR train", "examples": len(y), "positives": int(y.sum()),
            "train_accuracy": round(float(acc), 4), "threshold": best,
