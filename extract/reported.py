@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import logistic
 from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS,
-                          _WORD, _earlier_cue_subject, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
+                          _WORD, _apposed, _earlier_cue_subject, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
 from .attribution import Mention
 from .lexicon import load_words
@@ -236,7 +236,10 @@ _CLAUSE_OPENERS = frozenset("i he she it they we you there this that these those
 
 # A second attribution closing the sentence ends the first one's content:
 # `Trump said the wall would be paid for, according to a pool report.`
-_TRAILING_SOURCE = re.compile(r",\s+(?:according to\b|(?:he|she|they|it)\s+(?:said|says|added|told)\b)")
+_TRAILING_SOURCE = re.compile(
+    r",(?:''|[”\"])?\s+(?:according to\b|(?:he|she|they|it)\s+(?:said|says|added|told)\b"
+    r"|(?:said|says)\s+(?=[A-Z]|(?:a|an|the)\s)"
+    r")")
 
 
 def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
@@ -256,6 +259,15 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
             rest = text[pos:s_end]
         elif len(_words(text, pos, s_end)) <= 6:
             return None     # `… told the Washington Examiner.`: a listener, no content
+    opens = _APOSTROPHES_OPEN.match(text, pos, s_end)
+    if opens is not None and _APOSTROPHES not in text[s_start:w[0]]:
+        # `He added, ''It will be interesting.''`: an apostrophe quote that ends the sentence
+        # after its cue is the content, to its closing marks (sentences that follow
+        # included), unless the cue interrupts the content (`In other words, he said, ''…''`).
+        close = _apostrophes_close(text, opens.end())
+        if close is not None and (close >= s_end or not text[close:s_end].strip(" .!?")) \
+                and _reported_before(text, sent, w) is None:
+            return _after_claim(text, sent, w, _cue_subject(text, s_start, w, low), opens.end() - len(_APOSTROPHES), close)
     m = _BEFORE_CONTENT.match(rest)
     has_that = bool(m and m.group(1))
     pos += m.end() if m else 0
@@ -283,6 +295,12 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         return None
     tail = _TRAILING_SOURCE.search(text, pos, s_end)
     start, end = _trim(text, pos, tail.start() if tail else s_end)
+    return _after_claim(text, sent, w, mention, start, end)
+
+
+def _after_claim(text: str, sent: tuple[int, int], w: tuple[int, int, str], mention: Mention | None,
+                 start: int, end: int) -> Claim | None:
+    s_start, s_end = sent
     if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
         return None
     claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=w[1],
@@ -320,16 +338,65 @@ def _resumed_content(text: str, cue_end: int, s_end: int) -> int | None:
     m = _RESUMES.match(text, cue_end, s_end)
     if not m:
         return None
-    rest = _words(text, m.end(), s_end)
+    # `''A,'' he said, ''and B.''`: the second part of an apostrophe quote resumes it
+    # whatever its first word.
+    quoted = text.startswith(_APOSTROPHES, m.end())
+    resumes = m.end() + (len(_APOSTROPHES) if quoted else 0)
+    rest = _words(text, resumes, s_end)
     first = rest[0][2].lower() if rest else ""
-    if len(rest) < MIN_CONTENT_WORDS or rest[0][0] != m.end() or first in _NEW_CLAUSE \
-            or first.endswith("ing") and len(first) > 5:
+    if len(rest) < MIN_CONTENT_WORDS or rest[0][0] != resumes \
+            or not quoted and (first in _NEW_CLAUSE or first.endswith("ing") and len(first) > 5):
         return None     # `…,” Clinton remarked, alluding to …`: a participle adds, it does not resume
     return m.end()
 
 
+# NYT style writes quotation marks as two apostrophes, which the codebook does not read as
+# quotation marks: such a quote is reported speech.
+_APOSTROPHES = "''"
+_NEXT_PART = re.compile(r"[ \t]*''(?=\S)")
+
+
+_APOSTROPHES_OPEN = re.compile(r"[ \t]*[,:]?[ \t]*''(?=[^\s'])")
+
+
+def _apostrophes_close(text: str, pos: int) -> int | None:
+    """The end of the apostrophe quote open at pos: its closing marks on the same line."""
+    close = text.find(_APOSTROPHES, pos)
+    line_end = text.find("\n", pos)
+    if close < 0 or 0 <= line_end < close:
+        return None
+    return close + len(_APOSTROPHES)
+
+
+def _apostrophes_opened(text: str, pos: int) -> int | None:
+    """Where the apostrophe quote that pos lies in opened, earlier on its line, or None."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    marks = []
+    at = text.find(_APOSTROPHES, line_start, pos)
+    while at >= 0:
+        marks.append(at)
+        at = text.find(_APOSTROPHES, at + len(_APOSTROPHES), pos)
+    return marks[-1] if len(marks) % 2 else None
+
+
+def _continued_quote(text: str, start: int, comma: int, s_end: int) -> int | None:
+    """`''A,'' she said. ''B.''`: an apostrophe quote that its attribution interrupts goes
+    on in the next sentence of the paragraph; the content runs to the end of that part (as
+    PolNeAR's discontinuous content does), or None."""
+    if not text.startswith(_APOSTROPHES, start) or not text.startswith(_APOSTROPHES, comma + 1):
+        return None
+    part = _NEXT_PART.match(text, s_end)
+    return None if part is None else _apostrophes_close(text, part.end())
+
+
 def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
     """`CONTENT, X said.` / `CONTENT, said X.`"""
+    return _reported_before_at(text, sent, w, True) or _reported_before_at(text, sent, w, False)
+
+
+def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str], apposition: bool) -> Claim | None:
+    """_reported_before, where `apposition` lets an apostrophe quote's speaker be a name with
+    its description."""
     s_start, s_end = sent
     before = text[s_start:w[0]]
     comma = before.rfind(",")
@@ -337,13 +404,23 @@ def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
         return None
     comma += s_start
     tail = text[w[1]:s_end].strip(" .!?")
+    if re.match(r',\s*[“"]', tail):
+        return None     # `In a statement, X said, “…”`: the quotation after the cue is its content
     if tail.startswith(","):
         tail = ""   # `…, the official acknowledged, as experts emphasized …`: a new clause
+    apposed = None
+    if apposition and text.startswith(_APOSTROPHES, s_start):
+        # `''A,'' Tina Tchen, Mrs. Obama's chief of staff, said`: the quote's closing marks
+        # end the content, and a name with its description comes between them and the cue.
+        close = text.find("," + _APOSTROPHES, s_start + len(_APOSTROPHES), comma)
+        apposed = _apposed(text, close + 3, w[0]) if close >= 0 else None
+        if apposed is not None:
+            comma = close
     subject_words = _words(text, comma + 1, w[0])
     if subject_words:
-        if len(subject_words) > _MAX_MENTION_WORDS:
+        if len(subject_words) > _MAX_MENTION_WORDS and apposed is None:
             return None
-        mention = mention_before(text, comma + 1, w[0])
+        mention = apposed or mention_before(text, comma + 1, w[0])
         if mention is not None and not valid_mention(text, mention):
             return None
         if tail and not re.match(r"^(?:(?:on|in|at|last|this|earlier|late|during)\b.*|of\b.*|to\b.*|in a statement.*|\w+day.*)$", tail, re.IGNORECASE):
@@ -353,6 +430,11 @@ def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
     if mention is None or not valid_mention(text, mention):
         return None
     start, end = _trim(text, s_start, comma)
+    if text.startswith(_APOSTROPHES, comma + 1) and not text.startswith(_APOSTROPHES, start):
+        # `''A. B,'' she said`: the quote the attribution closes opened sentences before.
+        opened = _apostrophes_opened(text, s_start)
+        if opened is not None:
+            start = opened
     rule = "reported-before"
     resumed = _resumed_content(text, w[1], s_end)
     if resumed is not None:
@@ -361,6 +443,11 @@ def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
         # discontinuous contents do), attribution included.
         end = _trim(text, resumed, s_end)[1]
         rule = "reported-interrupted"
+    else:
+        continued = _continued_quote(text, start, comma, s_end)
+        if continued is not None:
+            end = continued
+            rule = "reported-interrupted"
     if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
         return None
     claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=w[1],

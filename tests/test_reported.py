@@ -160,3 +160,46 @@ def test_a_quoted_title_in_a_headline_is_no_direct_claim():
 def test_participle_after_an_attribution_does_not_resume_the_content():
     rows = indirect_of("“He has a lot of really good qualities,” Clinton remarked, alluding to the actor's latest role.")
     assert rows.empty, rows.quote.tolist()
+
+
+# --- quotes written with two apostrophes (NYT style): reported speech, not direct quotes ----
+
+def test_apostrophe_quote_continued_after_its_attribution_is_one_content():
+    row = only(indirect_of("''The plant will close by June,'' the mayor said. ''Nobody here is ready for it.''"))
+    assert row.quote == "''The plant will close by June,'' the mayor said. ''Nobody here is ready for it.''"
+    assert row.mention == "the mayor"
+
+
+def test_apostrophe_quote_interrupted_by_its_attribution_resumes():
+    row = only(indirect_of("''The plant will close by June,'' the mayor said, ''and nobody here is ready for it.''"))
+    assert row.quote.endswith("nobody here is ready for it.''")
+    assert row.quote.startswith("''The plant will close")
+
+
+def test_apostrophe_quote_attributed_to_a_name_with_its_description():
+    row = only(indirect_of("''The plant will close by June,'' Mary Lane, the mayor of Elmwood, said in an interview."))
+    assert row.quote == "''The plant will close by June"
+    assert row.mention == "Mary Lane"
+
+
+def test_apostrophe_quote_after_its_cue_runs_to_its_closing_marks():
+    row = only(indirect_of("The mayor added: ''The plant will close by June. Nobody here is ready for it.''"))
+    assert row.quote == "''The plant will close by June. Nobody here is ready for it.''"
+
+
+def test_apostrophe_quote_of_several_sentences_before_its_attribution():
+    row = only(indirect_of("''The plant will close by June. Nobody here is ready for it,'' the mayor said."))
+    assert row.quote == "''The plant will close by June. Nobody here is ready for it"
+
+
+# --- where the content is ------------------------------------------------------------------
+
+def test_circumstance_before_a_cue_that_introduces_a_quotation_is_no_content():
+    rows = indirect_of("In a statement on Friday, the mayor said, “The plant will close by June.”")
+    assert rows.empty, rows.quote.tolist()
+
+
+def test_content_stops_before_a_closing_said_with_its_speaker():
+    rows = indirect_of("Voters say the economy matters most this year, said Mary Lane, a pollster in Ohio.")
+    say = rows[rows.cue == "say"]
+    assert say.quote.tolist() == ["the economy matters most this year"]
