@@ -19,7 +19,7 @@ from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PR
                           _WORD, _apposed, _earlier_cue_subject, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
 from .attribution import Mention
-from .lexicon import load_words
+from .lexicon import load_table, load_words
 from .quotes import Quote
 from .schema import Claim
 
@@ -259,6 +259,19 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
             rest = text[pos:s_end]
         elif len(_words(text, pos, s_end)) <= 6:
             return None     # `… told the Washington Examiner.`: a listener, no content
+    particle = _PARTICLE.match(text, pos, s_end)
+    if particle is not None and (low, particle.group(1).lower()) in cue_phrases():
+        # `Trump called for a ban on …`, `referring to her father's business`: a cue that
+        # ends on a preposition; its content, a noun phrase, follows it.
+        mention = _cue_subject(text, s_start, w, low)
+        if mention is None and _inverted(text, s_start, w[0], w[1]):
+            return None
+        tail = _TRAILING_SOURCE.search(text, particle.end(), s_end)
+        start, end = _trim(text, particle.end(), tail.start() if tail else s_end)
+        claim = _after_claim(text, sent, w, mention, start, end)
+        if claim is not None:
+            claim.rule = "reported-phrase"
+        return claim
     opens = _APOSTROPHES_OPEN.match(text, pos, s_end)
     if opens is not None and _APOSTROPHES not in text[s_start:w[0]]:
         # `He added, ''It will be interesting.''`: an apostrophe quote that ends the sentence
@@ -310,6 +323,23 @@ def _after_claim(text: str, sent: tuple[int, int], w: tuple[int, int, str], ment
         if mention.descriptor:
             claim.descriptor_start, claim.descriptor_end = mention.descriptor
     return claim
+
+
+_PARTICLE = re.compile(r"[ \t]+([A-Za-z]+)\b(?=[ \t]+\S)")
+# A cue phrase opens content when the training data shows it a cue this often.
+PHRASE_MIN_COUNT = 3
+PHRASE_MIN_PRECISION = 0.3
+
+
+@lru_cache(maxsize=1)
+def cue_phrases() -> frozenset[tuple[str, str]]:
+    """(cue word, preposition) pairs after which a cue's content starts: learned from
+    PolNeAR train (extract/data/cue_phrases.tsv), less `according to` (its own rule) and
+    the verbs that refer to something without claiming anything (`referring to`)."""
+    references = load_words("reference_verbs.txt")
+    return frozenset((row["word"], row["particle"]) for row in load_table("cue_phrases.tsv")
+                     if int(row["cue_count"]) >= PHRASE_MIN_COUNT and float(row["precision"]) >= PHRASE_MIN_PRECISION
+                     and row["word"] != "according" and row["word"] not in references)
 
 
 # _reported_after's subject before it is looked for.

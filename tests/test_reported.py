@@ -90,12 +90,15 @@ def test_private_state_is_no_claim():
 # --- the model ------------------------------------------------------------------------
 
 def test_model_prefers_a_said_that_clause_to_a_rare_cue_after_be():
-    from extract.reported import claim_probability
+    # A rare cue after `be` with no subject is a claim in about 60 % of PolNeAR train's
+    # candidates, so the model need not reject it; it must rank it well below `X said that`.
+    from extract.reported import accept_threshold, claim_probability
     said = {"bias": 1.0, "rule=reported-after": 1.0, "cue=said": 1.0, "cue_precision": 0.918,
             "cue_lexicon": 1.0, "mention_name": 1.0, "has_that": 1.0, "n9_15": 1.0, "first=determiner": 1.0}
     passive = {"bias": 1.0, "rule=reported-after": 1.0, "cue=rare": 1.0, "cue_precision": 0.06,
                "after_be": 1.0, "no_mention": 1.0, "n3_4": 1.0, "first=lower": 1.0}
-    assert claim_probability(said) > 0.5 > claim_probability(passive)
+    assert claim_probability(said) > 0.95 and claim_probability(said) > accept_threshold()
+    assert claim_probability(said) - claim_probability(passive) > 0.25
 
 
 def test_content_stops_before_a_closing_according_to():
@@ -203,3 +206,20 @@ def test_content_stops_before_a_closing_said_with_its_speaker():
     rows = indirect_of("Voters say the economy matters most this year, said Mary Lane, a pollster in Ohio.")
     say = rows[rows.cue == "say"]
     assert say.quote.tolist() == ["the economy matters most this year"]
+
+
+def test_cue_ending_on_a_preposition_introduces_the_phrase_after_it():
+    row = only(indirect_of("The governor called for a ban on new drilling permits along the coast."))
+    assert row.quote == "a ban on new drilling permits along the coast"
+    assert row.mention == "The governor" and row.rule == "reported-phrase"
+
+
+def test_cue_phrases_are_learned_pairs_only():
+    from extract.reported import cue_phrases
+    phrases = cue_phrases()
+    assert ("called", "for") in phrases and ("according", "to") not in phrases
+    assert ("said", "of") not in phrases     # seen as a cue, but too rarely for its count
+
+
+def test_a_cue_that_only_refers_to_something_claims_nothing():
+    assert indirect_of("The governor spoke for an hour, referring to the flood of 2011 several times.").empty

@@ -1,11 +1,16 @@
 """Learn the cue lexicon from PolNeAR train: which words introduce attributions, how often.
 
     python tools/learn_cues.py ../shared/data/polnear/train > extract/data/cues.tsv
+    python tools/learn_cues.py ../shared/data/polnear/train --phrases > extract/data/cue_phrases.tsv
 
 For every word form that heads a gold Cue span, counts how often it is a cue and how often
 it occurs at all in the training articles; the ratio is the cue's precision, which the
 extractor uses to keep reliable cues and drop words that are cues only sometimes
 ("see", "call"). Stances are assigned from tools/stances.tsv, a short hand-made list.
+With --phrases, the same for cues that end on a preposition ("called for", "referring to",
+"talked about"): a cue word and the particle after it, how often the pair heads or ends a
+gold Cue span and how often it occurs; the extractor lets the content of such a cue start
+after the particle.
 Only train is read, never dev.
 """
 import collections
@@ -37,6 +42,32 @@ def head(words):
     return content[0].lower() if content else None
 
 
+# Particles that a cue can end on, its content following them.
+PARTICLES = ("about", "against", "at", "for", "of", "on", "to", "with")
+
+
+def phrases(root: Path):
+    """(cue word, particle) pairs ending gold Cue spans: counts, occurrences, precision."""
+    cue_count = collections.Counter()
+    all_count = collections.Counter()
+    for ann in sorted((root / "gold").glob("*.ann")):
+        text = (root / "articles" / f"{ann.stem}.txt").read_text(encoding="utf-8")
+        words = [w.lower() for w in WORD.findall(text)]
+        for pair in zip(words, words[1:]):
+            if pair[1] in PARTICLES:
+                all_count[pair] += 1
+        for pieces in cue_spans(ann):
+            words = [w.lower() for w in WORD.findall(" ".join(text[s:e] for s, e in pieces))]
+            if len(words) >= 2 and words[-1] in PARTICLES:
+                cue_count[(words[-2], words[-1])] += 1
+    print("# learned from PolNeAR train by tools/learn_cues.py --phrases; columns: cue word, particle, gold cue count, occurrences, precision")
+    print("word\tparticle\tcue_count\ttotal\tprecision")
+    for (w, particle), c in sorted(cue_count.items(), key=lambda kv: (-kv[1], kv[0])):
+        total = max(all_count[(w, particle)], c)
+        if c >= 2:
+            print(f"{w}\t{particle}\t{c}\t{total}\t{c / total:.3f}")
+
+
 def main(root):
     root = Path(root)
     cue_count = collections.Counter()
@@ -62,4 +93,7 @@ def main(root):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if "--phrases" in sys.argv[2:]:
+        phrases(Path(sys.argv[1]))
+    else:
+        main(sys.argv[1])
