@@ -51,6 +51,7 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
 
     # Only cue words can open a candidate: look them up in the article's cue index rather
     # than walking every word of the sentence.
+    title = None
     for w in cues_in(text, s_start, s_end, _candidate_words()):
         low = w[2].lower()
         if in_quote(w[0]):
@@ -58,7 +59,8 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
         nxt = _WORD.search(text, w[1], s_end) if low == "according" else None
         if nxt is not None and nxt.group().lower() == "to":
             claim = _according_to(text, sent, w, (nxt.start(), nxt.end(), nxt.group()))
-        elif _is_cue(text, w, cues, s_start):
+        elif _is_cue(text, w, cues, s_start) or low in cues and text[w[0] - 1:w[0]] not in ("-", "‐") \
+                and (title if title is not None else (title := _title_case(text, s_start, s_end))):
             claim = _reported_after(text, sent, w) or _reported_before(text, sent, w)
         else:
             continue
@@ -70,6 +72,17 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
         if p >= accept_threshold() or keep_all:
             claims.append(claim)
     return claims
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][\w’']{3,}")
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """A headline written in title case (`Bush Says We Should Pay Attention To History`),
+    where a capitalised cue word is still a cue: most words of four letters or more
+    capitalised."""
+    words = _TITLE_WORD.findall(text, start, end)
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 @lru_cache(maxsize=1)

@@ -223,3 +223,13 @@ def test_cue_phrases_are_learned_pairs_only():
 
 def test_a_cue_that_only_refers_to_something_claims_nothing():
     assert indirect_of("The governor spoke for an hour, referring to the flood of 2011 several times.").empty
+
+
+def test_a_title_case_headline_reads_its_capitalised_cue():
+    text = "Graham Says The Party Needs A Different Nominee\n\n" + STORY
+    row = only(claims_of(text).query("kind == 'indirect'"))
+    assert row.quote == "The Party Needs A Different Nominee" and row.speaker == "Lindsey Graham"
+
+
+def test_a_capitalised_cue_in_ordinary_prose_is_still_no_cue():
+    assert indirect_of("Officials in the United States Said nothing new about the plan on Monday.").empty
