@@ -256,11 +256,11 @@ def test_polnear_dev_scores_do_not_regress(tmp_path):
     subprocess.run([sys.executable, "-m", "extract", str(dev / "articles"), "--out", str(out), "--quiet", "--no-store"],
                    cwd=ROOT, check=True)
     report, _ = score(dev / "articles", dev / "gold", out)
-    # Floors a little under today's figures (0.953 / 0.898 / 0.603): a fall below them is a
+    # Floors a little under today's figures (0.955 / 0.899 / 0.625): a fall below them is a
     # regression, not noise (the extractor is deterministic).
     assert report["direct"]["f1"] >= 0.948
     assert report["direct"]["speaker_accuracy"] >= 0.89
-    assert report["indirect"]["f1"] >= 0.59
+    assert report["indirect"]["f1"] >= 0.62
 
 
 def test_transcript_label_names_the_speaker():
