@@ -575,6 +575,15 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                 break   # `Cruz said he’d make sand “glow,” for instance, and Trump vowed …`: a new clause
             else:
                 mention = subject_of(text, pos, w[0])
+                if mention is None and not w[2].lower().endswith("ing"):
+                    # `“…,” the investor said`: a determined phrase whose head the training
+                    # data does not show is still the subject of a cue right after a quote,
+                    # when it is all that stands between them (not `…,” a website linked
+                    # to a group called …`, `…,” winning the key states`).
+                    plain = mention_before(text, _clause_start(text, pos, w[0]), w[0])
+                    if plain is not None and plain.start == words[0][0] and _determined_phrase(text, plain) \
+                            and not any(x[2].endswith("ed") for x in _words(text, plain.start, plain.end)[1:]):
+                        mention = plain
                 rule = "after-quote"
             if mention is not None and (valid_mention(text, mention) or _determined_phrase(text, mention) and (
                     k > 0 or w[2].lower() in load_words("inversion_verbs.txt"))):
@@ -857,6 +866,36 @@ def attribution_before_colon(text: str, sent: tuple[int, int]) -> Claim | None:
             if mention and valid_mention(text, mention):
                 claim = Claim(kind="direct", start=s_start, end=s_end)
                 return _set_mention(claim, mention, _cue_span(text, w), "colon-paragraph")
+    return None
+
+
+def interrupts(text: str, prev_end: int, q_open: int) -> bool:
+    """Whether the words between two quotes are only an attribution set off by a comma or
+    colon (`“…,” the investor said, “…”`), not a clause of their own (`“…,” X said,
+    wearing a hat and “…”`)."""
+    gap = text[prev_end:q_open]
+    return gap.rstrip().endswith((",", ":")) and len(_WORD.findall(gap)) <= _MAX_MENTION_WORDS
+
+
+def speaking_sentence(text: str, sent: tuple[int, int]) -> Claim | None:
+    """A sentence without quotes whose speech verb has a subject (`Jane Roe agreed.`,
+    `Tom Baker, the mayor, said in a statement.`): the speaker of an unattributed quote
+    that opens the next sentence of its paragraph."""
+    s_start, s_end = sent
+    if any(mark in text[s_start:s_end] for mark in DOUBLE_MARKS) or text[max(0, s_start - 8):s_start].rstrip()[-1:] in DOUBLE_MARKS:
+        return None     # (`“…?” Clinton asked.` is the tail of a quote's own attribution)
+    verbs = speech_verbs()
+    for w in cues_in(text, s_start, s_end, verbs):
+        if not _is_cue(text, w, verbs, s_start) or w[2].lower().endswith("ing"):
+            continue
+        if not text[s_start:w[0]].strip():
+            mention = mention_after(text, w[1], s_end)
+        else:
+            mention = subject_of(text, s_start, w[0])
+        if mention is not None and valid_mention(text, mention):
+            claim = Claim(kind="direct", start=s_start, end=s_end)
+            return _set_mention(claim, mention, _cue_span(text, w), "previous-sentence")
+        return None
     return None
 
 

@@ -523,3 +523,29 @@ def test_description_opening_the_sentence_is_subject_of_a_woven_quote():
     assert one(claims_of(text), "direct", "small tax").mention == "The Cole campaign"
     text = "Intro.\n\nThe first incident came during a rally, with shouts of “you lose!” from the back."
     assert one(claims_of(text), "direct", "you lose").mention != "The first incident came during a"
+
+
+def test_determined_phrase_of_any_head_right_after_a_quote_is_its_speaker():
+    text = "Intro.\n\n“If you live in this town long enough, you learn,” the plumber said. End."
+    assert one(claims_of(text), "direct", "you learn").mention == "the plumber"
+    # not a phrase that runs on past a participle to the cue (`… a website linked to a group called`)
+    text = ("Intro.\n\nOne banner read “townfirst.org,” a website linked to a group called the Friends of "
+            "the River, which marched on Monday.")
+    assert one(claims_of(text), "direct", "townfirst").mention != "a website linked to a group"
+
+
+def test_quote_interrupted_by_its_attribution_keeps_the_speaker_for_both_halves():
+    text = "Intro.\n\n“We tried everything we could,” the plumber said, “and the pipe still burst on Sunday.”"
+    claims = claims_of(text)
+    assert one(claims, "direct", "pipe still burst").mention == "the plumber"
+
+
+def test_sentence_whose_speech_verb_has_a_subject_names_the_speaker_of_the_next_quote():
+    text = ("Intro.\n\n“The budget will pass,” said Tom Baker, the mayor.\n\n"
+            "Ann Cole, the council’s treasurer, agreed. “We have the votes to get it through next week.”")
+    assert one(claims_of(text), "direct", "the votes").mention == "Ann Cole"
+    # also from the last sentence of the previous paragraph
+    text = ("Intro.\n\n“The budget will pass,” said Tom Baker, the mayor.\n\n"
+            "Ann Cole, the council’s treasurer, issued a statement on Friday.\n\n"
+            "“We have the votes to get it through next week.”")
+    assert one(claims_of(text), "direct", "the votes").mention == "Ann Cole"
