@@ -569,6 +569,8 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     for k, w in enumerate(words):
         if _is_cue(text, w, verbs, pos if k == 0 else s_start):
             if k == 0:
+                if w[2].lower().endswith("ing"):
+                    break   # `“…,” referencing the Cuban immigrants`: a participle takes an object, not its speaker
                 mention = mention_after(text, w[1], nxt)
                 rule = "after-quote-inverted"
             elif text[s_start:q_open].strip() and any(x[2].lower() in ("and", "but", "while", "whereas") for x in words[:k]):
@@ -629,6 +631,11 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         else:
             mention = subject_of(text, prev, w[0])
             rule = "before-quote"
+        main = _main_clause_subject(text, s_start, prev, w, q_open)
+        if main is not None:
+            # `When Trump suggested …, Rubio fired back: “…”`: the cue belongs to an
+            # opening subordinate clause; the quote to the main clause after it.
+            return _set_mention(claim, main, None, "main-clause")
         if mention is not None and valid_mention(text, mention):
             return _set_mention(claim, mention, _cue_span(text, w), rule)
     if possessed is not None:
@@ -646,6 +653,24 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         if subject:
             return _set_mention(claim, _inside_relative(text, subject, q_open), None, "sentence-subject")
     return claim
+
+
+_SUBORDINATORS = frozenset("after when whenever as while before although though if since because once until unless".split())
+
+
+def _main_clause_subject(text: str, s_start: int, prev: int, w: tuple[int, int, str], q_open: int) -> Mention | None:
+    """The subject of the main clause when a cue stands in a subordinate clause opening the
+    sentence and a comma closes that clause before the quote (`After Jane Roe criticized
+    him, Tom Baker shot back, “…”`)."""
+    if prev != s_start:
+        return None
+    first = _words(text, s_start, w[0])[:1]
+    if not first or first[0][2].lower() not in _SUBORDINATORS:
+        return None
+    comma = text.find(",", w[1], q_open)
+    if comma < 0 or not text[w[1]:comma].strip() or not text[comma + 1:q_open].strip(" ,:"):
+        return None     # (`If …, he said, Congress can …`: a cue set off by commas is the quote's own)
+    return sentence_subject(text, comma + 1, q_open)
 
 
 _POSSESSIVE_WORDS = frozenset("his her their its our my".split())

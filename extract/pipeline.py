@@ -87,6 +87,7 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
     if lay.headline is not None:
         claims.extend(headline_claims(text, lay.headline))
     in_paragraph = _quotes_overlapping(found)
+    para_starts = [p[0] for p in paragraphs]
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         para_quotes = in_paragraph(p_start, p_end)
         sents = attribution.sentence_spans(text, p_start, p_end, para_quotes)
@@ -102,7 +103,14 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
             has_speech = attribution.has_speech_verb(text, sent, in_sent)
             for q in in_sent:
                 others = [o for o in in_sent if o is not q]
-                claim = attribution.attribute_quote(text, q, sent, others, p_end)
+                q_para_end, q_others = p_end, others
+                if q.end > p_end:
+                    # A quote running over paragraphs is attributed after its closing mark,
+                    # in the paragraph where it closes (`“… ¶ “…,” he said with a grin.`).
+                    close_para = paragraphs[bisect_right(para_starts, q.end - 1) - 1]
+                    q_para_end = close_para[1]
+                    q_others = others + [o for o in in_paragraph(*close_para) if o is not q and o not in others]
+                claim = attribution.attribute_quote(text, q, sent, q_others, q_para_end)
                 if claim.mention_start is None:
                     label = attribution.speaker_label(text, q, paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None)
                     if label is not None:

@@ -549,3 +549,24 @@ def test_sentence_whose_speech_verb_has_a_subject_names_the_speaker_of_the_next_
             "Ann Cole, the council’s treasurer, issued a statement on Friday.\n\n"
             "“We have the votes to get it through next week.”")
     assert one(claims_of(text), "direct", "the votes").mention == "Ann Cole"
+
+
+def test_participle_right_after_a_quote_takes_an_object_not_a_speaker():
+    text = "Intro.\n\nTom Baker said, “We will win the next one,” describing the council members as tired."
+    assert one(claims_of(text), "direct", "win the next one").mention == "Tom Baker"
+
+
+def test_cue_in_an_opening_subordinate_clause_is_not_the_quotes_cue():
+    text = "Intro.\n\nAfter Jane Roe criticized the budget at the meeting, Tom Baker shot back, “It balances for the first time.”"
+    assert one(claims_of(text), "direct", "balances").mention == "Tom Baker"
+    # a cue set off by commas after the clause is the quote's own
+    text = "Intro.\n\nIf the council balks, he said, the mayor can still sign “a simple order to keep it going.”"
+    assert one(claims_of(text), "direct", "simple order").mention == "he"
+
+
+def test_quote_over_paragraphs_takes_the_attribution_after_its_closing_mark():
+    text = ("Intro.\n\n“The pipes are old,” Tom Baker said. “They leak every winter.\n\n"
+            "“And nobody fixes them,” Ann Cole said with a sigh. “I have asked for years.”")
+    claims = claims_of(text)
+    assert one(claims, "direct", "nobody fixes").mention == "Ann Cole"
+    assert one(claims, "direct", "asked for years").mention == "Ann Cole"
