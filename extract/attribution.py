@@ -631,6 +631,11 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         else:
             mention = subject_of(text, prev, w[0])
             rule = "before-quote"
+        later = _later_clause_subject(text, prev if low.endswith("ing") else w[1], q_open)
+        if later is not None:
+            # `Stevens says, but she cautions that she sees “…”`: a clause of its own
+            # between the cue and the quote, with a pronoun subject, speaks for the quote.
+            return _set_mention(claim, later, None, "later-clause")
         main = _main_clause_subject(text, s_start, prev, w, q_open)
         if main is not None:
             # `When Trump suggested …, Rubio fired back: “…”`: the cue belongs to an
@@ -640,19 +645,76 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             return _set_mention(claim, mention, _cue_span(text, w), rule)
     if possessed is not None:
         return _set_mention(claim, possessed[0], None, "possessor")
-    # A colon right before the quote with a subject before it: `Trump on Twitter: “…”`.
+    # `as The Post’s Dana Milbank puts it, “…”`: the idiom attributes what follows.
+    put = _PUT_IT.search(text, prev, q_open)
+    if put is not None:
+        mention = subject_of(text, put.start(1), put.end(1) + (text[put.end(1):put.end(1) + 1] == ","))
+        if mention and valid_mention(text, mention):
+            return _set_mention(claim, mention, (put.start(2), put.end(2)), "as-put-it")
+    # A colon right before the quote with a subject before it: `Trump on Twitter: “…”`,
+    # or the subject of the verb the colon closes: `the Christie supporter retorted: “…”`.
     if re.search(r":\s*$", text[prev:q_open]):
         colon = text.rfind(":", prev, q_open)
         mention = mention_before(text, _clause_start(text, prev, colon), colon)
         if mention and valid_mention(text, mention):
             return _set_mention(claim, mention, None, "colon")
+        subject = _subject_before_colon(text, _clause_start(text, prev, colon), colon)
+        if subject is not None:
+            return _set_mention(claim, subject[0], subject[1], "colon-verb")
     # 3. A quote woven into a sentence whose subject is the speaker:
     #    `Huckabee, for his part, is labeling Obama’s actions “a blatant abuse of power.”`
     if text[s_start:q_open].strip() and len(text[quote.start:quote.end].split()) >= SUBJECT_MIN_WORDS and not is_title(text[quote.start:quote.end]):
+        later = _later_clause_subject(text, prev, q_open)
+        if later is not None:
+            return _set_mention(claim, later, None, "later-clause")
         subject = sentence_subject(text, s_start, q_open) or _description_fallback(text, s_start, q_open)
         if subject:
             return _set_mention(claim, _inside_relative(text, subject, q_open), None, "sentence-subject")
     return claim
+
+
+_PUT_IT = re.compile(r"\b[Aa]s\s+([^;:“”\"]{1,100}?),?\s+((?:(?:once|has|had|have|memorably|famously|bluntly|later)\s+)?puts?\s+it)\s*[,:]\s*$")
+
+
+def _subject_before_colon(text: str, clause: int, colon: int) -> tuple[Mention, tuple[int, int]] | None:
+    """A subject, then a verb of its own with at most two words after it (`Rubio fired back
+    forcefully:`, `the Christie supporter retorted:`), closing on the colon that opens the quote."""
+    words = _words(text, clause, colon)
+    for k in range(1, len(words)):
+        w = words[k]
+        low = w[2].lower()
+        if not w[2][:1].islower() or not (low.endswith("ed") or low in speech_verbs()):
+            continue
+        if len(words) - k > 3:
+            return None
+        head = words[:k]
+        if len(head) == 1 and head[0][2].lower() in _pronouns():
+            mention = Mention(head[0][0], head[0][1])
+        else:
+            mention = _split_name(text, head)
+        if mention is None or mention.start != head[0][0] and head[0][2].lower() not in _LEADING_NOISE:
+            return None
+        if valid_mention(text, mention) or _determined_phrase(text, mention):
+            return mention, (w[0], w[1])
+        return None
+    return None
+
+
+# A conjunction opening a clause of its own, then its pronoun subject and a lower-case word.
+_LATER_CLAUSE = re.compile(r"(?:(?:,|,?[”\"])\s*(?:but|and|although|though|while|yet)|;)\s+"
+                           r"(?:then\s+|also\s+|later\s+)?(he|she|they|we|I)\s+(?:[a-z][\w’'-]*)")
+
+
+def _later_clause_subject(text: str, lo: int, q_open: int) -> Mention | None:
+    """The pronoun subject of the last clause opened by a conjunction before the quote (`…,
+    but he gave the Texan a compliment: “…”`, `…, although she made it clear that she has
+    “…”`): the quote is that clause's, not the earlier clause's cue's."""
+    found = None
+    for m in _LATER_CLAUSE.finditer(text, max(lo - 2, 0), q_open):     # (`…,” but he …` after a quote)
+        found = m
+    if found is None or any(mark in text[found.end():q_open] for mark in DOUBLE_MARKS):
+        return None
+    return Mention(found.start(1), found.end(1))
 
 
 _SUBORDINATORS = frozenset("after when whenever as while before although though if since because once until unless".split())
@@ -668,7 +730,10 @@ def _main_clause_subject(text: str, s_start: int, prev: int, w: tuple[int, int, 
     if not first or first[0][2].lower() not in _SUBORDINATORS:
         return None
     comma = text.find(",", w[1], q_open)
-    if comma < 0 or not text[w[1]:comma].strip() or not text[comma + 1:q_open].strip(" ,:"):
+    if comma < 0 or not text[comma + 1:q_open].strip(" ,:"):
+        return None
+    before = text.rfind(",", s_start, w[0])
+    if not text[w[1]:comma].strip() and before >= 0 and len(_words(text, before, w[0])) <= 3:
         return None     # (`If …, he said, Congress can …`: a cue set off by commas is the quote's own)
     return sentence_subject(text, comma + 1, q_open)
 
@@ -785,7 +850,14 @@ def _asked_then_cue(text: str, quote: Quote, q_close: int, words: list[tuple[int
     sentence runs on (after a full stop, `“….” He said he had …` is a new statement)."""
     if text[quote.end - 1:quote.end] not in ("?", "!") and text[q_close:q_close + 1] not in ("?", "!"):
         return False
-    return any(_is_cue(text, words[k], verbs, words[0][0]) for k in range(1, min(4, len(words))))
+    if any(_is_cue(text, words[k], verbs, words[0][0]) for k in range(1, min(4, len(words)))):
+        return True
+    # `“…?” Miller, a retired worker from a nuclear plant, said …`: a name and its apposition
+    cue = next((w for w in words[1:] if _is_cue(text, w, verbs, words[0][0])), None)
+    if cue is None:
+        return False
+    named = _apposed(text, words[0][0], cue[0])
+    return named is not None and named.start == words[0][0] and valid_mention(text, named)
 
 
 def _inverted_aside(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> bool:

@@ -570,3 +570,26 @@ def test_quote_over_paragraphs_takes_the_attribution_after_its_closing_mark():
     claims = claims_of(text)
     assert one(claims, "direct", "nobody fixes").mention == "Ann Cole"
     assert one(claims, "direct", "asked for years").mention == "Ann Cole"
+
+
+def test_name_and_apposition_then_cue_after_a_question_attribute_it():
+    text = ("Intro.\n\n“Is anybody home today?” Ann Cole, a retired nurse from the east side of town, "
+            "said with a smile into the phone.")
+    assert one(claims_of(text), "direct", "anybody home").mention == "Ann Cole"
+
+
+def test_as_x_put_it_attributes_the_quote():
+    text = "Intro.\n\nAs Tom Baker, the longtime mayor of the town, put it: “Nobody wins a fight over water.”"
+    assert one(claims_of(text), "direct", "fight over water").mention == "Tom Baker"
+
+
+def test_subject_of_the_verb_a_colon_closes_is_the_speaker():
+    text = "Intro.\n\nAt the meeting in the old hall on Monday, the Baker supporter retorted: “Nobody here wants the new tax.”"
+    assert one(claims_of(text), "direct", "new tax").mention == "the Baker supporter"
+
+
+def test_pronoun_subject_of_a_later_clause_speaks_for_the_quote():
+    text = "Intro.\n\n“The plan can work,” Ann Cole says, but she cautions that she sees “two different sides to it.”"
+    assert one(claims_of(text), "direct", "two different sides").mention == "she"
+    text = "Intro.\n\nTom Baker said the plan was fine, but he gave the council a warning: “Do not spend it all at once.”"
+    assert one(claims_of(text), "direct", "spend it all").mention == "he"
