@@ -46,7 +46,7 @@ def speech_verbs() -> frozenset[str]:
     private = load_words("private_state_verbs.txt")
     learned = {w for w, (n, p) in cue_table().items()
                if n >= DIRECT_MIN_COUNT and p >= 0.3 and w not in NOT_SPEECH and w not in private}
-    return frozenset(learned | extra)
+    return frozenset(learned | extra | load_words("quote_verbs.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -852,12 +852,14 @@ def _asked_then_cue(text: str, quote: Quote, q_close: int, words: list[tuple[int
         return False
     if any(_is_cue(text, words[k], verbs, words[0][0]) for k in range(1, min(4, len(words)))):
         return True
-    # `“…?” Miller, a retired worker from a nuclear plant, said …`: a name and its apposition
+    # `“…?” Miller, a retired worker from a nuclear plant, said …`, `“…!” Rep. Ann Cole, D-Ore.,
+    # said of …`: a name and its apposition or party tag
     cue = next((w for w in words[1:] if _is_cue(text, w, verbs, words[0][0])), None)
     if cue is None:
         return False
-    named = _apposed(text, words[0][0], cue[0])
-    return named is not None and named.start == words[0][0] and valid_mention(text, named)
+    named = subject_of(text, words[0][0], cue[0])
+    return (named is not None and words[0][0] in (named.start, (named.descriptor or (None,))[0])
+            and "," in text[named.end:cue[0]] and valid_mention(text, named))
 
 
 def _inverted_aside(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> bool:

@@ -593,3 +593,13 @@ def test_pronoun_subject_of_a_later_clause_speaks_for_the_quote():
     assert one(claims_of(text), "direct", "two different sides").mention == "she"
     text = "Intro.\n\nTom Baker said the plan was fine, but he gave the council a warning: “Do not spend it all at once.”"
     assert one(claims_of(text), "direct", "spend it all").mention == "he"
+
+
+def test_verb_of_speech_only_quotes_use_attributes_a_quote_next_to_it():
+    text = "Intro.\n\n“If she wants the job, she should come to the town and see it,” the editorial read."
+    assert one(claims_of(text), "direct", "wants the job").mention == "the editorial"
+
+
+def test_name_with_party_tag_then_cue_after_an_exclamation_attributes_it():
+    text = "Intro.\n\n“What a week!” Rep. Ann Cole, D-Ore., said of the long session in the old capital building."
+    assert one(claims_of(text), "direct", "What a week").mention == "Ann Cole"
