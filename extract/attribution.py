@@ -621,6 +621,11 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             # `…, with Sen. John McCain calling it a “Chinese menu.”`
             mention = mention_before(text, _WITH_SUBJECT.search(text, prev, w[0]).start(1), w[0])
             rule = "before-quote"
+        elif low.endswith("ing") and _absolute_subject(text, s_start, w) is not None:
+            # `…, with many marchers chanting “…”`, `– Ryan saying he was “…”`: a participle
+            # after a clause break with its own subject before it (and what it is coordinated with)
+            mention = _absolute_subject(text, s_start, w)
+            rule = "before-quote"
         elif low.endswith("ing"):
             # `Trump issued a statement saying …`: a participle speaks for the clause's
             # subject, not for the object before it.
@@ -841,6 +846,33 @@ def _inside_relative(text: str, subject: Mention, q_open: int) -> Mention:
 
 
 # `with X telling reporters …`: the participle's own subject stands right before it.
+_ABSOLUTE = re.compile(r"(?:,?\s*\bwith|[,;—–](?!\s*with\b))\s+((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+(?:[a-z]+ly\s+)?([a-z]+ing)\b")
+
+
+def _absolute_subject(text: str, prev: int, w: tuple[int, int, str]) -> Mention | None:
+    """The subject of an absolute participle: `…, with Donald Trump tweeting that … and asking,
+    “…”`, `…, many marchers and spectators chanting “…”`: a noun phrase right after a clause
+    break (a comma, a dash, `with`), then a participle of speech that is the cue or is joined
+    to it by `and`."""
+    verbs = speech_verbs()
+    found = None
+    for m in _ABSOLUTE.finditer(text, prev, w[1]):
+        found = m
+    if found is None or found.group(2).lower() not in verbs:
+        return None
+    if found.end(2) != w[1]:
+        between = text[found.end(2):w[0]]
+        if not re.search(r"\band\s*$", between) or re.search(r"[,;:.!?]\s*\w+ing\b", between):
+            return None
+    words = _words(text, found.start(1), found.end(1))
+    if not words or words[0][2].lower() in _PREPOSITIONS or words[-1][2].lower() in _PREPOSITIONS | _DETERMINERS:
+        return None
+    mention = mention_before(text, found.start(1), found.end(1))
+    if mention is None or mention.start != words[0][0] and words[0][2].lower() not in ("the", "a", "an"):
+        return None
+    return mention if valid_mention(text, mention) else None
+
+
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z]|(?:one|some|many|several|two|three)\s+of\b|the\s+[A-Z])[^,;:“”\"()]{1,80}?)\s+$")
 
 

@@ -256,10 +256,10 @@ def test_polnear_dev_scores_do_not_regress(tmp_path):
     subprocess.run([sys.executable, "-m", "extract", str(dev / "articles"), "--out", str(out), "--quiet", "--no-store"],
                    cwd=ROOT, check=True)
     report, _ = score(dev / "articles", dev / "gold", out)
-    # Floors a little under today's figures (0.953 / 0.898 / 0.603): a fall below them is a
+    # Floors a little under today's figures (0.955 / 0.906 / 0.603): a fall below them is a
     # regression, not noise (the extractor is deterministic).
     assert report["direct"]["f1"] >= 0.948
-    assert report["direct"]["speaker_accuracy"] >= 0.89
+    assert report["direct"]["speaker_accuracy"] >= 0.90
     assert report["indirect"]["f1"] >= 0.59
 
 
@@ -603,3 +603,11 @@ def test_verb_of_speech_only_quotes_use_attributes_a_quote_next_to_it():
 def test_name_with_party_tag_then_cue_after_an_exclamation_attributes_it():
     text = "Intro.\n\n“What a week!” Rep. Ann Cole, D-Ore., said of the long session in the old capital building."
     assert one(claims_of(text), "direct", "What a week").mention == "Ann Cole"
+
+
+def test_absolute_participle_speaks_for_its_own_subject():
+    text = "Intro.\n\nBoth sides issued statements on Monday – Ann Cole saying she was “very pleased with the result.”"
+    assert one(claims_of(text), "direct", "very pleased").mention == "Ann Cole"
+    text = ("Intro.\n\nThe council was quick to respond, with Tom Baker saying that the plan was fine and "
+            "asking, “Why would anyone vote against a balanced budget?”")
+    assert one(claims_of(text), "direct", "balanced budget").mention == "Tom Baker"
