@@ -46,7 +46,7 @@ def speech_verbs() -> frozenset[str]:
     private = load_words("private_state_verbs.txt")
     learned = {w for w, (n, p) in cue_table().items()
                if n >= DIRECT_MIN_COUNT and p >= 0.3 and w not in NOT_SPEECH and w not in private}
-    return frozenset(learned | extra)
+    return frozenset(learned | extra | load_words("quote_verbs.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -569,12 +569,23 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     for k, w in enumerate(words):
         if _is_cue(text, w, verbs, pos if k == 0 else s_start):
             if k == 0:
+                if w[2].lower().endswith("ing"):
+                    break   # `“…,” referencing the Cuban immigrants`: a participle takes an object, not its speaker
                 mention = mention_after(text, w[1], nxt)
                 rule = "after-quote-inverted"
             elif text[s_start:q_open].strip() and any(x[2].lower() in ("and", "but", "while", "whereas") for x in words[:k]):
                 break   # `Cruz said he’d make sand “glow,” for instance, and Trump vowed …`: a new clause
             else:
                 mention = subject_of(text, pos, w[0])
+                if mention is None and not w[2].lower().endswith("ing"):
+                    # `“…,” the investor said`: a determined phrase whose head the training
+                    # data does not show is still the subject of a cue right after a quote,
+                    # when it is all that stands between them (not `…,” a website linked
+                    # to a group called …`, `…,” winning the key states`).
+                    plain = mention_before(text, _clause_start(text, pos, w[0]), w[0])
+                    if plain is not None and plain.start == words[0][0] and _determined_phrase(text, plain) \
+                            and not any(x[2].endswith("ed") for x in _words(text, plain.start, plain.end)[1:]):
+                        mention = plain
                 rule = "after-quote"
             if mention is not None and (valid_mention(text, mention) or _determined_phrase(text, mention) and (
                     k > 0 or w[2].lower() in load_words("inversion_verbs.txt"))):
@@ -610,6 +621,11 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             # `…, with Sen. John McCain calling it a “Chinese menu.”`
             mention = mention_before(text, _WITH_SUBJECT.search(text, prev, w[0]).start(1), w[0])
             rule = "before-quote"
+        elif low.endswith("ing") and _absolute_subject(text, s_start, w) is not None:
+            # `…, with many marchers chanting “…”`, `– Ryan saying he was “…”`: a participle
+            # after a clause break with its own subject before it (and what it is coordinated with)
+            mention = _absolute_subject(text, s_start, w)
+            rule = "before-quote"
         elif low.endswith("ing"):
             # `Trump issued a statement saying …`: a participle speaks for the clause's
             # subject, not for the object before it.
@@ -620,23 +636,111 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         else:
             mention = subject_of(text, prev, w[0])
             rule = "before-quote"
+        later = _later_clause_subject(text, prev if low.endswith("ing") else w[1], q_open)
+        if later is not None:
+            # `Stevens says, but she cautions that she sees “…”`: a clause of its own
+            # between the cue and the quote, with a pronoun subject, speaks for the quote.
+            return _set_mention(claim, later, None, "later-clause")
+        main = _main_clause_subject(text, s_start, prev, w, q_open)
+        if main is not None:
+            # `When Trump suggested …, Rubio fired back: “…”`: the cue belongs to an
+            # opening subordinate clause; the quote to the main clause after it.
+            return _set_mention(claim, main, None, "main-clause")
         if mention is not None and valid_mention(text, mention):
             return _set_mention(claim, mention, _cue_span(text, w), rule)
     if possessed is not None:
         return _set_mention(claim, possessed[0], None, "possessor")
-    # A colon right before the quote with a subject before it: `Trump on Twitter: “…”`.
+    # `as The Post’s Dana Milbank puts it, “…”`: the idiom attributes what follows.
+    put = _PUT_IT.search(text, prev, q_open)
+    if put is not None:
+        mention = subject_of(text, put.start(1), put.end(1) + (text[put.end(1):put.end(1) + 1] == ","))
+        if mention and valid_mention(text, mention):
+            return _set_mention(claim, mention, (put.start(2), put.end(2)), "as-put-it")
+    # A colon right before the quote with a subject before it: `Trump on Twitter: “…”`,
+    # or the subject of the verb the colon closes: `the Christie supporter retorted: “…”`.
     if re.search(r":\s*$", text[prev:q_open]):
         colon = text.rfind(":", prev, q_open)
         mention = mention_before(text, _clause_start(text, prev, colon), colon)
         if mention and valid_mention(text, mention):
             return _set_mention(claim, mention, None, "colon")
+        subject = _subject_before_colon(text, _clause_start(text, prev, colon), colon)
+        if subject is not None:
+            return _set_mention(claim, subject[0], subject[1], "colon-verb")
     # 3. A quote woven into a sentence whose subject is the speaker:
     #    `Huckabee, for his part, is labeling Obama’s actions “a blatant abuse of power.”`
     if text[s_start:q_open].strip() and len(text[quote.start:quote.end].split()) >= SUBJECT_MIN_WORDS and not is_title(text[quote.start:quote.end]):
+        later = _later_clause_subject(text, prev, q_open)
+        if later is not None:
+            return _set_mention(claim, later, None, "later-clause")
         subject = sentence_subject(text, s_start, q_open) or _description_fallback(text, s_start, q_open)
         if subject:
             return _set_mention(claim, _inside_relative(text, subject, q_open), None, "sentence-subject")
     return claim
+
+
+_PUT_IT = re.compile(r"\b[Aa]s\s+([^;:“”\"]{1,100}?),?\s+((?:(?:once|has|had|have|memorably|famously|bluntly|later)\s+)?puts?\s+it)\s*[,:]\s*$")
+
+
+def _subject_before_colon(text: str, clause: int, colon: int) -> tuple[Mention, tuple[int, int]] | None:
+    """A subject, then a verb of its own with at most two words after it (`Rubio fired back
+    forcefully:`, `the Christie supporter retorted:`), closing on the colon that opens the quote."""
+    words = _words(text, clause, colon)
+    for k in range(1, len(words)):
+        w = words[k]
+        low = w[2].lower()
+        if not w[2][:1].islower() or not (low.endswith("ed") or low in speech_verbs()):
+            continue
+        if len(words) - k > 3:
+            return None
+        head = words[:k]
+        if len(head) == 1 and head[0][2].lower() in _pronouns():
+            mention = Mention(head[0][0], head[0][1])
+        else:
+            mention = _split_name(text, head)
+        if mention is None or mention.start != head[0][0] and head[0][2].lower() not in _LEADING_NOISE:
+            return None
+        if valid_mention(text, mention) or _determined_phrase(text, mention):
+            return mention, (w[0], w[1])
+        return None
+    return None
+
+
+# A conjunction opening a clause of its own, then its pronoun subject and a lower-case word.
+_LATER_CLAUSE = re.compile(r"(?:(?:,|,?[”\"])\s*(?:but|and|although|though|while|yet)|;)\s+"
+                           r"(?:then\s+|also\s+|later\s+)?(he|she|they|we|I)\s+(?:[a-z][\w’'-]*)")
+
+
+def _later_clause_subject(text: str, lo: int, q_open: int) -> Mention | None:
+    """The pronoun subject of the last clause opened by a conjunction before the quote (`…,
+    but he gave the Texan a compliment: “…”`, `…, although she made it clear that she has
+    “…”`): the quote is that clause's, not the earlier clause's cue's."""
+    found = None
+    for m in _LATER_CLAUSE.finditer(text, max(lo - 2, 0), q_open):     # (`…,” but he …` after a quote)
+        found = m
+    if found is None or any(mark in text[found.end():q_open] for mark in DOUBLE_MARKS):
+        return None
+    return Mention(found.start(1), found.end(1))
+
+
+_SUBORDINATORS = frozenset("after when whenever as while before although though if since because once until unless".split())
+
+
+def _main_clause_subject(text: str, s_start: int, prev: int, w: tuple[int, int, str], q_open: int) -> Mention | None:
+    """The subject of the main clause when a cue stands in a subordinate clause opening the
+    sentence and a comma closes that clause before the quote (`After Jane Roe criticized
+    him, Tom Baker shot back, “…”`)."""
+    if prev != s_start:
+        return None
+    first = _words(text, s_start, w[0])[:1]
+    if not first or first[0][2].lower() not in _SUBORDINATORS:
+        return None
+    comma = text.find(",", w[1], q_open)
+    if comma < 0 or not text[comma + 1:q_open].strip(" ,:"):
+        return None
+    before = text.rfind(",", s_start, w[0])
+    if not text[w[1]:comma].strip() and before >= 0 and len(_words(text, before, w[0])) <= 3:
+        return None     # (`If …, he said, Congress can …`: a cue set off by commas is the quote's own)
+    return sentence_subject(text, comma + 1, q_open)
 
 
 _POSSESSIVE_WORDS = frozenset("his her their its our my".split())
@@ -742,6 +846,33 @@ def _inside_relative(text: str, subject: Mention, q_open: int) -> Mention:
 
 
 # `with X telling reporters …`: the participle's own subject stands right before it.
+_ABSOLUTE = re.compile(r"(?:,?\s*\bwith|[,;—–](?!\s*with\b))\s+((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+(?:[a-z]+ly\s+)?([a-z]+ing)\b")
+
+
+def _absolute_subject(text: str, prev: int, w: tuple[int, int, str]) -> Mention | None:
+    """The subject of an absolute participle: `…, with Donald Trump tweeting that … and asking,
+    “…”`, `…, many marchers and spectators chanting “…”`: a noun phrase right after a clause
+    break (a comma, a dash, `with`), then a participle of speech that is the cue or is joined
+    to it by `and`."""
+    verbs = speech_verbs()
+    found = None
+    for m in _ABSOLUTE.finditer(text, prev, w[1]):
+        found = m
+    if found is None or found.group(2).lower() not in verbs:
+        return None
+    if found.end(2) != w[1]:
+        between = text[found.end(2):w[0]]
+        if not re.search(r"\band\s*$", between) or re.search(r"[,;:.!?]\s*\w+ing\b", between):
+            return None
+    words = _words(text, found.start(1), found.end(1))
+    if not words or words[0][2].lower() in _PREPOSITIONS or words[-1][2].lower() in _PREPOSITIONS | _DETERMINERS:
+        return None
+    mention = mention_before(text, found.start(1), found.end(1))
+    if mention is None or mention.start != words[0][0] and words[0][2].lower() not in ("the", "a", "an"):
+        return None
+    return mention if valid_mention(text, mention) else None
+
+
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z]|(?:one|some|many|several|two|three)\s+of\b|the\s+[A-Z])[^,;:“”\"()]{1,80}?)\s+$")
 
 
@@ -751,7 +882,16 @@ def _asked_then_cue(text: str, quote: Quote, q_close: int, words: list[tuple[int
     sentence runs on (after a full stop, `“….” He said he had …` is a new statement)."""
     if text[quote.end - 1:quote.end] not in ("?", "!") and text[q_close:q_close + 1] not in ("?", "!"):
         return False
-    return any(_is_cue(text, words[k], verbs, words[0][0]) for k in range(1, min(4, len(words))))
+    if any(_is_cue(text, words[k], verbs, words[0][0]) for k in range(1, min(4, len(words)))):
+        return True
+    # `“…?” Miller, a retired worker from a nuclear plant, said …`, `“…!” Rep. Ann Cole, D-Ore.,
+    # said of …`: a name and its apposition or party tag
+    cue = next((w for w in words[1:] if _is_cue(text, w, verbs, words[0][0])), None)
+    if cue is None:
+        return False
+    named = subject_of(text, words[0][0], cue[0])
+    return (named is not None and words[0][0] in (named.start, (named.descriptor or (None,))[0])
+            and "," in text[named.end:cue[0]] and valid_mention(text, named))
 
 
 def _inverted_aside(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> bool:
@@ -857,6 +997,36 @@ def attribution_before_colon(text: str, sent: tuple[int, int]) -> Claim | None:
             if mention and valid_mention(text, mention):
                 claim = Claim(kind="direct", start=s_start, end=s_end)
                 return _set_mention(claim, mention, _cue_span(text, w), "colon-paragraph")
+    return None
+
+
+def interrupts(text: str, prev_end: int, q_open: int) -> bool:
+    """Whether the words between two quotes are only an attribution set off by a comma or
+    colon (`“…,” the investor said, “…”`), not a clause of their own (`“…,” X said,
+    wearing a hat and “…”`)."""
+    gap = text[prev_end:q_open]
+    return gap.rstrip().endswith((",", ":")) and len(_WORD.findall(gap)) <= _MAX_MENTION_WORDS
+
+
+def speaking_sentence(text: str, sent: tuple[int, int]) -> Claim | None:
+    """A sentence without quotes whose speech verb has a subject (`Jane Roe agreed.`,
+    `Tom Baker, the mayor, said in a statement.`): the speaker of an unattributed quote
+    that opens the next sentence of its paragraph."""
+    s_start, s_end = sent
+    if any(mark in text[s_start:s_end] for mark in DOUBLE_MARKS) or text[max(0, s_start - 8):s_start].rstrip()[-1:] in DOUBLE_MARKS:
+        return None     # (`“…?” Clinton asked.` is the tail of a quote's own attribution)
+    verbs = speech_verbs()
+    for w in cues_in(text, s_start, s_end, verbs):
+        if not _is_cue(text, w, verbs, s_start) or w[2].lower().endswith("ing"):
+            continue
+        if not text[s_start:w[0]].strip():
+            mention = mention_after(text, w[1], s_end)
+        else:
+            mention = subject_of(text, s_start, w[0])
+        if mention is not None and valid_mention(text, mention):
+            claim = Claim(kind="direct", start=s_start, end=s_end)
+            return _set_mention(claim, mention, _cue_span(text, w), "previous-sentence")
+        return None
     return None
 
 

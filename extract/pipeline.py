@@ -83,15 +83,17 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
     previous: Claim | None = None       # the last claim with a speaker, for continuations
     previous_para = -1
     introducer: Claim | None = None     # `He said:` closing the previous paragraph
+    last_sent: tuple[int, int] | None = None
     if lay.headline is not None:
         claims.extend(headline_claims(text, lay.headline))
     in_paragraph = _quotes_overlapping(found)
+    para_starts = [p[0] for p in paragraphs]
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         para_quotes = in_paragraph(p_start, p_end)
         sents = attribution.sentence_spans(text, p_start, p_end, para_quotes)
         sentences.extend(sents)
         labelled = reported_speech.labelled_line(text, (p_start, p_end), para_quotes)
-        for sent in sents:
+        for s_index, sent in enumerate(sents):
             in_sent = [q for q in para_quotes if sent[0] <= q.open_mark < sent[1]]
             reported = reported_speech.find_reported(text, sent, para_quotes)
             sent_claims = list(reported)
@@ -101,7 +103,14 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
             has_speech = attribution.has_speech_verb(text, sent, in_sent)
             for q in in_sent:
                 others = [o for o in in_sent if o is not q]
-                claim = attribution.attribute_quote(text, q, sent, others, p_end)
+                q_para_end, q_others = p_end, others
+                if q.end > p_end:
+                    # A quote running over paragraphs is attributed after its closing mark,
+                    # in the paragraph where it closes (`“… ¶ “…,” he said with a grin.`).
+                    close_para = paragraphs[bisect_right(para_starts, q.end - 1) - 1]
+                    q_para_end = close_para[1]
+                    q_others = others + [o for o in in_paragraph(*close_para) if o is not q and o not in others]
+                claim = attribution.attribute_quote(text, q, sent, q_others, q_para_end)
                 if claim.mention_start is None:
                     label = attribution.speaker_label(text, q, paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None)
                     if label is not None:
@@ -118,17 +127,27 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                         claim.descriptor_start, claim.descriptor_end = host.descriptor_start, host.descriptor_end
                         claim.cue_start, claim.cue_end = host.cue_start, host.cue_end
                         claim.rule = "inside-reported"
+                if claim.mention_start is None and not opens_sentence:
+                    # `“A,” the investor said, “B.”`: a quote interrupted by its attribution
+                    # is two claims of the same speaker, whatever the second half's cue finds.
+                    before = next((c for c in reversed(sent_claims) if c.kind == "direct" and c.end <= q.open_mark), None)
+                    if before is not None and before.mention_start is not None and before.cue_start is not None \
+                            and before.end <= before.cue_start < q.open_mark \
+                            and not any(before.end <= o.open_mark < q.open_mark for o in others) \
+                            and attribution.interrupts(text, before.end, q.open_mark):
+                        _copy_attribution(claim, before, "interrupted")
                 if claim.mention_start is None and opens_sentence:
                     # A quote with no attribution of its own: introduced by `X said:` at the
                     # end of the previous paragraph, or continuing the last speaker's words
                     # in the same or the next paragraph.
-                    source = introducer if introducer is not None else (
-                        previous if previous is not None and p_index - previous_para <= 1 else None)
+                    # A sentence of the same paragraph right before it whose speech verb
+                    # has a subject (`Jane Roe agreed. “…”`) names the speaker first.
+                    source = (attribution.speaking_sentence(text, sents[s_index - 1]) if s_index > 0 else
+                              attribution.speaking_sentence(text, last_sent) if last_sent is not None else None) \
+                        or introducer or (previous if previous is not None and p_index - previous_para <= 1 else None)
                     if source is not None:
-                        claim.mention_start, claim.mention_end = source.mention_start, source.mention_end
-                        claim.descriptor_start, claim.descriptor_end = source.descriptor_start, source.descriptor_end
-                        claim.cue_start, claim.cue_end = source.cue_start, source.cue_end
-                        claim.rule = "introduced" if source is introducer else "continuation"
+                        _copy_attribution(claim, source, "introduced" if source is introducer else
+                                          source.rule if source.rule == "previous-sentence" else "continuation")
                 features = quote_model.quote_features(text, claim, sent, opens_sentence, has_speech)
                 claim.extra["features"] = features
                 claim.extra["p_claim"] = 0.0 if quote_model.names_a_title(text, claim) else \
@@ -143,11 +162,20 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                     # A relative clause's speaker (`…, who said …`) is an aside: the
                     # quotes that follow continue the main speaker, not this one.
                     previous, previous_para = claim, p_index
+        last_sent = sents[-1] if sents else None
         if sents:
             introducer = attribution.attribution_before_colon(text, sents[-1])
     doc._.sentences = sentences
     doc._.claims = claims
     return doc
+
+
+def _copy_attribution(claim: Claim, source: Claim, rule: str) -> None:
+    """Credit a quote to the speaker mention, descriptor and cue of another claim."""
+    claim.mention_start, claim.mention_end = source.mention_start, source.mention_end
+    claim.descriptor_start, claim.descriptor_end = source.descriptor_start, source.descriptor_end
+    claim.cue_start, claim.cue_end = source.cue_start, source.cue_end
+    claim.rule = rule
 
 
 def _quotes_overlapping(found: list) -> Callable[[int, int], list]:
