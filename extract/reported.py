@@ -310,6 +310,12 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
                 return None
         if first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "if", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "him", "them", "me", "us", "you", "with", "about", "of"):
             return None
+    # The content does not depend on the subject: a candidate too short to be a claim is
+    # dropped before the subject search.
+    tail = _TRAILING_SOURCE.search(text, pos, s_end)
+    start, end = _trim(text, pos, tail.start() if tail else s_end)
+    if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
+        return None
     if mention is _UNSEARCHED:
         mention = _cue_subject(text, s_start, w, low)
     if mention is None and _after_determiner(text, s_start, w[0]):
@@ -319,8 +325,6 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         # Otherwise a cue keeps its content with no known speaker (`Cruz has said for
         # weeks he…`, a subject the mention rules cannot read).
         return None
-    tail = _TRAILING_SOURCE.search(text, pos, s_end)
-    start, end = _trim(text, pos, tail.start() if tail else s_end)
     return _after_claim(text, sent, w, mention, start, end)
 
 

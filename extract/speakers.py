@@ -277,11 +277,49 @@ def _valid_descriptor(phrase: str) -> bool:
 
 # --- the people an article names ------------------------------------------------------
 
-@dataclass
 class _Person:
-    name: str
-    positions: list[int] = field(default_factory=list)
-    descriptors: list[str] = field(default_factory=list)
+    """A full name of the article, where it stands, and its titles and appositions.
+
+    The descriptors are read from the text around each occurrence when first asked for:
+    only the speakers of claims (and descriptions looked up among the article's people)
+    need them, and most names an article gives are nobody's speaker."""
+
+    __slots__ = ("name", "positions", "text", "occurrences", "_descriptors")
+
+    def __init__(self, name: str, text: str = ""):
+        self.name = name
+        self.positions: list[int] = []
+        self.text = text
+        self.occurrences: list[tuple[int, int]] = []    # (name start, end of its capitalised run)
+        self._descriptors: list[str] | None = None
+
+    @property
+    def descriptors(self) -> list[str]:
+        if self._descriptors is None:
+            self._descriptors = _descriptors_at(self.text, self.occurrences)
+        return self._descriptors
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, _Person):
+            return NotImplemented
+        return (self.name, self.positions, self.descriptors) == (other.name, other.positions, other.descriptors)
+
+    def __repr__(self) -> str:
+        return f"_Person(name={self.name!r}, positions={self.positions!r}, descriptors={self.descriptors!r})"
+
+
+def _descriptors_at(text: str, occurrences: list[tuple[int, int]]) -> list[str]:
+    """Title words before each occurrence of a name and an apposition after it, in order."""
+    appose = _apposition()
+    found = []
+    for name_start, run_end in occurrences:
+        before = _descriptor_before(text, name_start)
+        if before:
+            found.append(before)
+        a = appose.match(text, run_end)
+        if a:
+            found.append(a.group(1).strip())
+    return found
 
 
 @dataclass
@@ -459,7 +497,6 @@ def _run_name(run: str) -> tuple[int, int, str, str] | None:
 def _index(text: str) -> _Index:
     persons: dict[str, _Person] = {}
     occurrences: list[tuple[int, str]] = []
-    appose = _apposition()
     for m in _CAP_RUN.finditer(text):
         run = m.group()
         found = _run_name(run)
@@ -472,15 +509,12 @@ def _index(text: str) -> _Index:
             continue
         # Offset where the name itself starts inside the run.
         name_start = m.start() + run.rfind(first_word)
-        person = persons.setdefault(name, _Person(name))
+        person = persons.get(name)
+        if person is None:
+            person = persons[name] = _Person(name, text)
         person.positions.append(name_start)
+        person.occurrences.append((name_start, m.end()))
         occurrences.append((name_start, name))
-        before = _descriptor_before(text, name_start)
-        if before:
-            person.descriptors.append(before)
-        a = appose.match(text, m.end())
-        if a:
-            person.descriptors.append(a.group(1).strip())
     # A lone name ("Trump" with a title) is a surname of the full name when the article has one.
     by_last: dict[str, list[str]] = {}
     for name in persons:
@@ -488,7 +522,7 @@ def _index(text: str) -> _Index:
     for name in [n for n in persons if " " not in n]:
         fuller = [f for f in by_last.get(name.lower(), []) if " " in f]
         if fuller:
-            persons[fuller[0]].descriptors.extend(persons.pop(name).descriptors)
+            persons[fuller[0]].occurrences.extend(persons.pop(name).occurrences)
             by_last[name.lower()].remove(name)
     return _Index(persons, by_last, occurrences)
 
@@ -560,6 +594,13 @@ def _lower_det(phrase: str) -> str:
 
 def _content(words: list[str]) -> set[str]:
     return {_singular(w.lower()) for w in words if w.lower() not in _DETERMINERS and w.lower() not in _OTHER_MARKERS}
+
+
+@lru_cache(maxsize=_MEMO)
+def _head_key(phrase: str) -> str | None:
+    """The head noun of a phrase as _describes compares heads (singular, lower-case), or None."""
+    head = _head(_words(phrase))
+    return _singular(head.lower()) if head else None
 
 
 def _describes(desc_words: list[str], candidate: str) -> bool:
@@ -698,13 +739,22 @@ class _Resolver:
         return self._speaker(_full_name(self.index, name, at), True, "person")
 
     def _definite(self, words: list[str], at: int) -> _Speaker | None:
+        # A description fits only phrases with its head noun (_describes' first test): the
+        # head is found once here, and only phrases with that head are compared in full.
+        head = _head(words)
+        key = _singular(head.lower()) if head else None
+
+        def describes(candidate: str) -> bool:
+            return _head_key(candidate) == key and _describes(words, candidate)
+
         # An earlier claim speaker it describes, the most recent first.
-        for _, sp in reversed(self.recent):
+        for _, sp in reversed(self.recent) if key is not None else ():
             texts = ([sp.description] if sp.description else []) + sp.descriptors
-            if any(_describes(words, t) for t in texts):
+            if any(map(describes, texts)):
                 return sp
         # A person the article gives that title or apposition, the nearest before first.
-        matches = [p for p in self.index.persons.values() if any(_describes(words, d) for d in p.descriptors)]
+        matches = [p for p in self.index.persons.values() if any(map(describes, p.descriptors))] \
+            if key is not None else []
         if matches:
             def nearest(p: _Person) -> tuple[int, int]:
                 before = [q for q in p.positions if q < at]

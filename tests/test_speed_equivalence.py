@@ -229,6 +229,45 @@ def test_index_equals_reference_on_real_articles():
     assert named > 50
 
 
+# --- speakers._Resolver._definite: only phrases with the description's head are compared --
+
+DESCRIPTIONS = ["the official", "the officials", "the senior official", "the other official", "another official",
+                "the secretary", "the Defense Secretary", "the spokesman", "the spokeswoman", "the agency", "the",
+                "the former governor", "the deputy director", "the aides", "the aide", "the campaign", "a",
+                "the companies", "the company", "the Pentagon official", "the president", "the top general"]
+description_text = st.lists(st.one_of(st.sampled_from(DESCRIPTIONS), piece), min_size=1, max_size=6).map(" ".join)
+
+
+def head_key_of_words(words: list[str]) -> str | None:
+    head = speakers._head(words)
+    return speakers._singular(head.lower()) if head else None
+
+
+@SETTINGS
+@given(description_text, description_text)
+@example("the other official", "another senior official")
+@example("the officials", "senior officials")
+def test_a_description_fits_only_phrases_with_its_head(description, candidate):
+    words = speakers._words(description)
+    if speakers._describes(words, candidate):
+        assert speakers._head_key(candidate) == head_key_of_words(words) is not None
+
+
+def test_a_description_fits_only_phrases_with_its_head_on_real_articles():
+    fits = 0
+    phrases = list(DESCRIPTIONS)
+    for text in REAL_TEXTS[:30]:
+        for person in speakers._index(text).persons.values():
+            phrases += person.descriptors
+    for description in DESCRIPTIONS:
+        words = speakers._words(description)
+        for candidate in phrases:
+            if speakers._describes(words, candidate):
+                fits += 1
+                assert speakers._head_key(candidate) == head_key_of_words(words) is not None
+    assert fits > 20
+
+
 # --- speakers._Caseless: lexicon alternations matched on lower-cased ASCII text ----------
 
 def caseless_patterns() -> list[tuple[str, speakers._Caseless]]:
