@@ -617,14 +617,14 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             # `Said Dorothy Poynter, who grew up with Ali, “…”`; `But, said Solovey, “…”`
             mention = mention_after(text, w[1], q_open)
             rule = "before-quote-inverted"
-        elif low.endswith("ing") and _WITH_SUBJECT.search(text, prev, w[0]):
+        elif low.endswith("ing") and (with_subject := _WITH_SUBJECT.search(text, prev, w[0])):
             # `…, with Sen. John McCain calling it a “Chinese menu.”`
-            mention = mention_before(text, _WITH_SUBJECT.search(text, prev, w[0]).start(1), w[0])
+            mention = mention_before(text, with_subject.start(1), w[0])
             rule = "before-quote"
-        elif low.endswith("ing") and _absolute_subject(text, s_start, w) is not None:
+        elif low.endswith("ing") and (absolute := _absolute_subject(text, s_start, w)) is not None:
             # `…, with many marchers chanting “…”`, `– Ryan saying he was “…”`: a participle
             # after a clause break with its own subject before it (and what it is coordinated with)
-            mention = _absolute_subject(text, s_start, w)
+            mention = absolute
             rule = "before-quote"
         elif low.endswith("ing"):
             # `Trump issued a statement saying …`: a participle speaks for the clause's

@@ -325,14 +325,19 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         # Otherwise a cue keeps its content with no known speaker (`Cruz has said for
         # weeks he…`, a subject the mention rules cannot read).
         return None
-    return _after_claim(text, sent, w, mention, start, end)
+    return _indirect_claim(sent, w, mention, start, end)
 
 
 def _after_claim(text: str, sent: tuple[int, int], w: tuple[int, int, str], mention: Mention | None,
                  start: int, end: int) -> Claim | None:
-    s_start, s_end = sent
     if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
         return None
+    return _indirect_claim(sent, w, mention, start, end)
+
+
+def _indirect_claim(sent: tuple[int, int], w: tuple[int, int, str], mention: Mention | None,
+                    start: int, end: int) -> Claim:
+    s_start, s_end = sent
     claim = Claim(kind="indirect", start=start, end=end, cue_start=w[0], cue_end=w[1],
                   sentence_start=s_start, sentence_end=s_end, rule="reported-after")
     if mention is not None:
@@ -438,7 +443,12 @@ def _continued_quote(text: str, start: int, comma: int, s_end: int) -> int | Non
 
 def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
     """`CONTENT, X said.` / `CONTENT, said X.`"""
-    return _reported_before_at(text, sent, w, True) or _reported_before_at(text, sent, w, False)
+    claim = _reported_before_at(text, sent, w, True)
+    if claim is None and text.startswith(_APOSTROPHES, sent[0]):
+        # Only a sentence opening on an apostrophe quote reads differently without the
+        # apposition; any other would repeat the same search.
+        claim = _reported_before_at(text, sent, w, False)
+    return claim
 
 
 def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str], apposition: bool) -> Claim | None:
