@@ -16,7 +16,6 @@ from typing import Callable, TypeVar
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from . import data
 from .data import LoadedCorpus, corpus_signature, default_sources, folders_stamp, open_corpus

@@ -31,12 +31,15 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import pandas as pd
 
 from .ingest import Article, InputError, read_articles
 from .schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, CORPUS_CLAIM_COLUMNS
+
+if TYPE_CHECKING:  # the package imports this module, so Corpus is named for annotations only
+    from . import Corpus
 
 STORE_ENV = "CLAIMSCOPE_STORE"
 DEFAULT_STORE_DIR = Path(__file__).resolve().parents[1] / ".claimscope"
@@ -289,8 +292,6 @@ class Store:
         """The same Corpus as `extract.extract_articles(articles)`, extracting only the
         articles this store has no valid entry for. Articles whose extraction raises are
         left out and reported in `Corpus.errors`."""
-        from . import Corpus
-
         articles = list(articles)
         keys = [entry_key(a) for a in articles]
         try:
