@@ -3,6 +3,7 @@ cannot move.
 
     python benchmarks/count_instructions.py                 # this checkout
     python benchmarks/count_instructions.py --ref c7586e8   # and another commit, side by side (~11 min)
+    python benchmarks/count_instructions.py --cython        # and this checkout compiled by Cython (needs `pip install cython`)
 
 On a shared 2-core machine the wall and CPU times of `bench_speed.py` drift by 30 % from one
 run to the next (the tokenizer baseline alone has read 0.9 s and 3.0 s), so a change of a
@@ -13,7 +14,10 @@ then the same plus one per-article pass (`extract_articles(..., corpus_passes=Fa
 every Nth article of the input; the difference is the pass. Bytecode is compiled first
 (`compileall`), since `PYTHONDONTWRITEBYTECODE` would otherwise make each run compile the
 tree's own sources and charge that to whichever tree has more code. `--ref` checks the
-commit out in a temporary git worktree. Needs valgrind (Debian's package).
+commit out in a temporary git worktree. `--cython` copies this checkout's `extract/` to a
+temporary folder and compiles its per-article modules there with Cython, unchanged and
+untyped, to see what compiling alone would save (the copy's claims can be compared with
+`python -m extract` run from it). Needs valgrind (Debian's package).
 """
 from __future__ import annotations
 
@@ -64,11 +68,30 @@ def pass_instructions(tree: Path, input_dir: str, every: int) -> tuple[int, int]
     return full - base, base
 
 
+# The modules of the per-article pass; the package's __init__ stays Python.
+CYTHON_MODULES = ("attribution", "reported", "speakers", "textindex", "tokenizer", "quotes", "layout",
+                  "pipeline", "quote_model", "logistic")
+
+
+def cython_copy(dest: Path) -> Path:
+    """A copy of this checkout's extract/ with the per-article modules compiled by Cython."""
+    shutil.copytree(ROOT / "extract", dest / "extract", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+    sources = [f"extract/{name}.py" for name in CYTHON_MODULES]
+    build = ("from setuptools import setup\nfrom Cython.Build import cythonize\n"
+             f"setup(ext_modules=cythonize({sources!r}, language_level=3, nthreads=2, quiet=True),"
+             " script_args=['build_ext', '--inplace'])\n")
+    (dest / "build_cython.py").write_text(build, encoding="utf-8")
+    subprocess.run([sys.executable, "build_cython.py"], cwd=dest, check=True, capture_output=True)
+    return dest
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--input", default=str(DEFAULT_INPUT), help="folder of articles (PolNeAR train)")
     parser.add_argument("--every", type=int, default=28, help="count the pass over every Nth article (30 of train)")
     parser.add_argument("--ref", help="a git commit to count beside this checkout")
+    parser.add_argument("--cython", action="store_true",
+                        help="also count this checkout compiled by Cython (unchanged, untyped)")
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (apt-get install -y valgrind)", file=sys.stderr)
@@ -79,6 +102,15 @@ def main(argv: list[str] | None = None) -> int:
         worktree = Path(tempfile.mkdtemp(prefix="claimscope-ref-")) / "tree"
         subprocess.run(["git", "worktree", "add", "-q", "--detach", str(worktree), args.ref], cwd=ROOT, check=True)
         trees.insert(0, (args.ref, worktree))
+    compiled = None
+    if args.cython:
+        try:
+            import Cython  # noqa: F401
+        except ImportError:
+            print("--cython needs Cython (.venv/bin/python -m pip install cython)", file=sys.stderr)
+            return 2
+        compiled = Path(tempfile.mkdtemp(prefix="claimscope-cython-"))
+        trees.append(("compiled (Cython)", cython_copy(compiled)))
     try:
         n = len(range(5, len(list(Path(args.input).glob("*.txt"))), args.every))
         print(f"one per-article pass over every {args.every}th article of {args.input} (~{n} .txt articles), "
@@ -88,9 +120,11 @@ def main(argv: list[str] | None = None) -> int:
             work, base = pass_instructions(tree, args.input, args.every)
             counts.append(work)
             print(f"  {label:<16} {work / 1e6:>9,.0f} M instructions   (imports, reading, warm-up: {base / 1e6:,.0f} M)")
-        if len(counts) == 2:
-            print(f"  change           {100 * (counts[1] - counts[0]) / counts[0]:+.1f} %")
+        for (label, _), work in zip(trees[1:], counts[1:]):
+            print(f"  change           {100 * (work - counts[0]) / counts[0]:+.1f} %   ({label} vs {trees[0][0]})")
     finally:
+        if compiled is not None:
+            shutil.rmtree(compiled, ignore_errors=True)
         if worktree is not None:
             subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, check=False)
     return 0
