@@ -575,6 +575,11 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     hands_over = (not text[s_start:q_open].strip() or last_mark in (",", ".", "!", "?", "…")
                   or text[q_close:q_close + 1] in (",", ".", "!", "?")
                   or _AS_CUE.match(text, q_close) is not None)
+    if last_mark == "," or text[q_close:q_close + 1] == ",":
+        opening = _opening_clause_speaker(text, s_start, q_open, other_quotes)
+        if opening is not None:
+            # `When Maddow pointed out that … “Medicare for all,” Clinton seized upon …`
+            return _set_mention(claim, opening[0], opening[1], "opening-clause")
     words = [] if introduces_next or not hands_over else _words(text, pos, nxt)[:_MAX_MENTION_WORDS + 2]
     ends_sentence = last_mark in (".", "!", "?") or text[q_close:q_close + 1] in (".", "!", "?")
     if words and text[s_start:q_open].strip() and (last_mark == "." or text[q_close:q_close + 1] == "."):
@@ -760,6 +765,43 @@ def _main_clause_subject(text: str, s_start: int, prev: int, w: tuple[int, int, 
     if not text[w[1]:comma].strip() and before >= 0 and len(_words(text, before, w[0])) <= 3:
         return None     # (`If …, he said, Congress can …`: a cue set off by commas is the quote's own)
     return sentence_subject(text, comma + 1, q_open)
+
+
+_PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
+
+
+def _opening_clause_speaker(text: str, s_start: int, q_open: int, other_quotes: list[Quote]) -> tuple[Mention, tuple[int, int]] | None:
+    """The speaker of a quote inside a subordinate clause that opens its sentence, closed by
+    the quote's comma: the subject of the clause's own cue (`When Maddow pointed out that
+    Sanders calls it “Medicare for all,” Clinton seized …`, `When someone in the audience
+    shouted, “Cruz,” Beck joked`), not the main clause's subject after the quote. The cue
+    leads straight into the quote (`After Cole said she would run, “…,” Baker said` quotes Baker)."""
+    if any(s_start <= q.open_mark < q_open for q in other_quotes):
+        return None
+    words = _words(text, s_start, q_open)
+    k = 0
+    while k < len(words) - 1 and words[k][2].lower() in _COORDINATING:
+        k += 1      # `But even as Trump claimed …`
+    if k >= len(words) - 2 or words[k][2].lower() not in _SUBORDINATORS or words[k + 1][2].lower() == "for":
+        return None
+    verbs = speech_verbs()
+    lo = words[k][1]
+    for w in reversed(words[k + 2:]):
+        if not _is_cue(text, w, verbs, s_start) or w[2].lower().endswith("ing"):
+            continue
+        gap = text[w[1]:q_open]
+        if gap.strip() not in ("", ",", ":") and any(mark in gap for mark in ",;:—–()"):
+            return None
+        if any(mark in text[lo:w[0]] for mark in ",;:—–()"):
+            return None     # `When asked about it, Trump said: “…,”`: the cue is the main clause's
+        before = _words(text, lo, w[0])
+        if not before or before[-1][2].lower() in _PASSIVE_AUXILIARIES:
+            return None     # `When he was asked about it, …`: the passive subject is the listener
+        mention = subject_of(text, lo, w[0])
+        if mention is None or mention.start < lo or not valid_mention(text, mention):
+            continue    # `When Trump referred to … and said he would “…,”`: the earlier cue's subject
+        return mention, _cue_span(text, w)
+    return None
 
 
 _POSSESSIVE_WORDS = frozenset("his her their its our my".split())

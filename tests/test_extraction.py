@@ -629,3 +629,15 @@ def test_quote_ending_on_a_nested_quote_hands_over_to_its_attribution():
     text = ("Intro.\n\nThe meeting “was the first time I heard someone say, ‘We can fix this,’” "
             "Ann Cole said in a phone interview.")
     assert one(claims_of(text), "direct", "first time").mention == "Ann Cole"
+
+
+def test_quote_inside_an_opening_subordinate_clause_is_its_cues_subjects():
+    text = ("Intro.\n\nWhen Ann Cole said the council was “wasting everyone’s time,” Tom Baker walked "
+            "out of the room.")
+    assert one(claims_of(text), "direct", "wasting").mention == "Ann Cole"
+    text = ("Intro.\n\nWhen Ann Cole later referred to the flood and said she would “rebuild every bridge,” "
+            "the crowd applauded loudly.")
+    assert one(claims_of(text), "direct", "every bridge").mention == "Ann Cole"
+    # A cue after the subordinate clause's comma is the main clause's: the rule leaves it be.
+    text = "Intro.\n\nWhen asked about the flood, Tom Baker said: “There will always be exceptions,” the paper reported."
+    assert one(claims_of(text), "direct", "exceptions").rule != "opening-clause"
