@@ -1114,6 +1114,10 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
         if _is_cue(text, w, verbs, s_start) and not w[2].lower().endswith("ing"):
             if text[s_start:w[0]].strip():
                 found = subject_of(text, s_start, w[0])
+                if found is None and re.search(r"\b(?:and|but)\s+$", text[s_start:w[0]]):
+                    # `The spokesman refused to answer but said there was …, adding:`: the
+                    # verbs share the sentence's subject
+                    return sentence_subject(text, s_start, w[0]) or description_subject(text, s_start, w[0])
                 if found is None and not text[_clause_start(text, s_start, w[0]):w[0]].strip():
                     # `…, said X, …`: inverted; not `X … endorsed Clinton, saying`
                     found = mention_after(text, w[1], limit)

@@ -641,3 +641,9 @@ def test_quote_inside_an_opening_subordinate_clause_is_its_cues_subjects():
     # A cue after the subordinate clause's comma is the main clause's: the rule leaves it be.
     text = "Intro.\n\nWhen asked about the flood, Tom Baker said: “There will always be exceptions,” the paper reported."
     assert one(claims_of(text), "direct", "exceptions").rule != "opening-clause"
+
+
+def test_participle_after_a_coordinated_cue_speaks_for_the_sentence_subject():
+    text = ("Intro.\n\nThe spokesman refused to answer questions but said there was no call or meeting planned "
+            "with Cole, adding: “If one is proposed we will consider it.”")
+    assert one(claims_of(text), "direct", "we will consider").mention == "The spokesman"
