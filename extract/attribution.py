@@ -84,6 +84,9 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’)]*\s+(?=(?:[“\"‘(]|'')?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
+_PRONOUN_OPENS = re.compile(r"(?:He|She|They|We|It|I)\s+[a-z]")
+
+
 # Every match of _BOUNDARY starts on one of these marks (its first branch) or right after
 # one (its second, empty branch).
 _BOUNDARY_MARK = re.compile(r"[.!?…]")
@@ -122,8 +125,8 @@ def sentence_spans(text: str, start: int, end: int, quotes: list[Quote]) -> list
         # punctuation does (`… win.” He added:`).
         if any(s < m.start() and m.end() <= e for s, e in inside):
             continue
-        if _ABBREV.search(text, max(start, m.start() - 6), m.start() + 1):
-            continue
+        if _ABBREV.search(text, max(start, m.start() - 6), m.start() + 1) and not _PRONOUN_OPENS.match(text, cut):
+            continue    # (`… in the U.S. He says …`: a pronoun after the abbreviation opens a sentence)
         cuts.append(cut)
     cuts.append(end)
     spans = []
@@ -150,6 +153,8 @@ _TRAILING_NOISE = frozenset("""also has have had is was were are would will coul
 later previously recently repeatedly once already often just never then publicly privately
 has reportedly first again last yesterday today tonight earlier separately flatly""".split())
 _PREPOSITIONS = frozenset("of from at for in with to on by about within inside near despite amid against without".split())
+# Prepositions that open an adjunct before a verb (`in a statement said`, `during the debate called`).
+_ADJUNCT_PREPOSITIONS = frozenset("in on at during after before with by under over through into since until".split())
 _MONTHS_DAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december""".split())
 _MAX_MENTION_WORDS = 14
@@ -238,7 +243,10 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
     last = words[-1][2]
     if last.lower() in _pronouns() and (len(words) == 1 or not _is_cap(words[-2][2]) or words[-2][2].lower() in _LEADING_NOISE):
         return Mention(words[-1][0], words[-1][1])
-    return _split_name(text, words)
+    mention = _split_name(text, words)
+    if mention is not None and len(words) > 1 and words[0][2].lower() in _ADJUNCT_PREPOSITIONS and mention.start == words[1][0]:
+        return None     # `…, but in a later interview said`: the object of a preposition opening the clause is no subject
+    return mention
 
 
 @lru_cache(maxsize=1)
@@ -538,6 +546,15 @@ def _trailing_window(text: str, start: int, limit: int) -> tuple[int, bool]:
         return m.start(), False
 
 
+def _last_mark(text: str, quote: Quote) -> str:
+    """The quote's last character, or the one before a single mark closing a quote nested
+    at its end (`‘… ringleader,’`); a plural possessive (`the players’`) keeps its letter."""
+    end = quote.end
+    if text[end - 1:end] in ("’", "'") and text[end - 2:end - 1] in (",", ".", "!", "?", "…"):
+        end -= 1
+    return text[end - 1:end]
+
+
 def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes: list[Quote],
                     para_end: int | None = None) -> Claim:
     """A claim for one quote, with the cue and mention found around it in its sentence
@@ -553,12 +570,19 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     nxt, introduces_next = _trailing_window(text, pos, nxt)
     # Only a quote that opens its sentence or ends on punctuation hands over to an
     # attribution behind it; `the “spontaneous” protests rather than labeling it` does not.
-    hands_over = (not text[s_start:q_open].strip() or text[quote.end - 1:quote.end] in (",", ".", "!", "?", "…")
+    # The quote's last mark, past a quote nested in it (`… as, ‘He’s the ringleader,’”`).
+    last_mark = _last_mark(text, quote)
+    hands_over = (not text[s_start:q_open].strip() or last_mark in (",", ".", "!", "?", "…")
                   or text[q_close:q_close + 1] in (",", ".", "!", "?")
                   or _AS_CUE.match(text, q_close) is not None)
+    if last_mark == "," or text[q_close:q_close + 1] == ",":
+        opening = _opening_clause_speaker(text, s_start, q_open, other_quotes)
+        if opening is not None:
+            # `When Maddow pointed out that … “Medicare for all,” Clinton seized upon …`
+            return _set_mention(claim, opening[0], opening[1], "opening-clause")
     words = [] if introduces_next or not hands_over else _words(text, pos, nxt)[:_MAX_MENTION_WORDS + 2]
-    ends_sentence = text[quote.end - 1:quote.end] in (".", "!", "?") or text[q_close:q_close + 1] in (".", "!", "?")
-    if words and text[s_start:q_open].strip() and (text[quote.end - 1:quote.end] == "." or text[q_close:q_close + 1] == "."):
+    ends_sentence = last_mark in (".", "!", "?") or text[q_close:q_close + 1] in (".", "!", "?")
+    if words and text[s_start:q_open].strip() and (last_mark == "." or text[q_close:q_close + 1] == "."):
         words = []      # `Trump said Clinton “caused death.” Sanders called …`: woven in, its sentence ended
     if ends_sentence and words and words[0][2][:1].isupper() and len(_words(text, pos, nxt)) > 8 \
             and not _attribution_goes_on(text, words, verbs, nxt) and not (not text[s_start:q_open].strip() and _asked_then_cue(text, quote, q_close, words, verbs)):
@@ -592,7 +616,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                 return _set_mention(claim, mention, _cue_span(text, w), rule)
             break
     # `“…,” Trump went on`: a quote that ends on a comma hands over to its attribution.
-    if text[quote.end - 1:quote.end] == "," or text[q_close:q_close + 1] == ",":
+    if last_mark == "," or text[q_close:q_close + 1] == ",":
         subject = _subject_then_verb(text, pos, nxt)
         if subject:
             return _set_mention(claim, subject[0], subject[1], "after-quote-comma")
@@ -743,6 +767,43 @@ def _main_clause_subject(text: str, s_start: int, prev: int, w: tuple[int, int, 
     return sentence_subject(text, comma + 1, q_open)
 
 
+_PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
+
+
+def _opening_clause_speaker(text: str, s_start: int, q_open: int, other_quotes: list[Quote]) -> tuple[Mention, tuple[int, int]] | None:
+    """The speaker of a quote inside a subordinate clause that opens its sentence, closed by
+    the quote's comma: the subject of the clause's own cue (`When Maddow pointed out that
+    Sanders calls it “Medicare for all,” Clinton seized …`, `When someone in the audience
+    shouted, “Cruz,” Beck joked`), not the main clause's subject after the quote. The cue
+    leads straight into the quote (`After Cole said she would run, “…,” Baker said` quotes Baker)."""
+    if any(s_start <= q.open_mark < q_open for q in other_quotes):
+        return None
+    words = _words(text, s_start, q_open)
+    k = 0
+    while k < len(words) - 1 and words[k][2].lower() in _COORDINATING:
+        k += 1      # `But even as Trump claimed …`
+    if k >= len(words) - 2 or words[k][2].lower() not in _SUBORDINATORS or words[k + 1][2].lower() == "for":
+        return None
+    verbs = speech_verbs()
+    lo = words[k][1]
+    for w in reversed(words[k + 2:]):
+        if not _is_cue(text, w, verbs, s_start) or w[2].lower().endswith("ing"):
+            continue
+        gap = text[w[1]:q_open]
+        if gap.strip() not in ("", ",", ":") and any(mark in gap for mark in ",;:—–()"):
+            return None
+        if any(mark in text[lo:w[0]] for mark in ",;:—–()"):
+            return None     # `When asked about it, Trump said: “…,”`: the cue is the main clause's
+        before = _words(text, lo, w[0])
+        if not before or before[-1][2].lower() in _PASSIVE_AUXILIARIES:
+            return None     # `When he was asked about it, …`: the passive subject is the listener
+        mention = subject_of(text, lo, w[0])
+        if mention is None or mention.start < lo or not valid_mention(text, mention):
+            continue    # `When Trump referred to … and said he would “…,”`: the earlier cue's subject
+        return mention, _cue_span(text, w)
+    return None
+
+
 _POSSESSIVE_WORDS = frozenset("his her their its our my".split())
 _POSSESSIVE_END = re.compile(r"(?:’s|'s|s’|s')$")
 # Words that may stand between a possessor and its noun (`Trump’s recent evidence-free assertion`).
@@ -880,7 +941,7 @@ def _asked_then_cue(text: str, quote: Quote, q_close: int, words: list[tuple[int
     """`“…?” Trump told ITV in an interview aired on Monday …`: after a question or an
     exclamation, a cue within the next three words attributes the quote, however long the
     sentence runs on (after a full stop, `“….” He said he had …` is a new statement)."""
-    if text[quote.end - 1:quote.end] not in ("?", "!") and text[q_close:q_close + 1] not in ("?", "!"):
+    if _last_mark(text, quote) not in ("?", "!") and text[q_close:q_close + 1] not in ("?", "!"):
         return False
     if any(_is_cue(text, words[k], verbs, words[0][0]) for k in range(1, min(4, len(words)))):
         return True
@@ -1053,6 +1114,10 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
         if _is_cue(text, w, verbs, s_start) and not w[2].lower().endswith("ing"):
             if text[s_start:w[0]].strip():
                 found = subject_of(text, s_start, w[0])
+                if found is None and re.search(r"\b(?:and|but)\s+$", text[s_start:w[0]]):
+                    # `The spokesman refused to answer but said there was …, adding:`: the
+                    # verbs share the sentence's subject
+                    return sentence_subject(text, s_start, w[0]) or description_subject(text, s_start, w[0])
                 if found is None and not text[_clause_start(text, s_start, w[0]):w[0]].strip():
                     # `…, said X, …`: inverted; not `X … endorsed Clinton, saying`
                     found = mention_after(text, w[1], limit)

@@ -611,3 +611,39 @@ def test_absolute_participle_speaks_for_its_own_subject():
     text = ("Intro.\n\nThe council was quick to respond, with Tom Baker saying that the plan was fine and "
             "asking, “Why would anyone vote against a balanced budget?”")
     assert one(claims_of(text), "direct", "balanced budget").mention == "Tom Baker"
+
+
+def test_object_of_a_preposition_opening_a_coordinated_clause_is_no_speaker():
+    text = ("Intro.\n\nThe former official said he knew nothing, but in a written statement said he had "
+            "“a sudden change of heart” about the ledger.")
+    assert one(claims_of(text), "direct", "change of heart").mention == "The former official"
+
+
+def test_pronoun_after_an_abbreviation_opens_a_new_sentence():
+    text = ("Intro.\n\nTom Baker says the mayor wants to leave the U.S. He says nobody needs "
+            "“another round of empty speeches from the capital.”")
+    assert one(claims_of(text), "direct", "empty speeches").mention == "He"
+
+
+def test_quote_ending_on_a_nested_quote_hands_over_to_its_attribution():
+    text = ("Intro.\n\nThe meeting “was the first time I heard someone say, ‘We can fix this,’” "
+            "Ann Cole said in a phone interview.")
+    assert one(claims_of(text), "direct", "first time").mention == "Ann Cole"
+
+
+def test_quote_inside_an_opening_subordinate_clause_is_its_cues_subjects():
+    text = ("Intro.\n\nWhen Ann Cole said the council was “wasting everyone’s time,” Tom Baker walked "
+            "out of the room.")
+    assert one(claims_of(text), "direct", "wasting").mention == "Ann Cole"
+    text = ("Intro.\n\nWhen Ann Cole later referred to the flood and said she would “rebuild every bridge,” "
+            "the crowd applauded loudly.")
+    assert one(claims_of(text), "direct", "every bridge").mention == "Ann Cole"
+    # A cue after the subordinate clause's comma is the main clause's: the rule leaves it be.
+    text = "Intro.\n\nWhen asked about the flood, Tom Baker said: “There will always be exceptions,” the paper reported."
+    assert one(claims_of(text), "direct", "exceptions").rule != "opening-clause"
+
+
+def test_participle_after_a_coordinated_cue_speaks_for_the_sentence_subject():
+    text = ("Intro.\n\nThe spokesman refused to answer questions but said there was no call or meeting planned "
+            "with Cole, adding: “If one is proposed we will consider it.”")
+    assert one(claims_of(text), "direct", "we will consider").mention == "The spokesman"
