@@ -32,6 +32,7 @@ for _name, _default in (("layout", None), ("quotes", None), ("sentences", None),
 
 # A quotation is kept as a claim when the quote model gives it at least this probability.
 QUOTE_THRESHOLD = 0.6
+UNATTRIBUTED_THRESHOLD = 0.7
 
 
 def doc_text(doc: Doc) -> str:
@@ -152,7 +153,7 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                 claim.extra["features"] = features
                 claim.extra["p_claim"] = 0.0 if quote_model.names_a_title(text, claim) else \
                     quote_model.claim_probability(features)
-                if claim.extra["p_claim"] < quote_threshold and not keep_all_quotes:
+                if claim.extra["p_claim"] < (quote_threshold if claim.mention_start is not None else max(quote_threshold, UNATTRIBUTED_THRESHOLD)) and not keep_all_quotes:
                     continue
                 sent_claims.append(claim)
             introducer = None
