@@ -32,6 +32,8 @@ for _name, _default in (("layout", None), ("quotes", None), ("sentences", None),
 
 # A quotation is kept as a claim when the quote model gives it at least this probability.
 QUOTE_THRESHOLD = 0.6
+# One with no speaker mention found needs this much (see attribute()).
+UNATTRIBUTED_THRESHOLD = 0.7
 
 
 def doc_text(doc: Doc) -> str:
@@ -152,7 +154,11 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                 claim.extra["features"] = features
                 claim.extra["p_claim"] = 0.0 if quote_model.names_a_title(text, claim) else \
                     quote_model.claim_probability(features)
-                if claim.extra["p_claim"] < quote_threshold and not keep_all_quotes:
+                # A quote nobody is found to say must be likelier to be a claim (mostly
+                # scare quotes otherwise; tools/train_quote_model.py --cv prints the grid).
+                threshold = quote_threshold if claim.mention_start is not None else \
+                    max(quote_threshold, UNATTRIBUTED_THRESHOLD)
+                if claim.extra["p_claim"] < threshold and not keep_all_quotes:
                     continue
                 sent_claims.append(claim)
             introducer = None

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from . import logistic
-from .attribution import is_title
+from .attribution import is_title, speech_verbs
+from .lexicon import load_words
+from .quotes import DOUBLE_MARKS
 from .schema import Claim
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|my|My|our|Our|me|us|you|You)\b")
@@ -23,6 +25,19 @@ _LENGTH_BUCKETS = (("n1", 1, 1), ("n2", 2, 2), ("n3", 3, 3), ("n4_6", 4, 6), ("n
 _SMALL = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
 # `CNN’s “New Day”`, `Ayn Rand's “Atlas Shrugged”`: a possessive right before the mark.
 _POSSESSIVE_BEFORE = re.compile(r"\w[’']s\s*$")
+# The word right before the opening mark, and whether it is a possessive (`the GOP’s “…”`).
+_LAST_WORD = re.compile(r"(\w+)([’']s)?\s*$")
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
+# A lower-case word right after the closing mark (`the “gun violence” narrative`).
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z-]*)\b")
+# Another quotation right before or after, in a list (`terms such as “A,” “B” and “C”`).
+_LIST_AFTER = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*[\u201c\"]")
+_LIST_BEFORE = re.compile(r"[\u201d\"]\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+# `the TLC reality show “Cake Boss.”`, `her memoir, “Tough Choices.”`
+_WORK_BEFORE = re.compile(r"\b([a-z]+),?\s*$")
+# `,” by the New York Post’s Amy Spencer`, `,” by DNAinfo’s Eddie Small:`
+_BYLINE_AFTER = re.compile(r"\s+by\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’'](?:s\b)?\s+[A-Z]")
+_PREPOSITIONS = frozenset("on in with to of from for at about by into told".split())
 
 
 def quote_features(text: str, claim: Claim, sentence: tuple[int, int], opens_sentence: bool,
@@ -55,17 +70,49 @@ def quote_features(text: str, claim: Claim, sentence: tuple[int, int], opens_sen
         f["prev=none"] = 1.0
     if quoted[:1].islower():
         f["starts_lower"] = 1.0
+    if quoted.rstrip()[-1:] in ("!", "?"):
+        f["ends_excl_q"] = 1.0
+    # Scare quotes sit inside a noun phrase: a determiner or possessive before the mark,
+    # a noun the quoted words modify after it (`the GOP’s “establishment” candidate`).
+    last = _LAST_WORD.search(text, max(sentence[0], claim.start - 30), max(sentence[0], claim.start - 1))
+    determined = last is not None and (last.group(2) is not None or last.group(1).lower() in _DETERMINERS)
+    if determined:
+        f["det_before"] = 1.0
+    if quoted.rstrip()[-1:] not in (",", ".", "?", "!", ";", ":", "…"):
+        nxt = _NEXT_WORD.match(text, claim.end + 1)
+        if nxt is not None and not _function_word(nxt.group(1)):
+            f["next_noun"] = 1.0
+            if determined:
+                f["det_noun"] = 1.0
+    if "title_case" in f and before and before[-1].lower() in _PREPOSITIONS:
+        f["title_after_prep"] = 1.0     # `told “Fox and Friends,”`, `an interview with “The View”`
+    if _LIST_AFTER.match(text, claim.end + 1) or _LIST_BEFORE.search(text, max(0, claim.start - 9), max(0, claim.start - 1)):
+        f["list_item"] = 1.0
     return f
 
 
+def _function_word(word: str) -> bool:
+    return word in load_words("function_words.txt") or word in speech_verbs() or word.endswith("ly")
+
+
 def names_a_title(text: str, claim: Claim) -> bool:
-    """A short Title-Case quote right after a possessive is a programme's or a work's title
-    (`told ABC’s “This Week”`, `Ayn Rand’s “Atlas Shrugged”`): nobody's words, whatever
-    the speech verbs around it, so no weight decides it (on PolNeAR train the quote model
-    kept 26 such titles as claims)."""
+    """A title, nobody's words, whatever the speech verbs around it, so no weight decides it:
+    a short Title-Case quote right after a possessive (`told ABC’s “This Week”`, `Ayn Rand’s
+    “Atlas Shrugged”`: on PolNeAR train the quote model kept 26 such titles as claims) or
+    after a noun naming a work (`the reality show “The Apprentice,”`, `his memoir, “Tough
+    Choices.”`), or a headline credited to a writer of an outlet (`—“Museum to close,” by
+    the Post’s Jane Roe:` in a newsletter's reading list)."""
+    quoted = text[claim.start:claim.end]
+    if quoted.rstrip()[-1:] == "," and text[claim.end:claim.end + 1] in DOUBLE_MARKS and \
+            _BYLINE_AFTER.match(text, claim.end + 1) is not None:
+        return True
+    if not is_title(quoted):
+        return False
     lo = max(claim.sentence_start, claim.start - 20)
-    return (is_title(text[claim.start:claim.end])
-            and _POSSESSIVE_BEFORE.search(text, lo, max(lo, claim.start - 1)) is not None)
+    if _POSSESSIVE_BEFORE.search(text, lo, max(lo, claim.start - 1)) is not None:
+        return True
+    work = _WORK_BEFORE.search(text, lo, max(lo, claim.start - 1))
+    return work is not None and work.group(1).lower() in load_words("work_nouns.txt")
 
 
 def claim_probability(features: dict[str, float]) -> float:

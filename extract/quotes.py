@@ -9,6 +9,7 @@ otherwise it ends at its paragraph's end.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 DOUBLE_MARKS = "\u201c\u201d\u201e\u201f\"\u00ab\u00bb"
@@ -16,6 +17,10 @@ SINGLE_MARKS = "\u2018\u2019"
 _OPENERS = "\u201c\u201e\u201f\u00ab"
 _CLOSERS = "\u201d\u00bb"
 _WORDCHAR = re.compile(r"\w")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff")
+# A markup tag left in the text by a scraper (`<tweet author="@x" datetime="2016-02-15">`):
+# the marks around its attribute values are not quotation marks.
+_TAG = re.compile(r"<[A-Za-z][\w:-]*\s[^<>\n]*>")
 
 
 @dataclass(frozen=True)
@@ -31,8 +36,15 @@ class Quote:
         return self.open_mark, (self.close_mark + 1) if self.close_mark is not None else self.end
 
 
+def _in_tag(tags: list[tuple[int, int]], i: int) -> bool:
+    k = bisect_right(tags, (i, i)) - 1
+    return k >= 0 and tags[k][0] < i < tags[k][1]
+
+
 def _is_space(ch: str) -> bool:
-    return ch == "" or ch.isspace()
+    # Invisible format characters (a bidi mark or zero-width space a scraper left before a
+    # paragraph's opening mark) count as the space they stand in.
+    return ch == "" or ch.isspace() or ch in _INVISIBLE
 
 
 def classify_mark(text: str, i: int) -> str:
@@ -65,6 +77,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Quote spans in the given paragraphs (offsets into text), in text order."""
     marks = DOUBLE_MARKS + (SINGLE_MARKS if uses_single_marks(text) else "")
     mark_re = re.compile("[" + re.escape(marks) + "]")
+    tags = [m.span() for m in _TAG.finditer(text)] if "<" in text else []
     quotes: list[Quote] = []
     pending: tuple[int, int] | None = None  # (open mark offset, paragraphs spanned) of a run-on quote
     for p_index, (p_start, p_end) in enumerate(paragraphs):
@@ -72,6 +85,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         if marks is not DOUBLE_MARKS and SINGLE_MARKS[1] in marks:
             # Apostrophes (don’t, Iran’s) are not closing marks.
             positions = [i for i in positions if not (text[i] == "\u2019" and i + 1 < p_end and _WORDCHAR.match(text[i + 1]) and i > 0 and _WORDCHAR.match(text[i - 1]))]
+        if tags:
+            positions = [i for i in positions if not _in_tag(tags, i)]
         kinds = [classify_mark(text, i) for i in positions]
         open_at: int | None = None
         spanned = 1
@@ -84,12 +99,18 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 prev_end = paragraphs[p_index - 1][1]
                 quotes.append(Quote(pending[0] + 1, prev_end, pending[0], None, pending[1]))
             pending = None
-        for i, kind in zip(positions, kinds):
+        for k, (i, kind) in enumerate(zip(positions, kinds)):
             if open_at is None:
                 if kind in ("open", "either"):
                     open_at, spanned = i, 1
-                # A stray closing mark with nothing open: a lost opening mark; it is left
-                # alone rather than guessing where the quote began.
+                elif text[i] in _CLOSERS and k + 1 < len(kinds) and kinds[k + 1] == "close" \
+                        and text[positions[k + 1]] in _CLOSERS:
+                    # Two curly closing marks with nothing open between them: the first
+                    # is a garbled opening mark (`He says,” there are …”`, a paragraph
+                    # opening on ”), and the quote runs from the first mark to the last.
+                    open_at, spanned = i, 1
+                # Any other stray closing mark with nothing open: a lost opening mark; it is
+                # left alone rather than guessing where the quote began.
             elif kind in ("close", "either"):
                 if i > open_at + 1:
                     quotes.append(Quote(open_at + 1, i, open_at, i, spanned))

@@ -55,6 +55,28 @@ def test_garbled_opening_mark_at_paragraph_start_opens():
     assert spans(text) == ["That drives them crazy,"]
 
 
+def test_garbled_opening_mark_before_a_space_opens_when_another_closing_mark_follows():
+    # Codebook: where marks are garbled, the claim runs from the first mark to the last.
+    text = "Intro.\n\nThe mayor says,” nobody here listens to us.”\n\n” … the rest is noise,” she added.\n\nEnd."
+    assert spans(text) == [" nobody here listens to us.", " … the rest is noise,"]
+
+
+def test_lone_stray_closing_mark_is_still_left_alone():
+    text = "Intro.\n\nShe added, the plan is a failure.” Then she left.\n\nHe is 6'2\" and 5'9\" tall.\n\nEnd."
+    assert spans(text) == []
+
+
+def test_invisible_format_character_before_a_mark_counts_as_space():
+    text = "Intro.\n\n\u202a”We stand with you,” wrote one reader.\n\nEnd."
+    assert spans(text) == ["We stand with you,"]
+
+
+def test_marks_inside_a_markup_tag_are_not_quotation_marks():
+    text = ('Intro.\n\n<tweet id="1" author="@someone" datetime="2016-01-01">We will win.</tweet>\n\n'
+            'She said “we will win.”\n\nEnd.')
+    assert spans(text) == ["we will win."]
+
+
 def test_apostrophes_are_not_marks_in_british_style():
     text = "Intro.\n\n‘We won’t stop,’ the leader said. It’s over, said another, ‘for now.’\n\nEnd."
     assert spans(text) == ["We won’t stop,", "for now."]
@@ -139,6 +161,55 @@ def test_programme_title_after_a_possessive_is_not_a_claim():
     claims = claims_of(text)
     direct = claims[claims.kind == "direct"].quote.tolist()
     assert direct == ["We have the votes,"]
+
+
+def test_title_after_a_noun_naming_a_work_is_not_a_claim():
+    # A speech verb in the sentence, yet the Title-Case quote after `show` / `memoir` is a title.
+    text = ("Intro.\n\nThe chef, who said he loved the work, starred in the cooking show “Kitchen Heroes,” "
+            "and wrote in his memoir, “Salt And Fire.”\n\n“We cook for everyone,” the chef said.\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["We cook for everyone,"]
+
+
+def test_headline_credited_to_an_outlets_writer_is_not_a_claim():
+    # A newsletter's reading list: the headline is a title; the excerpt after the colon is
+    # the writer's words.
+    text = ("Intro.\n\nFAREWELL—“Corner bookshop to close after forty years,” by the Gazette’s Ann Lee: "
+            "“The owners said the rent had tripled since the spring.”\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["The owners said the rent had tripled since the spring."]
+
+
+def test_quote_without_a_speaker_needs_a_surer_model(monkeypatch):
+    # The same probability keeps a quote whose speaker mention was found and drops one with
+    # none: a quote nobody is found to have said is a claim only on stronger evidence.
+    from extract import pipeline, quote_model
+    between = (pipeline.QUOTE_THRESHOLD + pipeline.UNATTRIBUTED_THRESHOLD) / 2
+    monkeypatch.setattr(quote_model, "claim_probability", lambda features: between)
+    text = ("Intro.\n\n“The bridge will reopen in May,” the mayor said.\n\n"
+            "After the vote, the plan became “a matter of pride for the whole valley.”\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["The bridge will reopen in May,"]
+
+
+def test_quote_features_see_the_noun_phrase_and_the_list_around_a_quote():
+    from extract.quote_model import quote_features
+    from extract.schema import Claim
+
+    def features(text, quoted):
+        start = text.index(quoted)
+        claim = Claim(kind="direct", start=start, end=start + len(quoted), sentence_start=0, sentence_end=len(text))
+        return quote_features(text, claim, (0, len(text)), False, False)
+
+    modifier = features("The media pushed the “gun violence” narrative all week.", "gun violence")
+    assert modifier.get("det_before") and modifier.get("next_noun") and modifier.get("det_noun")
+    verb = features("The media said the “gun violence” was over.", "gun violence")
+    assert verb.get("det_before") and not verb.get("next_noun")
+    listed = features("They searched for words such as “attack,” “embassy” and “talking points.”", "embassy")
+    assert listed.get("list_item")
+    assert not features("She said “we will win” and left.", "we will win").get("list_item")
+    assert features("He told “Morning Show Live,” that he would run.", "Morning Show Live,").get("title_after_prep")
+    assert features("She asked “Why not now?” and waited.", "Why not now?").get("ends_excl_q")
 
 
 def test_headline_quotes_and_plain_headlines_are_not_claims():

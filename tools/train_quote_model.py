@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
 from score_claims import content_region, covered, load_gold  # noqa: E402
 
 from extract.logistic import fit  # noqa: E402
-from extract.pipeline import build_nlp  # noqa: E402
+from extract.pipeline import QUOTE_THRESHOLD, build_nlp  # noqa: E402
 from extract.quote_model import names_a_title  # noqa: E402
 from scoring import span_scores  # noqa: E402
 
@@ -65,6 +65,14 @@ def cross_validate(arts: list, k: int) -> None:
     for threshold in np.arange(0.4, 0.81, 0.05):
         precision, recall, f1 = span_scores(arts, probabilities, threshold)
         print(f"{k}-fold CV, threshold {threshold:.2f}: P={precision:.3f} R={recall:.3f} F1={f1:.3f}")
+    # A quote with no speaker mention found must clear a threshold of its own
+    # (extract.pipeline.UNATTRIBUTED_THRESHOLD), with the pipeline's QUOTE_THRESHOLD for the rest.
+    attributed = [f.get("has_mention", 0.0) > 0 for rows, _ in arts for f, _, _ in rows]
+    for unattributed in np.arange(0.6, 0.81, 0.05):
+        kept = [p if has or p >= unattributed else 0.0 for p, has in zip(probabilities, attributed)]
+        precision, recall, f1 = span_scores(arts, kept, QUOTE_THRESHOLD)
+        print(f"{k}-fold CV, threshold {QUOTE_THRESHOLD:.2f}, without a mention {unattributed:.2f}: "
+              f"P={precision:.3f} R={recall:.3f} F1={f1:.3f}")
 
 
 def main(root, cv: int | None = None):
