@@ -71,7 +71,35 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
         claim.extra["p_claim"] = p = claim_probability(features)
         if p >= accept_threshold() or keep_all:
             claims.append(claim)
-    return claims
+    return claims if keep_all else _one_per_content(claims)
+
+
+def _one_per_content(claims: list[Claim]) -> list[Claim]:
+    """One claim per reported content: a chain of verbs frames the same words twice
+    (`X pivoted to arguing that …`, `Officials looked at the files and found that …`), and
+    the codebook makes a content one claim. Its cue is the verb that introduces the content
+    (the last cue before it: `arguing`, `found`); its speaker is the chain's subject, which
+    only the first verb's claim has read."""
+    by_content: dict[tuple[int, int], list[Claim]] = {}
+    for claim in claims:
+        by_content.setdefault((claim.start, claim.end), []).append(claim)
+    kept = []
+    for claim in claims:
+        group = by_content[(claim.start, claim.end)]
+        if len(group) == 1:
+            kept.append(claim)
+            continue
+        before = [c for c in group if c.cue_start is not None and c.cue_start < c.start]
+        chosen = max(before, key=lambda c: c.cue_start) if before else group[0]
+        if claim is not chosen:
+            continue
+        if chosen.mention_start is None:
+            speaking = next((c for c in group if c.mention_start is not None), None)
+            if speaking is not None:
+                chosen.mention_start, chosen.mention_end = speaking.mention_start, speaking.mention_end
+                chosen.descriptor_start, chosen.descriptor_end = speaking.descriptor_start, speaking.descriptor_end
+        kept.append(chosen)
+    return kept
 
 
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’']{3,}")

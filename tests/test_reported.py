@@ -233,3 +233,15 @@ def test_a_title_case_headline_reads_its_capitalised_cue():
 
 def test_a_capitalised_cue_in_ordinary_prose_is_still_no_cue():
     assert indirect_of("Officials in the United States Said nothing new about the plan on Monday.").empty
+
+
+def test_a_chain_of_verbs_framing_one_content_gives_one_claim():
+    # Both verbs read the same content; the codebook makes it one claim, cued by the verb
+    # that introduces it and said by the chain's subject.
+    row = only(indirect_of("Jane Roe pivoted to arguing that the new dam was one more reason "
+                           "to raise taxes on the valley."))
+    assert row.cue == "arguing"
+    assert row.mention == "Jane Roe"
+    row = only(indirect_of("Officials looked at the records and found that at least one clerk "
+                           "had a private account."))
+    assert (row.cue, row.mention) == ("found", "Officials")
