@@ -106,13 +106,28 @@ def names_a_title(text: str, claim: Claim) -> bool:
     if quoted.rstrip()[-1:] == "," and text[claim.end:claim.end + 1] in DOUBLE_MARKS and \
             _BYLINE_AFTER.match(text, claim.end + 1) is not None:
         return True
-    if not is_title(quoted):
-        return False
     lo = max(claim.sentence_start, claim.start - 20)
+    work = _WORK_BEFORE.search(text, lo, max(lo, claim.start - 1))
+    after_work = work is not None and work.group(1).lower() in load_words("work_nouns.txt")
+    if not is_title(quoted):
+        # A long title names a work too (`the book “Crippled Nation: How to Fix the
+        # Republic,”`): after a work noun, Title Case of any length settles it.
+        return after_work and _long_title(quoted)
     if _POSSESSIVE_BEFORE.search(text, lo, max(lo, claim.start - 1)) is not None:
         return True
-    work = _WORK_BEFORE.search(text, lo, max(lo, claim.start - 1))
-    return work is not None and work.group(1).lower() in load_words("work_nouns.txt")
+    return after_work
+
+
+# A word's possessive ending (`Fiorina’s`) and a hyphen's second half do not break Title Case.
+_TITLE_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+def _long_title(quoted: str) -> bool:
+    """Title Case over any number of words, with a colon's subtitle (`Backfire: The Fall of
+    a House`): every word capitalised except small function words, the first capitalised."""
+    words = _TITLE_WORD.findall(quoted)
+    return bool(words) and words[0][:1].isupper() and \
+        all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
 
 
 def claim_probability(features: dict[str, float]) -> float:

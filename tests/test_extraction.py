@@ -77,6 +77,12 @@ def test_marks_inside_a_markup_tag_are_not_quotation_marks():
     assert spans(text) == ["we will win."]
 
 
+def test_marks_inside_a_markup_tag_over_a_line_break_are_not_quotation_marks():
+    text = ('Intro.\n\n<tweet author="@someone" date="May 2, 2016\n">We will win.</tweet>\n\n'
+            'She said “we will win.”\n\nEnd.')
+    assert spans(text) == ["we will win."]
+
+
 def test_apostrophes_are_not_marks_in_british_style():
     text = "Intro.\n\n‘We won’t stop,’ the leader said. It’s over, said another, ‘for now.’\n\nEnd."
     assert spans(text) == ["We won’t stop,", "for now."]
@@ -169,6 +175,15 @@ def test_title_after_a_noun_naming_a_work_is_not_a_claim():
             "and wrote in his memoir, “Salt And Fire.”\n\n“We cook for everyone,” the chef said.\n\nEnd.")
     direct = claims_of(text).query("kind == 'direct'").quote.tolist()
     assert direct == ["We cook for everyone,"]
+
+
+def test_long_title_after_a_noun_naming_a_work_is_not_a_claim():
+    # Past six words is_title gives up; after `book` / `film`, Title Case of any length
+    # (a subtitle after a colon, a possessive) is still a title.
+    text = ("Intro.\n\nThe mayor said, in the reporter’s book “Harbor Lights: Jane Roe’s Long Fight for the "
+            "Old Port of Westfield,” that the plan would fail.\n\n“We have the votes,” the mayor said.\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["We have the votes,"]
 
 
 def test_headline_credited_to_an_outlets_writer_is_not_a_claim():
