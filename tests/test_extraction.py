@@ -117,6 +117,16 @@ def test_inverted_attribution_with_apposition_descriptor():
     assert "director of the Iraq Initiative" in row.descriptor
 
 
+def test_name_age_and_apposition_before_the_cue():
+    # `X, 41, of Dover, said`: the age between name and apposition does not hide the name,
+    # and the quote after the attribution continues the same speaker.
+    text = ("Intro.\n\n“Both of them worry me,” Tom Reed, 30, of Dover, Del., who was among those "
+            "polled, said in a later interview. “We need people who listen.”\n\nEnd.")
+    claims = claims_of(text)
+    assert one(claims, "direct", "worry me").mention == "Tom Reed"
+    assert one(claims, "direct", "who listen").mention == "Tom Reed"
+
+
 def test_subject_before_apposition():
     text = ("Intro.\n\n“The attack was the step too far,” Gerard Araud, the former French ambassador "
             "to the United States, said in a tweet.")
