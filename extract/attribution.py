@@ -1069,6 +1069,16 @@ def interrupts(text: str, prev_end: int, q_open: int) -> bool:
     return gap.rstrip().endswith((",", ":")) and len(_WORD.findall(gap)) <= _MAX_MENTION_WORDS
 
 
+_CONNECTIVE_ONLY = re.compile(r"\s*([A-Za-z]+)\s*[,—–]?\s*$")
+
+
+def after_connective(text: str, s_start: int, q_open: int) -> bool:
+    """Whether only a connective stands between the sentence start and the quote (`But “…”`,
+    `Instead, “…”`, connectives.txt): the quote opens its sentence all the same."""
+    m = _CONNECTIVE_ONLY.match(text, s_start, q_open)
+    return m is not None and m.group(1)[:1].isupper() and m.group(1).lower() in load_words("connectives.txt")
+
+
 def speaking_sentence(text: str, sent: tuple[int, int]) -> Claim | None:
     """A sentence without quotes whose speech verb has a subject (`Jane Roe agreed.`,
     `Tom Baker, the mayor, said in a statement.`): the speaker of an unattributed quote

@@ -140,6 +140,16 @@ def test_colon_introduction_before_quote():
     assert row.mention == "The minister"
 
 
+def test_quote_after_a_lone_connective_continues_the_speaker():
+    # `But “…”`, `Instead, “…”`: a connective alone before the mark, the quote still opens
+    # its sentence and continues the last speaker.
+    text = ("Intro.\n\n“It is not do or die,” the mayor said outside the hall. But “the endorsement "
+            "helps a great deal.” Instead, “we need votes in the valley.”\n\nEnd.")
+    claims = claims_of(text)
+    assert one(claims, "direct", "helps a great deal").mention == "the mayor"
+    assert one(claims, "direct", "votes in the valley").mention == "the mayor"
+
+
 def test_quote_continuing_into_next_paragraph_keeps_speaker():
     text = ("Intro.\n\n“We don’t want them here,” said Hassam Abbas, a militia member.\n\n"
             "“We will surround all their bases with protests.”")
