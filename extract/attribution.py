@@ -1189,6 +1189,8 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
         return Mention(run[0][0], run[0][1]) if run[0][2].lower() not in ("it", "you", "i") else None
     if len(run) == 1 and _adverb_opener(text, run[0]):
         return None     # `Likewise, …`, `Last week, …`: capitalised by its place only
+    if len(run) == 1 and run[0][2].lower() in load_words("function_words.txt") and _only_opens_sentences(text, run[0][2]):
+        return None     # `Across town, …`, `Just click …`, `What “…” means`: a closed-class word, no name
     # The run must be followed by a verb-like lower-case word or a comma (an aside).
     after = text[run[-1][1]:run[-1][1] + 2]
     mention = _split_name(text, run)

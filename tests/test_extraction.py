@@ -753,3 +753,16 @@ def test_participle_after_a_coordinated_cue_speaks_for_the_sentence_subject():
     text = ("Intro.\n\nThe spokesman refused to answer questions but said there was no call or meeting planned "
             "with Cole, adding: “If one is proposed we will consider it.”")
     assert one(claims_of(text), "direct", "we will consider").mention == "The spokesman"
+
+
+def test_closed_class_word_opening_a_sentence_is_not_its_subject():
+    # `Across town, …`, `Just click …`: a function word capitalised only where it opens a
+    # sentence is no speaker for the quote woven into it; a name opening one still is.
+    from extract.attribution import sentence_subject
+    text = ("Intro.\n\nAcross town, “shouting from the rooftops” for the campaign, is Jane Roe.\n\n"
+            "Roe said it was “a long road to the finish.” Later, Jane Roe left.\n\nEnd.")
+    first = text.index("Across")
+    assert sentence_subject(text, first, text.index("“", first)) is None
+    second = text.index("Roe said")
+    mention = sentence_subject(text, second, text.index("“", second))
+    assert mention is not None and text[mention.start:mention.end] == "Roe"
