@@ -100,7 +100,7 @@ def names_a_title(text: str, claim: Claim) -> bool:
     a short Title-Case quote right after a possessive (`told ABC’s “This Week”`, `Ayn Rand’s
     “Atlas Shrugged”`: on PolNeAR train the quote model kept 26 such titles as claims) or
     after a noun naming a work (`the reality show “The Apprentice,”`, `his memoir, “Tough
-    Choices.”`), or a headline credited to a writer of an outlet (`—“Museum to close,” by
+    Choices.”`) or a word naming a programme (`said on “Meet the Press,”`), or a headline credited to a writer of an outlet (`—“Museum to close,” by
     the Post’s Jane Roe:` in a newsletter's reading list)."""
     quoted = text[claim.start:claim.end]
     if quoted.rstrip()[-1:] == "," and text[claim.end:claim.end + 1] in DOUBLE_MARKS and \
@@ -115,6 +115,9 @@ def names_a_title(text: str, claim: Claim) -> bool:
         return after_work and _long_title(quoted)
     if _POSSESSIVE_BEFORE.search(text, lo, max(lo, claim.start - 1)) is not None:
         return True
+    if work is not None and "," not in work.group(0) and work.group(1) in load_words("title_lead_words.txt") \
+            and quoted.rstrip()[-1:] != "!":
+        return True     # `said on “Meet the Press.”`, `an interview with “The View,”`
     return after_work
 
 
@@ -126,7 +129,7 @@ def _long_title(quoted: str) -> bool:
     """Title Case over any number of words, with a colon's subtitle (`Backfire: The Fall of
     a House`): every word capitalised except small function words, the first capitalised."""
     words = _TITLE_WORD.findall(quoted)
-    return bool(words) and words[0][:1].isupper() and \
+    return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit()) and \
         all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
 
 

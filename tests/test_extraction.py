@@ -204,6 +204,21 @@ def test_long_title_after_a_noun_naming_a_work_is_not_a_claim():
             "Old Port of Westfield,” that the plan would fail.\n\n“We have the votes,” the mayor said.\n\nEnd.")
     direct = claims_of(text).query("kind == 'direct'").quote.tolist()
     assert direct == ["We have the votes,"]
+    # A title may open on a number: `the film, “12 Days: The Siege of the Old Port,”`.
+    text = ("Intro.\n\nThe film, “12 Days: The Siege of the Old Port of Westfield,” is based on a book "
+            "by dock workers.\n\n“We have the votes,” the mayor said.\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["We have the votes,"]
+
+
+def test_programme_title_after_on_with_or_told_is_not_a_claim():
+    # `said on “…”`, `an interview with “…”`, `told “…”`: a short Title-Case quote there
+    # names a programme, though a speech verb and a speaker stand right before it.
+    text = ("Intro.\n\n“We will pass it,” the governor said on “Valley Morning Live.” She told "
+            "“Good Day Westfield” the same, and in an interview with “The Evening Hour,” she "
+            "repeated it.\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["We will pass it,"]
 
 
 def test_headline_credited_to_an_outlets_writer_is_not_a_claim():
