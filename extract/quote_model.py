@@ -118,7 +118,19 @@ def names_a_title(text: str, claim: Claim) -> bool:
     if work is not None and "," not in work.group(0) and work.group(1) in load_words("title_lead_words.txt") \
             and quoted.rstrip()[-1:] != "!":
         return True     # `said on “Meet the Press.”`, `an interview with “The View,”`
+    roles = load_words("work_roles.txt")
+    role_before = _ROLE_BEFORE.search(text, max(claim.sentence_start, claim.start - 30), max(lo, claim.start - 1))
+    if role_before is not None and role_before.group(1).lower() in roles:
+        return True     # `host of “The Nightly Show,”`, `starred in “Parks Life”`
+    if quoted.rstrip()[-1:] not in (",", ".", "?", "!", ";", ":"):
+        role_after = _NEXT_WORD.match(text, claim.end + 1)
+        if role_after is not None and role_after.group(1) in roles:
+            return True     # `the “Daily Show” host`
     return after_work
+
+
+# A word, then of / in / on, right before the opening mark (`host of “`, `starred in “`).
+_ROLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+(?:of|in|on)\s*$")
 
 
 # A word's possessive ending (`Fiorina’s`) and a hyphen's second half do not break Title Case.

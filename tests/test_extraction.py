@@ -221,6 +221,16 @@ def test_programme_title_after_on_with_or_told_is_not_a_claim():
     assert direct == ["We will pass it,"]
 
 
+def test_title_next_to_a_role_in_a_work_is_not_a_claim():
+    # `host of “…”`, `starred in “…”`, `the “…” host`: a role in a show names its title.
+    # A speech verb and a speaker nearby make each likelier to be words, yet each is a title.
+    text = ("Intro.\n\nJane Roe, who starred in “Harbor Nights and Days,” said the show would return. "
+            "Jane Roe said she is now host of “The Late Hour with Tom Lee.” Tom Lee told reporters "
+            "about his role acting in “The Long Harbor Road” and said “we will watch.”\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["we will watch."]
+
+
 def test_headline_credited_to_an_outlets_writer_is_not_a_claim():
     # A newsletter's reading list: the headline is a title; the excerpt after the colon is
     # the writer's words.
@@ -781,3 +791,15 @@ def test_closed_class_word_opening_a_sentence_is_not_its_subject():
     second = text.index("Roe said")
     mention = sentence_subject(text, second, text.index("“", second))
     assert mention is not None and text[mention.start:mention.end] == "Roe"
+
+
+def test_title_right_before_a_role_in_a_work_is_a_title():
+    # `the “Morning Desk” anchor`: a role word right after the closing mark.
+    from extract.quote_model import names_a_title
+    from extract.schema import Claim
+    text = "In the clip, the “Morning Desk” anchor Tom Lee said the show would return."
+    start = text.index("Morning")
+    claim = Claim(kind="direct", start=start, end=start + len("Morning Desk"), sentence_start=0, sentence_end=len(text))
+    assert names_a_title(text, claim)
+    text = text.replace("anchor", "crowd")
+    assert not names_a_title(text, claim)
