@@ -430,7 +430,7 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
         cue_start = time.start()
     # Adverbs between subject and cue (`Bush, Florida’s former governor, also attacked`).
     before = _words(text, max(lo, cue_start - 40), cue_start)
-    while before and before[-1][2] in _TRAILING_NOISE and not text[before[-1][1]:cue_start].strip():
+    while before and (before[-1][2] in _TRAILING_NOISE or _manner_adverb(text, before)) and not text[before[-1][1]:cue_start].strip():
         cue_start = before.pop()[0]
     tag = _party_tag(text, lo, cue_start)
     if tag:
@@ -449,6 +449,28 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
 _RELATIVE = re.compile(r"(?<=[\w.)])(,?\s+)(who|which)\s+(?:(?:also|has|have|had|later|once|then|recently|repeatedly|previously|publicly)\s+)*$")
 _RELATIVE_ENDS = ("who", "which", "also", "has", "have", "had", "later", "once", "then", "recently", "repeatedly",
                   "previously", "publicly")
+
+
+def _manner_adverb(text: str, words: list[tuple[int, int, str]]) -> bool:
+    """Whether the last word is an -ly adverb right after a name, a pronoun or the comma
+    closing an aside (`Jane Roe loudly asked`, `she quickly added`, `Roe, who was there,
+    loudly asked`). After anything else an -ly word may be the noun that is the subject
+    (`the family said`, `a close ally said`)."""
+    last = words[-1][2]
+    if not (last.islower() and last.endswith("ly") and len(last) > 4):
+        return False
+    k = len(words) - 2
+    while k >= 0 and words[k][2] in _TRAILING_NOISE:
+        k -= 1      # `Jane Roe, who …, then loudly asked`
+    if k < 0:
+        return False
+    if "," in text[words[k][1]:words[k + 1][0]]:
+        return True
+    prev = words[k][2]
+    return prev.lower() in _SUBJECT_PRONOUNS or _is_cap(prev) and prev.lower() not in load_words("function_words.txt")
+
+
+_SUBJECT_PRONOUNS = frozenset("i he she we they you it".split())
 
 
 def _relative_subject(text: str, lo: int, cue_start: int) -> Mention | None:

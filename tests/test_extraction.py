@@ -803,3 +803,15 @@ def test_title_right_before_a_role_in_a_work_is_a_title():
     assert names_a_title(text, claim)
     text = text.replace("anchor", "crowd")
     assert not names_a_title(text, claim)
+
+
+def test_manner_adverb_between_speaker_and_cue():
+    # `Jane Roe loudly asked`, `she quickly added`, `X, who …, then loudly asked`: an -ly
+    # adverb after a name, a pronoun or an aside's comma stands between subject and cue;
+    # `his family said` keeps its -ly noun.
+    text = ("Intro.\n\nCo-host Jane Roe, who was off-camera, then loudly asked, “Really?”\n\nShe "
+            "quickly added, “Not now.”\n\n“We grieve,” his family said.\n\nEnd.")
+    claims = claims_of(text)
+    assert one(claims, "direct", "Really").mention == "Co-host Jane Roe"
+    assert one(claims, "direct", "Not now").mention == "She"
+    assert one(claims, "direct", "We grieve").mention == "his family"
