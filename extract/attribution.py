@@ -430,7 +430,7 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
         cue_start = time.start()
     # Adverbs between subject and cue (`Bush, Florida’s former governor, also attacked`).
     before = _words(text, max(lo, cue_start - 40), cue_start)
-    while before and before[-1][2] in _TRAILING_NOISE and not text[before[-1][1]:cue_start].strip():
+    while before and (before[-1][2] in _TRAILING_NOISE or _manner_adverb(text, before)) and not text[before[-1][1]:cue_start].strip():
         cue_start = before.pop()[0]
     tag = _party_tag(text, lo, cue_start)
     if tag:
@@ -449,6 +449,28 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
 _RELATIVE = re.compile(r"(?<=[\w.)])(,?\s+)(who|which)\s+(?:(?:also|has|have|had|later|once|then|recently|repeatedly|previously|publicly)\s+)*$")
 _RELATIVE_ENDS = ("who", "which", "also", "has", "have", "had", "later", "once", "then", "recently", "repeatedly",
                   "previously", "publicly")
+
+
+def _manner_adverb(text: str, words: list[tuple[int, int, str]]) -> bool:
+    """Whether the last word is an -ly adverb right after a name, a pronoun or the comma
+    closing an aside (`Jane Roe loudly asked`, `she quickly added`, `Roe, who was there,
+    loudly asked`). After anything else an -ly word may be the noun that is the subject
+    (`the family said`, `a close ally said`)."""
+    last = words[-1][2]
+    if not (last.islower() and last.endswith("ly") and len(last) > 4):
+        return False
+    k = len(words) - 2
+    while k >= 0 and words[k][2] in _TRAILING_NOISE:
+        k -= 1      # `Jane Roe, who …, then loudly asked`
+    if k < 0:
+        return False
+    if "," in text[words[k][1]:words[k + 1][0]]:
+        return True
+    prev = words[k][2]
+    return prev.lower() in _SUBJECT_PRONOUNS or _is_cap(prev) and prev.lower() not in load_words("function_words.txt")
+
+
+_SUBJECT_PRONOUNS = frozenset("i he she we they you it".split())
 
 
 def _relative_subject(text: str, lo: int, cue_start: int) -> Mention | None:
@@ -1069,6 +1091,16 @@ def interrupts(text: str, prev_end: int, q_open: int) -> bool:
     return gap.rstrip().endswith((",", ":")) and len(_WORD.findall(gap)) <= _MAX_MENTION_WORDS
 
 
+_CONNECTIVE_ONLY = re.compile(r"\s*([A-Za-z]+)\s*[,—–]?\s*$")
+
+
+def after_connective(text: str, s_start: int, q_open: int) -> bool:
+    """Whether only a connective stands between the sentence start and the quote (`But “…”`,
+    `Instead, “…”`, connectives.txt): the quote opens its sentence all the same."""
+    m = _CONNECTIVE_ONLY.match(text, s_start, q_open)
+    return m is not None and m.group(1)[:1].isupper() and m.group(1).lower() in load_words("connectives.txt")
+
+
 def speaking_sentence(text: str, sent: tuple[int, int]) -> Claim | None:
     """A sentence without quotes whose speech verb has a subject (`Jane Roe agreed.`,
     `Tom Baker, the mayor, said in a statement.`): the speaker of an unattributed quote
@@ -1179,6 +1211,8 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
         return Mention(run[0][0], run[0][1]) if run[0][2].lower() not in ("it", "you", "i") else None
     if len(run) == 1 and _adverb_opener(text, run[0]):
         return None     # `Likewise, …`, `Last week, …`: capitalised by its place only
+    if len(run) == 1 and run[0][2].lower() in load_words("function_words.txt") and _only_opens_sentences(text, run[0][2]):
+        return None     # `Across town, …`, `Just click …`, `What “…” means`: a closed-class word, no name
     # The run must be followed by a verb-like lower-case word or a comma (an aside).
     after = text[run[-1][1]:run[-1][1] + 2]
     mention = _split_name(text, run)
@@ -1243,7 +1277,8 @@ def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
 
 # An apposition that opens with a possessive name: `Twitter’s director of political advertising`.
 _POSSESSIVE_APPOSITION = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s|s’)\s[^;“”\"]+?"
-_APPOSED = re.compile(r"([^,;:“”\"]+),\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?|%s),\s*$" % _POSSESSIVE_APPOSITION)
+# An age may stand between the name and the apposition: `Jane Roe, 41, a nurse from Dover, said`.
+_APPOSED = re.compile(r"([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?|%s),\s*$" % _POSSESSIVE_APPOSITION)
 # A description, then the name apposed to it: `her senior policy adviser, Jake Sullivan, said`.
 _NAME_APPOSED = re.compile(r"(?:^|,)\s*((?:the|a|an|his|her|its|their|our)\s[^,;:“”\"]+|%s),\s+"
                            r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$" % _POSSESSIVE_APPOSITION.replace("+?", "+"))

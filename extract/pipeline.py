@@ -138,7 +138,7 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                             and not any(before.end <= o.open_mark < q.open_mark for o in others) \
                             and attribution.interrupts(text, before.end, q.open_mark):
                         _copy_attribution(claim, before, "interrupted")
-                if claim.mention_start is None and opens_sentence:
+                if claim.mention_start is None and (opens_sentence or attribution.after_connective(text, sent[0], q.open_mark)):
                     # A quote with no attribution of its own: introduced by `X said:` at the
                     # end of the previous paragraph, or continuing the last speaker's words
                     # in the same or the next paragraph.

@@ -100,19 +100,49 @@ def names_a_title(text: str, claim: Claim) -> bool:
     a short Title-Case quote right after a possessive (`told ABC’s “This Week”`, `Ayn Rand’s
     “Atlas Shrugged”`: on PolNeAR train the quote model kept 26 such titles as claims) or
     after a noun naming a work (`the reality show “The Apprentice,”`, `his memoir, “Tough
-    Choices.”`), or a headline credited to a writer of an outlet (`—“Museum to close,” by
+    Choices.”`) or a word naming a programme (`said on “Meet the Press,”`), or a headline credited to a writer of an outlet (`—“Museum to close,” by
     the Post’s Jane Roe:` in a newsletter's reading list)."""
     quoted = text[claim.start:claim.end]
     if quoted.rstrip()[-1:] == "," and text[claim.end:claim.end + 1] in DOUBLE_MARKS and \
             _BYLINE_AFTER.match(text, claim.end + 1) is not None:
         return True
-    if not is_title(quoted):
-        return False
     lo = max(claim.sentence_start, claim.start - 20)
+    work = _WORK_BEFORE.search(text, lo, max(lo, claim.start - 1))
+    after_work = work is not None and work.group(1).lower() in load_words("work_nouns.txt")
+    if not is_title(quoted):
+        # A long title names a work too (`the book “Crippled Nation: How to Fix the
+        # Republic,”`): after a work noun, Title Case of any length settles it.
+        return after_work and _long_title(quoted)
     if _POSSESSIVE_BEFORE.search(text, lo, max(lo, claim.start - 1)) is not None:
         return True
-    work = _WORK_BEFORE.search(text, lo, max(lo, claim.start - 1))
-    return work is not None and work.group(1).lower() in load_words("work_nouns.txt")
+    if work is not None and "," not in work.group(0) and work.group(1) in load_words("title_lead_words.txt") \
+            and quoted.rstrip()[-1:] != "!":
+        return True     # `said on “Meet the Press.”`, `an interview with “The View,”`
+    roles = load_words("work_roles.txt")
+    role_before = _ROLE_BEFORE.search(text, max(claim.sentence_start, claim.start - 30), max(lo, claim.start - 1))
+    if role_before is not None and role_before.group(1).lower() in roles:
+        return True     # `host of “The Nightly Show,”`, `starred in “Parks Life”`
+    if quoted.rstrip()[-1:] not in (",", ".", "?", "!", ";", ":"):
+        role_after = _NEXT_WORD.match(text, claim.end + 1)
+        if role_after is not None and role_after.group(1) in roles:
+            return True     # `the “Daily Show” host`
+    return after_work
+
+
+# A word, then of / in / on, right before the opening mark (`host of “`, `starred in “`).
+_ROLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+(?:of|in|on)\s*$")
+
+
+# A word's possessive ending (`Fiorina’s`) and a hyphen's second half do not break Title Case.
+_TITLE_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+def _long_title(quoted: str) -> bool:
+    """Title Case over any number of words, with a colon's subtitle (`Backfire: The Fall of
+    a House`): every word capitalised except small function words, the first capitalised."""
+    words = _TITLE_WORD.findall(quoted)
+    return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit()) and \
+        all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
 
 
 def claim_probability(features: dict[str, float]) -> float:

@@ -19,8 +19,9 @@ _CLOSERS = "\u201d\u00bb"
 _WORDCHAR = re.compile(r"\w")
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff")
 # A markup tag left in the text by a scraper (`<tweet author="@x" datetime="2016-02-15">`):
-# the marks around its attribute values are not quotation marks.
-_TAG = re.compile(r"<[A-Za-z][\w:-]*\s[^<>\n]*>")
+# the marks around its attribute values are not quotation marks. An attribute value may
+# hold a line break (`tweet-date="January 19, 2016\n">`); a tag is at most a few lines long.
+_TAG = re.compile(r"<[A-Za-z][\w:-]*\s[^<>]{0,400}>")
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,12 @@ def test_marks_inside_a_markup_tag_are_not_quotation_marks():
     assert spans(text) == ["we will win."]
 
 
+def test_marks_inside_a_markup_tag_over_a_line_break_are_not_quotation_marks():
+    text = ('Intro.\n\n<tweet author="@someone" date="May 2, 2016\n">We will win.</tweet>\n\n'
+            'She said “we will win.”\n\nEnd.')
+    assert spans(text) == ["we will win."]
+
+
 def test_apostrophes_are_not_marks_in_british_style():
     text = "Intro.\n\n‘We won’t stop,’ the leader said. It’s over, said another, ‘for now.’\n\nEnd."
     assert spans(text) == ["We won’t stop,", "for now."]
@@ -111,6 +117,16 @@ def test_inverted_attribution_with_apposition_descriptor():
     assert "director of the Iraq Initiative" in row.descriptor
 
 
+def test_name_age_and_apposition_before_the_cue():
+    # `X, 41, of Dover, said`: the age between name and apposition does not hide the name,
+    # and the quote after the attribution continues the same speaker.
+    text = ("Intro.\n\n“Both of them worry me,” Tom Reed, 30, of Dover, Del., who was among those "
+            "polled, said in a later interview. “We need people who listen.”\n\nEnd.")
+    claims = claims_of(text)
+    assert one(claims, "direct", "worry me").mention == "Tom Reed"
+    assert one(claims, "direct", "who listen").mention == "Tom Reed"
+
+
 def test_subject_before_apposition():
     text = ("Intro.\n\n“The attack was the step too far,” Gerard Araud, the former French ambassador "
             "to the United States, said in a tweet.")
@@ -122,6 +138,16 @@ def test_colon_introduction_before_quote():
     text = "Intro.\n\nThe minister said: “We are prepared to defend ourselves.”"
     row = one(claims_of(text), "direct", "prepared to defend")
     assert row.mention == "The minister"
+
+
+def test_quote_after_a_lone_connective_continues_the_speaker():
+    # `But “…”`, `Instead, “…”`: a connective alone before the mark, the quote still opens
+    # its sentence and continues the last speaker.
+    text = ("Intro.\n\n“It is not do or die,” the mayor said outside the hall. But “the endorsement "
+            "helps a great deal.” Instead, “we need votes in the valley.”\n\nEnd.")
+    claims = claims_of(text)
+    assert one(claims, "direct", "helps a great deal").mention == "the mayor"
+    assert one(claims, "direct", "votes in the valley").mention == "the mayor"
 
 
 def test_quote_continuing_into_next_paragraph_keeps_speaker():
@@ -169,6 +195,40 @@ def test_title_after_a_noun_naming_a_work_is_not_a_claim():
             "and wrote in his memoir, “Salt And Fire.”\n\n“We cook for everyone,” the chef said.\n\nEnd.")
     direct = claims_of(text).query("kind == 'direct'").quote.tolist()
     assert direct == ["We cook for everyone,"]
+
+
+def test_long_title_after_a_noun_naming_a_work_is_not_a_claim():
+    # Past six words is_title gives up; after `book` / `film`, Title Case of any length
+    # (a subtitle after a colon, a possessive) is still a title.
+    text = ("Intro.\n\nThe mayor said, in the reporter’s book “Harbor Lights: Jane Roe’s Long Fight for the "
+            "Old Port of Westfield,” that the plan would fail.\n\n“We have the votes,” the mayor said.\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["We have the votes,"]
+    # A title may open on a number: `the film, “12 Days: The Siege of the Old Port,”`.
+    text = ("Intro.\n\nThe film, “12 Days: The Siege of the Old Port of Westfield,” is based on a book "
+            "by dock workers.\n\n“We have the votes,” the mayor said.\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["We have the votes,"]
+
+
+def test_programme_title_after_on_with_or_told_is_not_a_claim():
+    # `said on “…”`, `an interview with “…”`, `told “…”`: a short Title-Case quote there
+    # names a programme, though a speech verb and a speaker stand right before it.
+    text = ("Intro.\n\n“We will pass it,” the governor said on “Valley Morning Live.” She told "
+            "“Good Day Westfield” the same, and in an interview with “The Evening Hour,” she "
+            "repeated it.\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["We will pass it,"]
+
+
+def test_title_next_to_a_role_in_a_work_is_not_a_claim():
+    # `host of “…”`, `starred in “…”`, `the “…” host`: a role in a show names its title.
+    # A speech verb and a speaker nearby make each likelier to be words, yet each is a title.
+    text = ("Intro.\n\nJane Roe, who starred in “Harbor Nights and Days,” said the show would return. "
+            "Jane Roe said she is now host of “The Late Hour with Tom Lee.” Tom Lee told reporters "
+            "about his role acting in “The Long Harbor Road” and said “we will watch.”\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["we will watch."]
 
 
 def test_headline_credited_to_an_outlets_writer_is_not_a_claim():
@@ -718,3 +778,40 @@ def test_participle_after_a_coordinated_cue_speaks_for_the_sentence_subject():
     text = ("Intro.\n\nThe spokesman refused to answer questions but said there was no call or meeting planned "
             "with Cole, adding: “If one is proposed we will consider it.”")
     assert one(claims_of(text), "direct", "we will consider").mention == "The spokesman"
+
+
+def test_closed_class_word_opening_a_sentence_is_not_its_subject():
+    # `Across town, …`, `Just click …`: a function word capitalised only where it opens a
+    # sentence is no speaker for the quote woven into it; a name opening one still is.
+    from extract.attribution import sentence_subject
+    text = ("Intro.\n\nAcross town, “shouting from the rooftops” for the campaign, is Jane Roe.\n\n"
+            "Roe said it was “a long road to the finish.” Later, Jane Roe left.\n\nEnd.")
+    first = text.index("Across")
+    assert sentence_subject(text, first, text.index("“", first)) is None
+    second = text.index("Roe said")
+    mention = sentence_subject(text, second, text.index("“", second))
+    assert mention is not None and text[mention.start:mention.end] == "Roe"
+
+
+def test_title_right_before_a_role_in_a_work_is_a_title():
+    # `the “Morning Desk” anchor`: a role word right after the closing mark.
+    from extract.quote_model import names_a_title
+    from extract.schema import Claim
+    text = "In the clip, the “Morning Desk” anchor Tom Lee said the show would return."
+    start = text.index("Morning")
+    claim = Claim(kind="direct", start=start, end=start + len("Morning Desk"), sentence_start=0, sentence_end=len(text))
+    assert names_a_title(text, claim)
+    text = text.replace("anchor", "crowd")
+    assert not names_a_title(text, claim)
+
+
+def test_manner_adverb_between_speaker_and_cue():
+    # `Jane Roe loudly asked`, `she quickly added`, `X, who …, then loudly asked`: an -ly
+    # adverb after a name, a pronoun or an aside's comma stands between subject and cue;
+    # `his family said` keeps its -ly noun.
+    text = ("Intro.\n\nCo-host Jane Roe, who was off-camera, then loudly asked, “Really?”\n\nShe "
+            "quickly added, “Not now.”\n\n“We grieve,” his family said.\n\nEnd.")
+    claims = claims_of(text)
+    assert one(claims, "direct", "Really").mention == "Co-host Jane Roe"
+    assert one(claims, "direct", "Not now").mention == "She"
+    assert one(claims, "direct", "We grieve").mention == "his family"
