@@ -689,3 +689,61 @@ def test_after_last_pre_stop_on_real_windows():
             window = text[max(0, at - 120):at]
             m = speakers._TO_LAST_PRE_STOP.match(window)
             assert speakers._after_last_pre_stop(window) == (m.end() if m else 0)
+
+
+# --- tokenizer: orth ids kept per token string instead of hashing every word again -----------
+
+from spacy.tokens import Doc  # noqa: E402
+
+from extract.tokenizer import WordTokenizer  # noqa: E402
+
+LEXEME_ATTRS = ("orth", "text", "lower_", "shape_", "prefix_", "suffix_", "is_alpha", "is_digit", "is_punct",
+                "is_space", "like_num", "like_url", "is_stop", "norm_")
+
+
+def doc_record(doc) -> list[tuple]:
+    return [(t.idx, t.whitespace_) + tuple(getattr(t, a) for a in LEXEME_ATTRS) for t in doc]
+
+
+def plain_doc(vocab, doc) -> Doc:
+    """The Doc built from the token strings, as the tokenizer did before it kept orth ids."""
+    return Doc(vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+
+
+TRICKY = ["“Quoted,” he said—then left.", "İstanbul ſ K é ١٢ x_y", "  two  spaces\n\n\tand a tab ",
+          "U.S.-backed O’Brien’s al-Haq 27-year-old", "", " ", "a\u00a0b\u2009c", "emoji 🙂 and \u200b zero width",
+          "http://example.com/x?y=1 e-mail@example.com #tag @user", "12,000 3.5% $4 1990s"]
+
+
+@SETTINGS
+@given(news_text | st.text(max_size=200))
+@example(TRICKY[0])
+def test_cached_orths_give_the_doc_of_the_plain_words(text):
+    tokenizer = build_nlp().tokenizer
+    first, again = tokenizer(text), tokenizer(text)      # strings new to the cache, then cached
+    expected = doc_record(plain_doc(tokenizer.vocab, first))
+    assert doc_record(first) == expected and doc_record(again) == expected
+    assert first.text == text
+    assert {t.text for t in first} <= tokenizer._orths.keys()     # the second Doc came from the cache
+
+
+def test_cached_orths_in_a_fresh_vocab_make_the_same_lexemes():
+    ours, plain = spacy.blank("en"), spacy.blank("en")
+    tokenizer = WordTokenizer(ours.vocab)
+    for text in TRICKY + REAL_TEXTS[:5]:
+        doc = tokenizer(text)
+        reference = plain_doc(plain.vocab, doc)
+        assert doc_record(doc) == doc_record(reference)
+    assert len(ours.vocab) == len(plain.vocab)
+    assert sorted(lex.orth for lex in ours.vocab) == sorted(lex.orth for lex in plain.vocab)
+
+
+def test_tokenizer_inside_and_after_a_memory_zone():
+    nlp = spacy.blank("en")
+    tokenizer = WordTokenizer(nlp.vocab)
+    with nlp.memory_zone():
+        inside = doc_record(tokenizer("Zonewordone said zonewordtwo."))
+    # Words first seen inside the zone were dropped with it: they must be made afresh.
+    after = tokenizer("Zonewordone said zonewordtwo.")
+    assert doc_record(after) == inside
+    assert doc_record(after) == doc_record(plain_doc(nlp.vocab, after))
