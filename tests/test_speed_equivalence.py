@@ -747,3 +747,29 @@ def test_tokenizer_inside_and_after_a_memory_zone():
     after = tokenizer("Zonewordone said zonewordtwo.")
     assert doc_record(after) == inside
     assert doc_record(after) == doc_record(plain_doc(nlp.vocab, after))
+
+
+# --- attribution._WORD: the first character taken out in front of both branches ----------
+
+REFERENCE_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’&-]\w+)*")
+
+
+def word_spans(pattern, text, start=0, end=None):
+    return [m.span() for m in pattern.finditer(text, start, len(text) if end is None else end)]
+
+
+@SETTINGS
+@given(news_text | st.text(alphabet=st.sampled_from("aZé1_.'’&- \n,U.S"), max_size=60) | st.text(max_size=80),
+       st.integers(0, 80), st.integers(0, 80))
+@example("U.S. a.m. A.B.C.D a. b.c O’Brien’s al-Haq AT&T x_y 1.2.3 é.è. U.S.-backed", 0, 80)
+@example("I.e.g. A..B. .A.B. A.'B", 0, 80)
+def test_word_pattern_finds_the_words_of_its_plain_form(text, a, b):
+    assert word_spans(attribution._WORD, text) == word_spans(REFERENCE_WORD, text)
+    start, end = sorted((a, b))
+    assert word_spans(attribution._WORD, text, start, end) == word_spans(REFERENCE_WORD, text, start, end)
+
+
+def test_word_pattern_on_real_articles():
+    for text in REAL_TEXTS:
+        assert word_spans(attribution._WORD, text) == word_spans(REFERENCE_WORD, text)
+    assert textindex.window_safe(attribution._WORD)
