@@ -698,7 +698,8 @@ from spacy.tokens import Doc  # noqa: E402
 from extract.tokenizer import WordTokenizer  # noqa: E402
 
 LEXEME_ATTRS = ("orth", "text", "lower_", "shape_", "prefix_", "suffix_", "is_alpha", "is_digit", "is_punct",
-                "is_space", "like_num", "like_url", "is_stop", "norm_")
+                "is_space", "like_num", "like_url", "is_stop", "norm_", "is_lower", "is_upper", "is_title", "is_ascii",
+                "is_bracket", "is_quote", "is_left_punct", "is_right_punct", "is_currency", "like_email", "lang_")
 
 
 def doc_record(doc) -> list[tuple]:
@@ -773,3 +774,71 @@ def test_word_pattern_on_real_articles():
     for text in REAL_TEXTS:
         assert word_spans(attribution._WORD, text) == word_spans(REFERENCE_WORD, text)
     assert textindex.window_safe(attribution._WORD)
+
+
+# --- extract.lexemes: spaCy's lexical attribute functions swapped for faster equivalents ------
+
+from spacy import attrs as spacy_attrs  # noqa: E402
+
+from extract import lexemes  # noqa: E402
+
+# Strings that reach each short cut and each of spaCy's own branches.
+LEXEME_EXAMPLES = ["http://x", "https://a.b", "www.", "www.ab", "a.com", "x.y:80/", ".com", "com.", "a@b.com",
+                   "1st", "21st", "Twenty", "twentieth", "TWENTY", "million", "İ", "İstanbul", "ſ", "K", "١٢", "²",
+                   "Ⅻ", "xxxxxxx", "AAAAAaaaaa11111", "aaaa", "aaaaa", "....", ".....", "-----", "a\nb", "\n\n\n\n\n\n",
+                   "-5", "±3", "~2", "+1/2", "1/2/3", "1,000.5", "''", "``", "“", "”", "‘", "«", "(", "]", "$", "€",
+                   "x" * 99 + "Y", "x" * 100, "é" * 5, "ÉCOLE", "naïve", "x_y", "O’Brien’s", "U.S.", "ﬁ", "ǅ"]
+lexeme_text = st.sampled_from(LEXEME_EXAMPLES) | st.text(min_size=1, max_size=12) | st.text(
+    alphabet=st.sampled_from("aAzZ09.,/:+-±~@'’“”()[]{}<>$€xX_ \n\téİſ"), min_size=1, max_size=14)
+
+
+def swapped_getters():
+    plain, fast = spacy.blank("en").vocab, spacy.blank("en").vocab
+    lexemes.speed_up(fast)
+    return [(attr, plain.lex_attr_getters[attr], fast.lex_attr_getters[attr]) for attr in plain.lex_attr_getters]
+
+
+SWAPPED = swapped_getters()
+
+
+def test_speed_up_swaps_the_costly_getters_and_keeps_their_order():
+    vocab = spacy.blank("en").vocab
+    before = dict(vocab.lex_attr_getters)
+    lexemes.speed_up(vocab)
+    assert list(vocab.lex_attr_getters) == list(before)
+    swapped = {attr for attr in before if vocab.lex_attr_getters[attr] is not before[attr]}
+    assert {spacy_attrs.LOWER, spacy_attrs.NORM, spacy_attrs.SHAPE, spacy_attrs.LIKE_NUM, spacy_attrs.LIKE_URL,
+            spacy_attrs.IS_QUOTE} <= swapped
+    assert spacy.blank("en").vocab.lex_attr_getters[spacy_attrs.SHAPE] is before[spacy_attrs.SHAPE]  # others keep spaCy's
+
+
+def test_speed_up_keeps_functions_it_does_not_stand_for():
+    vocab = spacy.blank("en").vocab
+    own = lambda text: "own"        # noqa: E731
+    vocab.lex_attr_getters[spacy_attrs.SHAPE] = own
+    lexemes.speed_up(vocab)
+    assert vocab.lex_attr_getters[spacy_attrs.SHAPE] is own
+
+
+@SETTINGS
+@given(lexeme_text)
+def test_swapped_getters_give_spacys_values(text):
+    for attr, plain, fast in SWAPPED:
+        expected = plain(text)
+        assert fast(text) == expected and type(fast(text)) is type(expected), (attr, text)
+
+
+def test_swapped_getters_on_every_token_of_real_articles():
+    nlp = build_nlp()
+    strings = set(LEXEME_EXAMPLES)
+    for text in REAL_TEXTS:
+        strings |= {t.text for t in nlp.make_doc(text)}
+    for attr, plain, fast in SWAPPED:
+        assert [fast(s) for s in sorted(strings)] == [plain(s) for s in sorted(strings)], attr
+
+
+def test_pipeline_lexemes_equal_spacys():
+    ours, theirs = build_nlp().vocab, spacy.blank("en").vocab
+    for text in REAL_TEXTS[:10] + LEXEME_EXAMPLES:
+        for word in set(attribution._WORD.findall(text)) | set(text):
+            assert [getattr(ours[word], a) for a in LEXEME_ATTRS] == [getattr(theirs[word], a) for a in LEXEME_ATTRS], word

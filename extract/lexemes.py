@@ -1,0 +1,119 @@
+"""The lexical attributes of new words: spaCy's English functions, the same values for less work.
+
+Every string the tokenizer meets for the first time becomes a lexeme, and spaCy computes its
+23 attributes (lower, shape, like_num, is_quote, …) by calling one Python function each
+(`vocab.lex_attr_getters`). A corpus keeps meeting new words (PolNeAR train: 32,000 over
+840 articles), and making their lexemes was about a quarter of the work of a per-article
+pass over articles new to the vocab, more than any rule of ours. Most of those functions
+wrap one str method, look a string up in a tuple or list, or loop over its characters in
+Python where the answer is known without.
+
+`speed_up(vocab)` swaps them, in one vocab's own table, for what gives the same value for
+every string with less work: the str method itself, a frozenset look-up, and short cuts
+for the common case in front of spaCy's own function (which still answers the rest). A
+function is swapped only where the vocab holds the very spaCy function it stands for, so
+another language or spaCy version keeps its own. tests/test_speed_equivalence.py checks
+each against spaCy's on generated strings.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from operator import itemgetter
+from typing import Callable
+
+from spacy import attrs, util
+from spacy.lang import lex_attrs as common
+from spacy.lang.en import lex_attrs as english
+from spacy.vocab import Vocab
+
+
+def _membership_set(function: Callable[[str], bool]) -> frozenset[str]:
+    """The strings a spaCy `text in (…)` test accepts: the one tuple constant in its code."""
+    (members,) = [c for c in function.__code__.co_consts if isinstance(c, tuple)]
+    return frozenset(members)
+
+
+_NUMBER_WORDS = frozenset(english._num_words) | frozenset(english._ordinal_words)
+
+
+def like_num(text: str) -> bool:
+    """english.like_num. A word of letters only has no sign, digit, comma, dot or slash to
+    strip or test, and lower-casing letters gives no digit: it is a number only as a
+    number or ordinal word (which spaCy looks up in two lists, string by string)."""
+    if text.isalpha():
+        return text.lower() in _NUMBER_WORDS
+    return english.like_num(text)
+
+
+def like_url(text: str) -> bool:
+    """common.like_url. Without a dot, all its tests but the `http://` prefix fail (the
+    last loop looks for a dot character by character)."""
+    if text and "." not in text:
+        return text.startswith(("http://", "https://"))
+    return common.like_url(text)
+
+
+# word_shape for ASCII: letters become X or x, digits d, anything else stays; a run of more
+# than four equal shape characters is cut to four.
+_ASCII_SHAPE = str.maketrans({**{chr(c): "X" for c in range(ord("A"), ord("Z") + 1)},
+                              **{chr(c): "x" for c in range(ord("a"), ord("z") + 1)},
+                              **{chr(c): "d" for c in range(ord("0"), ord("9") + 1)}})
+_LONG_RUN = re.compile(r"(.)\1{4,}", re.DOTALL)
+
+
+def _four(run: re.Match) -> str:
+    return run.group(1) * 4
+
+
+def word_shape(text: str) -> str:
+    """common.word_shape, without its loop over the characters for ASCII text (where
+    isalpha, isupper and isdigit mean A-Z, a-z and 0-9)."""
+    if len(text) >= 100 or not text.isascii():
+        return common.word_shape(text)
+    shape = text.translate(_ASCII_SHAPE)
+    return _LONG_RUN.sub(_four, shape) if _LONG_RUN.search(shape) else shape
+
+
+def _norm(getter):
+    """NORM is `add_lookups(lower, table)` (a lookup, else spaCy's `lower`): the same with
+    str.lower."""
+    if isinstance(getter, functools.partial) and getter.func is util._get_attr_unless_lookup \
+            and getter.args[:1] == (common.lower,) and not getter.keywords:
+        return functools.partial(util._get_attr_unless_lookup, str.lower, *getter.args[1:])
+    return getter
+
+
+# attribute -> (spaCy's function, what stands for it)
+_FASTER = {
+    attrs.LOWER: (common.lower, str.lower),
+    attrs.PREFIX: (common.prefix, itemgetter(0)),
+    attrs.SUFFIX: (common.suffix, itemgetter(slice(-3, None))),
+    attrs.IS_ALPHA: (common.is_alpha, str.isalpha),
+    attrs.IS_DIGIT: (common.is_digit, str.isdigit),
+    attrs.IS_LOWER: (common.is_lower, str.islower),
+    attrs.IS_SPACE: (common.is_space, str.isspace),
+    attrs.IS_TITLE: (common.is_title, str.istitle),
+    attrs.IS_UPPER: (common.is_upper, str.isupper),
+    attrs.IS_ASCII: (common.is_ascii, str.isascii),
+    attrs.IS_BRACKET: (common.is_bracket, _membership_set(common.is_bracket).__contains__),
+    attrs.IS_QUOTE: (common.is_quote, _membership_set(common.is_quote).__contains__),
+    attrs.IS_LEFT_PUNCT: (common.is_left_punct, _membership_set(common.is_left_punct).__contains__),
+    attrs.IS_RIGHT_PUNCT: (common.is_right_punct, _membership_set(common.is_right_punct).__contains__),
+    attrs.LIKE_NUM: (english.like_num, like_num),
+    attrs.LIKE_URL: (common.like_url, like_url),
+    attrs.SHAPE: (common.word_shape, word_shape),
+}
+
+
+def speed_up(vocab: Vocab) -> None:
+    """Swap the vocab's lexical attribute functions for the faster equivalents (in a table
+    of its own: spaCy builds one per vocab, copied here all the same). The attributes keep
+    their order, so lexemes and strings are made in the same order too."""
+    getters = dict(vocab.lex_attr_getters)
+    for attr, getter in getters.items():
+        if attr == attrs.NORM:
+            getters[attr] = _norm(getter)
+        elif attr in _FASTER and getter is _FASTER[attr][0]:
+            getters[attr] = _FASTER[attr][1]
+    vocab.lex_attr_getters = getters
