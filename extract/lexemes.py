@@ -10,7 +10,8 @@ Python where the answer is known without.
 
 `speed_up(vocab)` swaps them, in one vocab's own table, for what gives the same value for
 every string with less work: the str method itself, a frozenset look-up, and short cuts
-for the common case in front of spaCy's own function (which still answers the rest). A
+for the common case in front of spaCy's own function (which still answers the rest).
+(word_shape keeps spaCy's loop: str.translate and re.sub for the runs cost about as much.) A
 function is swapped only where the vocab holds the very spaCy function it stands for, so
 another language or spaCy version keeps its own. tests/test_speed_equivalence.py checks
 each against spaCy's on generated strings.
@@ -18,7 +19,6 @@ each against spaCy's on generated strings.
 from __future__ import annotations
 
 import functools
-import re
 from operator import itemgetter
 from typing import Callable
 
@@ -54,25 +54,46 @@ def like_url(text: str) -> bool:
     return common.like_url(text)
 
 
-# word_shape for ASCII: letters become X or x, digits d, anything else stays; a run of more
-# than four equal shape characters is cut to four.
-_ASCII_SHAPE = str.maketrans({**{chr(c): "X" for c in range(ord("A"), ord("Z") + 1)},
-                              **{chr(c): "x" for c in range(ord("a"), ord("z") + 1)},
-                              **{chr(c): "d" for c in range(ord("0"), ord("9") + 1)}})
-_LONG_RUN = re.compile(r"(.)\1{4,}", re.DOTALL)
+def like_email(text: str) -> bool:
+    """common.like_email: its pattern needs an `@`."""
+    return "@" in text and common.like_email(text)
 
 
-def _four(run: re.Match) -> str:
-    return run.group(1) * 4
+def is_punct(text: str) -> bool:
+    """common.is_punct: a letter or digit is in no punctuation category (P*)."""
+    if text[:1].isalnum():
+        return False
+    return common.is_punct(text)
 
 
-def word_shape(text: str) -> str:
-    """common.word_shape, without its loop over the characters for ASCII text (where
-    isalpha, isupper and isdigit mean A-Z, a-z and 0-9)."""
-    if len(text) >= 100 or not text.isascii():
-        return common.word_shape(text)
-    shape = text.translate(_ASCII_SHAPE)
-    return _LONG_RUN.sub(_four, shape) if _LONG_RUN.search(shape) else shape
+def is_currency(text: str) -> bool:
+    """common.is_currency: a letter or digit is no currency symbol (Sc)."""
+    if text[:1].isalnum():
+        return False
+    return common.is_currency(text)
+
+
+def _lowered_in(words, string: str) -> bool:
+    return string.lower() in words
+
+
+def _stop(getter):
+    """IS_STOP is `partial(is_stop, stops=…)`: the same test, its set passed by position
+    (the same set object, so later changes to it still count)."""
+    if isinstance(getter, functools.partial) and getter.func is common.is_stop and not getter.args \
+            and list(getter.keywords) == ["stops"]:
+        return functools.partial(_lowered_in, getter.keywords["stops"])
+    return getter
+
+
+def _lang(getter):
+    """LANG is `partial(get_lang, lang=code)`, the code whatever the word: `code.format`
+    returns it too (a string with no fields ignores format's arguments), in C."""
+    if isinstance(getter, functools.partial) and getter.func is common.get_lang and not getter.args \
+            and list(getter.keywords) == ["lang"] and isinstance(getter.keywords["lang"], str) \
+            and "{" not in getter.keywords["lang"] and "}" not in getter.keywords["lang"]:
+        return getter.keywords["lang"].format
+    return getter
 
 
 def _norm(getter):
@@ -102,7 +123,9 @@ _FASTER = {
     attrs.IS_RIGHT_PUNCT: (common.is_right_punct, _membership_set(common.is_right_punct).__contains__),
     attrs.LIKE_NUM: (english.like_num, like_num),
     attrs.LIKE_URL: (common.like_url, like_url),
-    attrs.SHAPE: (common.word_shape, word_shape),
+    attrs.LIKE_EMAIL: (common.like_email, like_email),
+    attrs.IS_PUNCT: (common.is_punct, is_punct),
+    attrs.IS_CURRENCY: (common.is_currency, is_currency),
 }
 
 
@@ -114,6 +137,10 @@ def speed_up(vocab: Vocab) -> None:
     for attr, getter in getters.items():
         if attr == attrs.NORM:
             getters[attr] = _norm(getter)
+        elif attr == attrs.IS_STOP:
+            getters[attr] = _stop(getter)
+        elif attr == attrs.LANG:
+            getters[attr] = _lang(getter)
         elif attr in _FASTER and getter is _FASTER[attr][0]:
             getters[attr] = _FASTER[attr][1]
     vocab.lex_attr_getters = getters

@@ -787,7 +787,9 @@ LEXEME_EXAMPLES = ["http://x", "https://a.b", "www.", "www.ab", "a.com", "x.y:80
                    "1st", "21st", "Twenty", "twentieth", "TWENTY", "million", "İ", "İstanbul", "ſ", "K", "١٢", "²",
                    "Ⅻ", "xxxxxxx", "AAAAAaaaaa11111", "aaaa", "aaaaa", "....", ".....", "-----", "a\nb", "\n\n\n\n\n\n",
                    "-5", "±3", "~2", "+1/2", "1/2/3", "1,000.5", "''", "``", "“", "”", "‘", "«", "(", "]", "$", "€",
-                   "x" * 99 + "Y", "x" * 100, "é" * 5, "ÉCOLE", "naïve", "x_y", "O’Brien’s", "U.S.", "ﬁ", "ǅ"]
+                   "x" * 99 + "Y", "x" * 100, "é" * 5, "ÉCOLE", "naïve", "x_y", "O’Brien’s", "U.S.", "ﬁ", "ǅ",
+                   "a@b", "jo.e+x@mail.example.org", "@", "@@.", "!", "!?", "—", "…", "¿", "$5", "$$", "£", "¢a", "_",
+                   "The", "THE", "ThE", "nor", "n’t", "‘s", "{en}", "{}"]
 lexeme_text = st.sampled_from(LEXEME_EXAMPLES) | st.text(min_size=1, max_size=12) | st.text(
     alphabet=st.sampled_from("aAzZ09.,/:+-±~@'’“”()[]{}<>$€xX_ \n\téİſ"), min_size=1, max_size=14)
 
@@ -807,17 +809,17 @@ def test_speed_up_swaps_the_costly_getters_and_keeps_their_order():
     lexemes.speed_up(vocab)
     assert list(vocab.lex_attr_getters) == list(before)
     swapped = {attr for attr in before if vocab.lex_attr_getters[attr] is not before[attr]}
-    assert {spacy_attrs.LOWER, spacy_attrs.NORM, spacy_attrs.SHAPE, spacy_attrs.LIKE_NUM, spacy_attrs.LIKE_URL,
+    assert {spacy_attrs.LOWER, spacy_attrs.NORM, spacy_attrs.LIKE_NUM, spacy_attrs.LIKE_URL,
             spacy_attrs.IS_QUOTE} <= swapped
-    assert spacy.blank("en").vocab.lex_attr_getters[spacy_attrs.SHAPE] is before[spacy_attrs.SHAPE]  # others keep spaCy's
+    assert spacy.blank("en").vocab.lex_attr_getters[spacy_attrs.LOWER] is before[spacy_attrs.LOWER]  # other vocabs keep spaCy's
 
 
 def test_speed_up_keeps_functions_it_does_not_stand_for():
     vocab = spacy.blank("en").vocab
     own = lambda text: "own"        # noqa: E731
-    vocab.lex_attr_getters[spacy_attrs.SHAPE] = own
+    vocab.lex_attr_getters[spacy_attrs.LIKE_NUM] = own
     lexemes.speed_up(vocab)
-    assert vocab.lex_attr_getters[spacy_attrs.SHAPE] is own
+    assert vocab.lex_attr_getters[spacy_attrs.LIKE_NUM] is own
 
 
 @SETTINGS
@@ -842,3 +844,25 @@ def test_pipeline_lexemes_equal_spacys():
     for text in REAL_TEXTS[:10] + LEXEME_EXAMPLES:
         for word in set(attribution._WORD.findall(text)) | set(text):
             assert [getattr(ours[word], a) for a in LEXEME_ATTRS] == [getattr(theirs[word], a) for a in LEXEME_ATTRS], word
+
+
+def test_swapped_stop_test_reads_the_same_set():
+    vocab = spacy.blank("en").vocab
+    stops = vocab.lex_attr_getters[spacy_attrs.IS_STOP].keywords["stops"]
+    lexemes.speed_up(vocab)
+    fast = vocab.lex_attr_getters[spacy_attrs.IS_STOP]
+    assert fast("The") and not fast("zzqqxx")
+    stops.add("zzqqxx")        # a stop word added later counts, as with spaCy's partial
+    try:
+        assert fast("ZzQqXx")
+    finally:
+        stops.discard("zzqqxx")
+
+
+def test_pipeline_docs_still_pickle():
+    import pickle
+    nlp = build_nlp()
+    doc = nlp(make_doc(nlp, "“It is 20 percent,” she said at http://example.com on Monday."))
+    again = pickle.loads(pickle.dumps(doc))
+    assert doc_record(again) == doc_record(doc)
+    assert again.vocab["zzqqword1"].shape_ == "xxxxd" and again.vocab["zzqqword1"].lang_ == "en"
