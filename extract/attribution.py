@@ -140,7 +140,14 @@ def sentence_spans(text: str, start: int, end: int, quotes: list[Quote]) -> list
 
 # --- mentions -------------------------------------------------------------------------
 
-_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’&-]\w+)*")
+# A word: a dotted abbreviation (`U.S.`, `a.m.`), else a run of word characters joined by
+# apostrophes, hyphens or `&` (`O’Brien’s`, `al-Haq`, `AT&T`). Written as
+# `(?:[A-Za-z]\.){2,}|\w+(?:['’&-]\w+)*` with its first character, `\w` in both branches,
+# taken out in front: a pattern that opens on a character class lets re skip to the next
+# word character in C instead of trying both branches at every space and mark (a fifth
+# less work for the article's whole-text scan). tests/test_speed_equivalence.py checks
+# that both forms find the same words.
+_WORD = re.compile(r"\w(?:(?<=[A-Za-z])\.(?:[A-Za-z]\.)+|\w*(?:['’&-]\w+)*)")
 _DETERMINERS = frozenset("""a an the this that these those some many several most few other another
 one two three four five six seven eight nine ten dozens hundreds his her their its our
 both each every all no more""".split())

@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import attribution, layout, quote_model, quotes, speakers
+from . import attribution, layout, lexemes, quote_model, quotes, speakers
 from . import tokenizer as _tokenizer
 from . import reported as reported_speech
 from .lexicon import load_table
@@ -233,6 +233,8 @@ def speakers_component(doc: Doc) -> Doc:
 def build_nlp(keep_all_quotes: bool = False) -> Language:
     # Our own registered tokenizer: the components read character offsets, not tokens.
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": _tokenizer.TOKENIZER_NAME}}})
+    # The same lexeme attributes for new words, computed with less work (extract/lexemes.py).
+    lexemes.speed_up(nlp.vocab)
     nlp.add_pipe("claimscope_layout")
     nlp.add_pipe("claimscope_quotes")
     nlp.add_pipe("claimscope_attribution", config={"keep_all_quotes": keep_all_quotes})

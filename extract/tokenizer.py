@@ -33,9 +33,35 @@ TOKENIZER_NAME = "claimscope_tokenizer.v1"
 _GAP_PARTS = re.compile(r"\s+|\S")
 
 
+class _Orths(dict):
+    """Token string -> its lexeme's orth id in one vocab, filled on first sight.
+
+    `Doc(vocab, words=strings)` hashes every string again (UTF-8 and MurmurHash, in
+    `vocab.get`); a word seen before is one dict look-up here, and `Doc` takes its orth id
+    straight to the lexeme table. The first sight only adds the string to the vocab's
+    strings; `Doc` then makes the lexeme from it as it would from the word, so the vocab
+    ends up with the same lexemes either way."""
+
+    def __init__(self, vocab: Vocab):
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, word: str) -> int:
+        orth = self[word] = self.vocab.strings.add(word)
+        return orth
+
+
 class WordTokenizer:
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
+        self._orths = _Orths(vocab)
+
+    def _doc(self, words: list[str], spaces: list[bool]) -> Doc:
+        if self.vocab.in_memory_zone:
+            # Lexemes made inside a memory zone are dropped when it closes: an orth id kept
+            # from one would no longer name a lexeme (nor a string) afterwards.
+            return Doc(self.vocab, words=words, spaces=spaces)
+        return Doc(self.vocab, words=list(map(self._orths.__getitem__, words)), spaces=spaces)
 
     def __call__(self, text: str) -> Doc:
         table = textindex.match_table(text, _WORD)
@@ -47,7 +73,7 @@ class WordTokenizer:
         space_after = [gap == " " for gap in gaps[1:]]
         special = [k for k, gap in enumerate(gaps) if gap and (gap != " " or k == 0)]
         if not special:
-            return Doc(self.vocab, words=found, spaces=space_after)
+            return self._doc(found, space_after)
         words: list[str] = []
         spaces: list[bool] = []
         done = 0
@@ -58,7 +84,7 @@ class WordTokenizer:
             done = k
         words.extend(found[done:])
         spaces.extend(space_after[done:])
-        return Doc(self.vocab, words=words, spaces=spaces)
+        return self._doc(words, spaces)
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:

@@ -689,3 +689,180 @@ def test_after_last_pre_stop_on_real_windows():
             window = text[max(0, at - 120):at]
             m = speakers._TO_LAST_PRE_STOP.match(window)
             assert speakers._after_last_pre_stop(window) == (m.end() if m else 0)
+
+
+# --- tokenizer: orth ids kept per token string instead of hashing every word again -----------
+
+from spacy.tokens import Doc  # noqa: E402
+
+from extract.tokenizer import WordTokenizer  # noqa: E402
+
+LEXEME_ATTRS = ("orth", "text", "lower_", "shape_", "prefix_", "suffix_", "is_alpha", "is_digit", "is_punct",
+                "is_space", "like_num", "like_url", "is_stop", "norm_", "is_lower", "is_upper", "is_title", "is_ascii",
+                "is_bracket", "is_quote", "is_left_punct", "is_right_punct", "is_currency", "like_email", "lang_")
+
+
+def doc_record(doc) -> list[tuple]:
+    return [(t.idx, t.whitespace_) + tuple(getattr(t, a) for a in LEXEME_ATTRS) for t in doc]
+
+
+def plain_doc(vocab, doc) -> Doc:
+    """The Doc built from the token strings, as the tokenizer did before it kept orth ids."""
+    return Doc(vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+
+
+TRICKY = ["“Quoted,” he said—then left.", "İstanbul ſ K é ١٢ x_y", "  two  spaces\n\n\tand a tab ",
+          "U.S.-backed O’Brien’s al-Haq 27-year-old", "", " ", "a\u00a0b\u2009c", "emoji 🙂 and \u200b zero width",
+          "http://example.com/x?y=1 e-mail@example.com #tag @user", "12,000 3.5% $4 1990s"]
+
+
+@SETTINGS
+@given(news_text | st.text(max_size=200))
+@example(TRICKY[0])
+def test_cached_orths_give_the_doc_of_the_plain_words(text):
+    tokenizer = build_nlp().tokenizer
+    first, again = tokenizer(text), tokenizer(text)      # strings new to the cache, then cached
+    expected = doc_record(plain_doc(tokenizer.vocab, first))
+    assert doc_record(first) == expected and doc_record(again) == expected
+    assert first.text == text
+    assert {t.text for t in first} <= tokenizer._orths.keys()     # the second Doc came from the cache
+
+
+def test_cached_orths_in_a_fresh_vocab_make_the_same_lexemes():
+    ours, plain = spacy.blank("en"), spacy.blank("en")
+    tokenizer = WordTokenizer(ours.vocab)
+    for text in TRICKY + REAL_TEXTS[:5]:
+        doc = tokenizer(text)
+        reference = plain_doc(plain.vocab, doc)
+        assert doc_record(doc) == doc_record(reference)
+    assert len(ours.vocab) == len(plain.vocab)
+    assert sorted(lex.orth for lex in ours.vocab) == sorted(lex.orth for lex in plain.vocab)
+
+
+def test_tokenizer_inside_and_after_a_memory_zone():
+    nlp = spacy.blank("en")
+    tokenizer = WordTokenizer(nlp.vocab)
+    with nlp.memory_zone():
+        inside = doc_record(tokenizer("Zonewordone said zonewordtwo."))
+    # Words first seen inside the zone were dropped with it: they must be made afresh.
+    after = tokenizer("Zonewordone said zonewordtwo.")
+    assert doc_record(after) == inside
+    assert doc_record(after) == doc_record(plain_doc(nlp.vocab, after))
+
+
+# --- attribution._WORD: the first character taken out in front of both branches ----------
+
+REFERENCE_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’&-]\w+)*")
+
+
+def word_spans(pattern, text, start=0, end=None):
+    return [m.span() for m in pattern.finditer(text, start, len(text) if end is None else end)]
+
+
+@SETTINGS
+@given(news_text | st.text(alphabet=st.sampled_from("aZé1_.'’&- \n,U.S"), max_size=60) | st.text(max_size=80),
+       st.integers(0, 80), st.integers(0, 80))
+@example("U.S. a.m. A.B.C.D a. b.c O’Brien’s al-Haq AT&T x_y 1.2.3 é.è. U.S.-backed", 0, 80)
+@example("I.e.g. A..B. .A.B. A.'B", 0, 80)
+def test_word_pattern_finds_the_words_of_its_plain_form(text, a, b):
+    assert word_spans(attribution._WORD, text) == word_spans(REFERENCE_WORD, text)
+    start, end = sorted((a, b))
+    assert word_spans(attribution._WORD, text, start, end) == word_spans(REFERENCE_WORD, text, start, end)
+
+
+def test_word_pattern_on_real_articles():
+    for text in REAL_TEXTS:
+        assert word_spans(attribution._WORD, text) == word_spans(REFERENCE_WORD, text)
+    assert textindex.window_safe(attribution._WORD)
+
+
+# --- extract.lexemes: spaCy's lexical attribute functions swapped for faster equivalents ------
+
+from spacy import attrs as spacy_attrs  # noqa: E402
+
+from extract import lexemes  # noqa: E402
+
+# Strings that reach each short cut and each of spaCy's own branches.
+LEXEME_EXAMPLES = ["http://x", "https://a.b", "www.", "www.ab", "a.com", "x.y:80/", ".com", "com.", "a@b.com",
+                   "1st", "21st", "Twenty", "twentieth", "TWENTY", "million", "İ", "İstanbul", "ſ", "K", "١٢", "²",
+                   "Ⅻ", "xxxxxxx", "AAAAAaaaaa11111", "aaaa", "aaaaa", "....", ".....", "-----", "a\nb", "\n\n\n\n\n\n",
+                   "-5", "±3", "~2", "+1/2", "1/2/3", "1,000.5", "''", "``", "“", "”", "‘", "«", "(", "]", "$", "€",
+                   "x" * 99 + "Y", "x" * 100, "é" * 5, "ÉCOLE", "naïve", "x_y", "O’Brien’s", "U.S.", "ﬁ", "ǅ",
+                   "a@b", "jo.e+x@mail.example.org", "@", "@@.", "!", "!?", "—", "…", "¿", "$5", "$$", "£", "¢a", "_",
+                   "The", "THE", "ThE", "nor", "n’t", "‘s", "{en}", "{}"]
+lexeme_text = st.sampled_from(LEXEME_EXAMPLES) | st.text(min_size=1, max_size=12) | st.text(
+    alphabet=st.sampled_from("aAzZ09.,/:+-±~@'’“”()[]{}<>$€xX_ \n\téİſ"), min_size=1, max_size=14)
+
+
+def swapped_getters():
+    plain, fast = spacy.blank("en").vocab, spacy.blank("en").vocab
+    lexemes.speed_up(fast)
+    return [(attr, plain.lex_attr_getters[attr], fast.lex_attr_getters[attr]) for attr in plain.lex_attr_getters]
+
+
+SWAPPED = swapped_getters()
+
+
+def test_speed_up_swaps_the_costly_getters_and_keeps_their_order():
+    vocab = spacy.blank("en").vocab
+    before = dict(vocab.lex_attr_getters)
+    lexemes.speed_up(vocab)
+    assert list(vocab.lex_attr_getters) == list(before)
+    swapped = {attr for attr in before if vocab.lex_attr_getters[attr] is not before[attr]}
+    assert {spacy_attrs.LOWER, spacy_attrs.NORM, spacy_attrs.LIKE_NUM, spacy_attrs.LIKE_URL,
+            spacy_attrs.IS_QUOTE} <= swapped
+    assert spacy.blank("en").vocab.lex_attr_getters[spacy_attrs.LOWER] is before[spacy_attrs.LOWER]  # other vocabs keep spaCy's
+
+
+def test_speed_up_keeps_functions_it_does_not_stand_for():
+    vocab = spacy.blank("en").vocab
+    own = lambda text: "own"        # noqa: E731
+    vocab.lex_attr_getters[spacy_attrs.LIKE_NUM] = own
+    lexemes.speed_up(vocab)
+    assert vocab.lex_attr_getters[spacy_attrs.LIKE_NUM] is own
+
+
+@SETTINGS
+@given(lexeme_text)
+def test_swapped_getters_give_spacys_values(text):
+    for attr, plain, fast in SWAPPED:
+        expected = plain(text)
+        assert fast(text) == expected and type(fast(text)) is type(expected), (attr, text)
+
+
+def test_swapped_getters_on_every_token_of_real_articles():
+    nlp = build_nlp()
+    strings = set(LEXEME_EXAMPLES)
+    for text in REAL_TEXTS:
+        strings |= {t.text for t in nlp.make_doc(text)}
+    for attr, plain, fast in SWAPPED:
+        assert [fast(s) for s in sorted(strings)] == [plain(s) for s in sorted(strings)], attr
+
+
+def test_pipeline_lexemes_equal_spacys():
+    ours, theirs = build_nlp().vocab, spacy.blank("en").vocab
+    for text in REAL_TEXTS[:10] + LEXEME_EXAMPLES:
+        for word in set(attribution._WORD.findall(text)) | set(text):
+            assert [getattr(ours[word], a) for a in LEXEME_ATTRS] == [getattr(theirs[word], a) for a in LEXEME_ATTRS], word
+
+
+def test_swapped_stop_test_reads_the_same_set():
+    vocab = spacy.blank("en").vocab
+    stops = vocab.lex_attr_getters[spacy_attrs.IS_STOP].keywords["stops"]
+    lexemes.speed_up(vocab)
+    fast = vocab.lex_attr_getters[spacy_attrs.IS_STOP]
+    assert fast("The") and not fast("zzqqxx")
+    stops.add("zzqqxx")        # a stop word added later counts, as with spaCy's partial
+    try:
+        assert fast("ZzQqXx")
+    finally:
+        stops.discard("zzqqxx")
+
+
+def test_pipeline_docs_still_pickle():
+    import pickle
+    nlp = build_nlp()
+    doc = nlp(make_doc(nlp, "“It is 20 percent,” she said at http://example.com on Monday."))
+    again = pickle.loads(pickle.dumps(doc))
+    assert doc_record(again) == doc_record(doc)
+    assert again.vocab["zzqqword1"].shape_ == "xxxxd" and again.vocab["zzqqword1"].lang_ == "en"
