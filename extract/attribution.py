@@ -1132,6 +1132,7 @@ def _introduces(word: str, next_word: str) -> bool:
     `Two` (a participle only before a lower-case word: `Jared Kushner` is a name)."""
     low = word.lower()
     return (low in _PREPOSITIONS or low in _LEADING_NOISE or low in _DETERMINERS or low in _NOT_NAMES
+            or low in load_words("opening_adverbials.txt")
             or low.endswith(("ing", "ed")) and len(low) > 4 and not next_word[:1].isupper()
             or word[:1].isdigit()
             or low in ("after", "before", "during", "under", "over", "like", "unlike", "following", "asked", "told",
@@ -1226,6 +1227,13 @@ def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
     words = _words(text, s_start, limit)[:8]
     if len(words) < 2 or words[0][0] != s_start + len(text[s_start:limit]) - len(text[s_start:limit].lstrip()):
         return None
+    if words[0][2].lower() in load_words("opening_adverbials.txt"):
+        # `Outside the hall, about fifty farmers gathered, chanting …`: the subject follows
+        # the opening adverbial's comma.
+        comma = text.find(",", words[0][1], limit)
+        if comma < 0:
+            return None
+        return description_subject(text, comma + 1, limit)
     first = words[0][2].lower()
     if not (first in _DETERMINERS or first in ("his", "her", "their", "its", "one", "another")
             or _POSSESSIVE_OPENER.match(words[0][2])):
@@ -1235,7 +1243,7 @@ def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
         if "," in text[words[j - 1][1]:w[0]]:
             return None
         low = w[2].lower()
-        if low in heads:
+        if low in heads and low not in _DETERMINERS:     # (the learned heads hold `a`)
             mention = Mention(words[0][0], w[1])
             return mention if valid_mention(text, mention) else None
     return None

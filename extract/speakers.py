@@ -343,7 +343,8 @@ def _is_common(word: str, text: str) -> bool:
     if low in _outlets() or low in _places():
         return False
     lex = _roles()
-    if low in _FUNCTION_CAPS or low in lex.heads or low in lex.other_heads or low in lex.generic:
+    if low in _FUNCTION_CAPS or low in load_words("opening_adverbials.txt") or low in lex.heads \
+            or low in lex.other_heads or low in lex.generic:
         return True
     if _singular(low) in lex.heads or _singular(low) in lex.other_heads:
         return True
@@ -504,8 +505,11 @@ def _index(text: str) -> _Index:
             continue
         cut, n_words, first_word, name = found
         if n_words == 1 and (cut == 0 or _is_common(name, text)):
-            # A lone capitalised word counts as a name only with a title before it.
-            occurrences.append((m.start(), name))
+            # A lone capitalised word counts as a name only with a title before it; one
+            # that opens a sentence as an adverbial (`Somewhere in there, he …`) is no
+            # one a pronoun can stand for.
+            if name.lower() not in load_words("opening_adverbials.txt"):
+                occurrences.append((m.start(), name))
             continue
         # Offset where the name itself starts inside the run.
         name_start = m.start() + run.rfind(first_word)

@@ -718,3 +718,13 @@ def test_participle_after_a_coordinated_cue_speaks_for_the_sentence_subject():
     text = ("Intro.\n\nThe spokesman refused to answer questions but said there was no call or meeting planned "
             "with Cole, adding: “If one is proposed we will consider it.”")
     assert one(claims_of(text), "direct", "we will consider").mention == "The spokesman"
+
+
+def test_opening_adverbial_is_no_speaker_and_the_subject_after_it_is():
+    # extract/data/opening_adverbials.txt: the subject stands after the adverbial's comma.
+    text = ("Intro.\n\nShortly after the vote ended, the mayor’s office sent out a note saying the council "
+            "had “failed the whole town.”")
+    assert one(claims_of(text), "direct", "failed the whole").mention == "the mayor’s office"
+    text = "Intro.\n\nTom Baker spoke for an hour. Somewhere in the speech, he called the plan “a disaster for everyone.”"
+    row = one(claims_of(text), "direct", "a disaster")
+    assert row.mention == "he" and row.speaker == "Tom Baker"
