@@ -1158,6 +1158,7 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
         comma = text.find(",", words[0][1], limit)
         if comma < 0:
             return None
+        comma = _place_apposition_end(text, comma, limit)
         words = _words(text, comma + 1, limit)
     else:
         return None
@@ -1186,6 +1187,25 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
     if mention and valid_mention(text, mention) and (after[:1] in (",", " ")):
         return mention
     return None
+
+
+# A place named after a preposition and the comma that sets off its state or country
+# (`in Salem, New Hampshire,`, `from Dayton, Ohio,`, `in Concord, N.H.,`).
+_PLACE_BEFORE_COMMA = re.compile(r"\b(?:in|at|from|near|of|outside|to|across|throughout)\s+(?:the\s+)?"
+                                 r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}$")
+_PLACE_APPOSITION = re.compile(r"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},")
+
+
+def _place_apposition_end(text: str, comma: int, limit: int) -> int:
+    """The comma after a place's apposition when `comma` follows a place (`Speaking in Salem,
+    New Hampshire, Trump went …`: the state is no subject), else `comma`."""
+    if not _PLACE_BEFORE_COMMA.search(text, max(0, comma - 60), comma):
+        return comma
+    m = _PLACE_APPOSITION.match(text, comma + 1, limit)
+    if m is None:
+        return comma
+    place = text[m.start():m.end() - 1].strip().lower()
+    return m.end() - 1 if place in load_words("regions.txt") or place in load_words("places.txt") else comma
 
 
 _OPENING_BEFORE = re.compile(r"(?:^|[.!?:;…—–(\[“”\"‘’]|\n)\s*$")

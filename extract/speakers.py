@@ -495,6 +495,23 @@ def _run_name(run: str) -> tuple[int, int, str, str] | None:
     return cut, len(name_words), name_words[0], name
 
 
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    return load_words("regions.txt")
+
+
+_REGION_AFTER = re.compile(r",[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*)?)")
+
+
+def _before_region(text: str, end: int) -> bool:
+    """Whether a state or country set off by a comma follows (`Dayton, Ohio`)."""
+    m = _REGION_AFTER.match(text, end)
+    if m is None:
+        return False
+    place = m.group(1).lower()
+    return place in _regions() or place.split()[0] in _regions() or place in _places() or place.split()[0] in _places()
+
+
 def _index(text: str) -> _Index:
     persons: dict[str, _Person] = {}
     occurrences: list[tuple[int, str]] = []
@@ -506,9 +523,11 @@ def _index(text: str) -> _Index:
         cut, n_words, first_word, name = found
         if n_words == 1 and (cut == 0 or _is_common(name, text)):
             # A lone capitalised word counts as a name only with a title before it; one
-            # that opens a sentence as an adverbial (`Somewhere in there, he …`) is no
-            # one a pronoun can stand for.
-            if name.lower() not in load_words("opening_adverbials.txt"):
+            # that opens a sentence as an adverbial (`Somewhere in there, he …`), a state
+            # or a city set off before its state (`in Dayton, Ohio, he …`) is no one a
+            # pronoun can stand for.
+            if name.lower() not in load_words("opening_adverbials.txt") and name.lower() not in _regions() \
+                    and not _before_region(text, m.end()):
                 occurrences.append((m.start(), name))
             continue
         # Offset where the name itself starts inside the run.

@@ -728,3 +728,11 @@ def test_opening_adverbial_is_no_speaker_and_the_subject_after_it_is():
     text = "Intro.\n\nTom Baker spoke for an hour. Somewhere in the speech, he called the plan “a disaster for everyone.”"
     row = one(claims_of(text), "direct", "a disaster")
     assert row.mention == "he" and row.speaker == "Tom Baker"
+
+
+def test_state_set_off_after_a_city_is_no_speaker():
+    # extract/data/regions.txt: `in Dayton, Ohio,` names a place, the subject follows it.
+    text = "Intro.\n\nSpeaking at a rally in Dayton, Ohio, Tom Baker went after Ann Cole, calling her “a total fraud.”"
+    assert one(claims_of(text), "direct", "total fraud").mention == "Tom Baker"
+    text = "Intro.\n\nTom Baker drove to Dayton, Ohio, on Friday, where he called the plan “a total fraud.”"
+    assert one(claims_of(text), "direct", "total fraud").speaker == "Tom Baker"
