@@ -710,6 +710,12 @@ class _Resolver:
         low = [w.lower() for w in words]
         if len(words) == 1 and low[0] in _pronouns():
             return self._antecedent(_OBJECT_PRONOUNS.get(low[0], low[0]), at)
+        if len(words) >= 2 and _POSSESSIVE.search(words[-2]) and (
+                low[-1] in _UTTERANCES or low[-1] in load_words("speech_nouns.txt")):
+            # "Tom Baker’s letter said", "the mayor’s statement read": whoever wrote it speaks
+            # (not "Tom Baker’s spokesman", a person of his own).
+            possessor = mention[:mention.rindex(words[-2]) + len(words[-2])]
+            return self.resolve(_POSSESSIVE.sub("", possessor.rstrip()), at, descriptor)
         m = _ONE_OF_THE.match(mention.strip())
         if m:
             inner = self._definite(_words(m.group(2)), at)

@@ -323,3 +323,10 @@ def test_seed_gold_anonymity_and_role_on_found_claims():
     assert figures["found"] >= 60
     assert figures["anonymity_accuracy"] >= 0.95
     assert figures["role_accuracy"] >= 0.90
+
+
+def test_possessor_of_an_utterance_is_the_speaker_not_of_a_person():
+    text = "Mayor Tom Baker wrote to the council.\n\n“We are done,” Baker’s letter said."
+    assert one(text, "We are done,", "Baker’s letter").speaker == "Tom Baker"
+    text = "Mayor Tom Baker wrote to the council.\n\n“We are done,” Baker’s spokesman said."
+    assert one(text, "We are done,", "Baker’s spokesman").speaker == "Baker’s spokesman"
