@@ -151,7 +151,7 @@ also yet then however meanwhile instead still even only""".split())
 _COORDINATING = frozenset("and but or so also yet then however meanwhile instead still even only".split())
 _TRAILING_NOISE = frozenset("""also has have had is was were are would will could can may might
 later previously recently repeatedly once already often just never then publicly privately
-has reportedly first again last yesterday today tonight earlier separately flatly""".split())
+has reportedly first again last yesterday today tonight earlier separately flatly further""".split())
 _PREPOSITIONS = frozenset("of from at for in with to on by about within inside near despite amid against without".split())
 # Prepositions that open an adjunct before a verb (`in a statement said`, `during the debate called`).
 _ADJUNCT_PREPOSITIONS = frozenset("in on at during after before with by under over through into since until".split())
@@ -659,6 +659,10 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             rule = "before-quote"
         else:
             mention = subject_of(text, prev, w[0])
+            if mention is None or not valid_mention(text, mention):
+                determined = _determined_subject(text, prev, w[0])
+                if determined is not None:
+                    return _set_mention(claim, determined, _cue_span(text, w), "before-quote")
             rule = "before-quote"
         later = _later_clause_subject(text, prev if low.endswith("ing") else w[1], q_open)
         if later is not None:
@@ -703,6 +707,41 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
 
 
 _PUT_IT = re.compile(r"\b[Aa]s\s+([^;:“”\"]{1,100}?),?\s+((?:(?:once|has|had|have|memorably|famously|bluntly|later)\s+)?puts?\s+it)\s*[,:]\s*$")
+
+
+def _determined_subject(text: str, lo: int, cue_start: int) -> Mention | None:
+    """`The retired plumber said the town was “…”`: a short noun phrase opened by a determiner
+    that is all of its clause before the cue (an adverb aside) is the cue's subject, though
+    its head is not one the training data shows."""
+    clause = _clause_start(text, lo, cue_start)
+    plain = mention_before(text, clause, cue_start)
+    if plain is None or not _determined_phrase(text, plain):
+        return None
+    if any(x[2].lower() in _PASSIVE_AUXILIARIES for x in _words(text, plain.end, cue_start)):
+        return None     # `his salesmen were told, “…”`: a passive's subject is the listener
+    before = _words(text, clause, plain.start)
+    if any(x[2].lower() not in _LEADING_NOISE and x[2].lower() not in load_words("opening_adverbials.txt")
+           and x[2].lower() not in ("later", "earlier") for x in before):
+        return None
+    inner = _words(text, plain.start, plain.end)[1:]
+    closed = load_words("function_words.txt")
+    verbs = speech_verbs()
+    cut = next((k for k, x in enumerate(inner) if x[2].lower() in _PREPOSITIONS), len(inner))
+    if cut < len(inner) and any(x[2].lower() in verbs or x[2].lower() in _VERB_LIKE or x[2].lower() in _pronouns()
+                                for x in inner[cut:]):
+        return None
+    inner = inner[:cut]     # (`the plumber from the next town`: its head's complement)
+    if inner and inner[-1][2].lower().endswith("ed"):
+        return None     # `a website linked to a group called “…”`: a participle, no head
+    if len(inner) > 5 or any(
+            x[2].lower() in closed or x[2].lower() in verbs or x[2].lower() in _VERB_LIKE or x[2].lower() in _MONTHS_DAYS
+            or x[2].lower() in _TRAILING_NOISE or x[2].lower().endswith(("ing", "ly")) or not x[2].isascii() and "\xa0" in text[plain.start:plain.end]
+            for x in inner):
+        # Only determiner, modifiers and head: a closed-class word, a verb, an adverb or a
+        # day inside (`both oppose an inflation formula called`, `The longtime senator said
+        # he rarely`, `The director further`) means the phrase runs past its noun.
+        return None
+    return plain
 
 
 def _subject_before_colon(text: str, clause: int, colon: int) -> tuple[Mention, tuple[int, int]] | None:

@@ -736,3 +736,16 @@ def test_state_set_off_after_a_city_is_no_speaker():
     assert one(claims_of(text), "direct", "total fraud").mention == "Tom Baker"
     text = "Intro.\n\nTom Baker drove to Dayton, Ohio, on Friday, where he called the plan “a total fraud.”"
     assert one(claims_of(text), "direct", "total fraud").speaker == "Tom Baker"
+
+
+def test_determined_noun_phrase_right_before_a_cue_is_its_subject():
+    # The head (`plumber`) is none the training data shows as a speaker's.
+    text = "Intro.\n\nTom Baker was there. Later the retired plumber said the town was “done for good.”"
+    assert one(claims_of(text), "direct", "done for good").mention == "the retired plumber"
+    text = "Intro.\n\nTom Baker was there. The plumber from the next town said, “We are done.”"
+    assert one(claims_of(text), "direct", "We are done").mention == "The plumber from the next town"
+    # Not a phrase that runs past its noun, nor the subject of a passive.
+    text = "Intro.\n\nOn taxes, both oppose an old formula called “the chained index,” Tom Baker said."
+    assert one(claims_of(text), "direct", "chained index").mention == "Tom Baker"
+    text = "Intro.\n\nTom Baker ran the school. The new apprentices were told, “Never sell the product.”"
+    assert one(claims_of(text), "direct", "Never sell").mention != "The new apprentices"
