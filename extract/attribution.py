@@ -1123,6 +1123,10 @@ def speaking_sentence(text: str, sent: tuple[int, int]) -> Claim | None:
             mention = mention_after(text, w[1], s_end)
         else:
             mention = subject_of(text, s_start, w[0])
+            if mention is None and re.search(r"\b(?:and|but)\s+(?:then\s+|later\s+|also\s+)?$", text[s_start:w[0]]):
+                # `Tom Baker arrived late and said he was tired.`: the cue shares the
+                # sentence's subject with the verb it is coordinated with.
+                mention = sentence_subject(text, s_start, w[0]) or description_subject(text, s_start, w[0])
         if mention is not None and valid_mention(text, mention):
             claim = Claim(kind="direct", start=s_start, end=s_end)
             return _set_mention(claim, mention, _cue_span(text, w), "previous-sentence")

@@ -749,3 +749,9 @@ def test_determined_noun_phrase_right_before_a_cue_is_its_subject():
     assert one(claims_of(text), "direct", "chained index").mention == "Tom Baker"
     text = "Intro.\n\nTom Baker ran the school. The new apprentices were told, “Never sell the product.”"
     assert one(claims_of(text), "direct", "Never sell").mention != "The new apprentices"
+
+
+def test_cue_coordinated_in_the_previous_sentence_names_the_next_quotes_speaker():
+    text = ("Intro.\n\nAnn Cole spoke first.\n\nTom Baker arrived late and said he was tired. "
+            "“It was a long day on the road.”")
+    assert one(claims_of(text), "direct", "long day").mention == "Tom Baker"
