@@ -866,7 +866,7 @@ def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, in
             w = words[j]
             if "," in text[w[1]:words[j + 1][0]]:
                 break
-            if not _complement_of_noun(text, words[i][1], q_open) or _cue_before(text, prev, w[0]):
+            if not _complement_of_noun(text, words[i][1], q_open) or _cue_before(text, prev, w[0]) and _judged(text, words[i][1], q_open):
                 return None
             if w[2].lower() in _POSSESSIVE_WORDS:
                 return Mention(w[0], w[1]), words[i][0]
@@ -894,8 +894,27 @@ def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, in
 _NOUN_COMPLEMENT = re.compile(r"\s*(?:(?:was|is|had\s+been|has\s+been)\s*(?:that\b|[:,])|that\b|to\b|of\b|for\b|:)")
 
 
+# What may stand between the noun and its complement: a prepositional phrase (`her assertion
+# during the debate that …`, `his dictum to his interns was, …`), or an aside in commas or
+# parentheses (`His assumption, confidently stated on live TV, was that …`).
+_NOUN_ASIDE = re.compile(r"\s*(?:\([^()“”\"]{1,80}\)|,[^,;:()“”\"]{1,60},|(?:in|during|before|at|on|to|about|against|from|over|after)\s[^,;:()“”\".]{1,60}?(?=\s*(?:\(|was\b|is\b|had\s+been\b|has\s+been\b|that\b|:)))")
+_COPULA = re.compile(r"\b(?:was|is|were|are|had\s+been|has\s+been)\b")
+
+
+def _judged(text: str, noun_end: int, q_open: int) -> bool:
+    """Whether a copula stands between the noun and the quote (`Ryan said Obama’s claim that
+    he won was “…”` may quote Ryan judging the claim); `Pence blamed the media for Trump’s
+    claim that Obama “…”` quotes the claim itself."""
+    return _COPULA.search(text, noun_end, q_open) is not None
+
+
 def _complement_of_noun(text: str, noun_end: int, q_open: int) -> bool:
     m = _NOUN_COMPLEMENT.match(text, noun_end, q_open)
+    if m is None:
+        aside = _NOUN_ASIDE.match(text, noun_end, q_open)
+        m = _NOUN_COMPLEMENT.match(text, aside.end(), q_open) if aside else None
+        if m is not None and text[m.start():m.end()].strip() in ("to", "of", "for"):
+            return False
     if m is None:
         return False
     if text[m.start():m.end()].strip() in ("of", "for"):

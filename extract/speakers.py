@@ -490,7 +490,7 @@ def _run_name(run: str) -> tuple[int, int, str, str] | None:
     name = " ".join(name_words)
     # An all-capitals word (an acronym, a shouted headline) is no name's, an initial is.
     if (any(w.lower() in _NOT_PERSON_WORDS or (w.isupper() and not _INITIAL.fullmatch(w)) for w in name_words)
-            or _key(name) in _places() or _key(name) in _outlets()):
+            or _key(name) in _places() or _key(name) in _outlets() or name.lower() in _regions()):
         return None
     return cut, len(name_words), name_words[0], name
 
@@ -527,6 +527,7 @@ def _index(text: str) -> _Index:
             # or a city set off before its state (`in Dayton, Ohio, he …`) is no one a
             # pronoun can stand for.
             if name.lower() not in load_words("opening_adverbials.txt") and name.lower() not in _regions() \
+                    and name.lower() not in _pronouns() \
                     and not _before_region(text, m.end()):
                 occurrences.append((m.start(), name))
             continue
@@ -951,6 +952,27 @@ def _adjacent(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return len(gap) <= 6 and _ADJACENT_GAP.fullmatch(gap) is not None
 
 
+_SUBJECT_LEAD = re.compile(r"[\s“\"]*(?:(?:And|But|Then|So)\s+)?$")
+
+
+def _possessor_subject(index: _Index, text: str, sentence_start: int, at: int) -> str | None:
+    """`Sanders has pushed his promise of “…”`: a possessive pronoun after a person named as
+    its sentence's subject is that person (not the last claim's speaker)."""
+    for pos, name in index.occurrences:
+        if pos >= at:
+            return None
+        if pos < sentence_start or name not in index.persons and not any(name in n for n in index.persons):
+            continue
+        lead = text[sentence_start:pos]
+        run_start = lead.rstrip()
+        # Only title words before the name (`Sen. Bernie Sanders`, `Former Gov. Jeb Bush`).
+        words = re.findall(r"[\w.’'-]+", lead)
+        if _SUBJECT_LEAD.fullmatch(lead) or words and all(w[:1].isupper() for w in words) and "," not in lead:
+            return _full_name(index, name, at) if name not in index.persons else name
+        return None
+    return None
+
+
 def resolve(text: str, claims: list[Claim]) -> list[Claim]:
     """Fill speaker, anonymity, role and descriptor of one article's claims (in place)."""
     resolver: _Resolver | None = None
@@ -975,7 +997,9 @@ def resolve(text: str, claims: list[Claim]) -> list[Claim]:
             if governing is not None:
                 at, mention = governing
                 descriptor = None
-            speaker = resolver.resolve(mention, at, descriptor)
+            subject = _possessor_subject(resolver.index, text, claim.sentence_start, at) \
+                if mention.lower() in ("his", "her") else None
+            speaker = resolver._speaker(subject, True, "person") if subject else resolver.resolve(mention, at, descriptor)
             if speaker is not None and not speaker.named and speaker.description is None:
                 speaker.description = speaker.name
             if speaker is not None and descriptor and descriptor not in speaker.descriptors:

@@ -755,3 +755,16 @@ def test_cue_coordinated_in_the_previous_sentence_names_the_next_quotes_speaker(
     text = ("Intro.\n\nAnn Cole spoke first.\n\nTom Baker arrived late and said he was tired. "
             "“It was a long day on the road.”")
     assert one(claims_of(text), "direct", "long day").mention == "Tom Baker"
+
+
+def test_possessor_of_a_speech_noun_with_a_phrase_before_its_complement_speaks():
+    text = "Intro.\n\nTom Baker came under fire over his assertion during the debate that “we are finally where we need to be.”"
+    assert one(claims_of(text), "direct", "finally where").mention == "his"
+    text = "Intro.\n\nTom Baker’s motto to his staff (repeated many times) was, “Never give up on a customer.”"
+    assert one(claims_of(text), "direct", "Never give up").mention == "Tom Baker"
+    # A cue before the possessor: the quote is the claim's own words, unless a copula
+    # makes it a judgement of the claim.
+    text = "Intro.\n\nAnn Cole blamed the press for Tom Baker’s claim that the mayor “stole the vote,” saying it was unfair."
+    assert one(claims_of(text), "direct", "stole the vote").mention == "Tom Baker"
+    text = "Intro.\n\nAnn Cole said Tom Baker’s claim that he won the vote was “absurd and false.”"
+    assert one(claims_of(text), "direct", "absurd and false").mention == "Ann Cole"

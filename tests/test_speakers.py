@@ -330,3 +330,16 @@ def test_possessor_of_an_utterance_is_the_speaker_not_of_a_person():
     assert one(text, "We are done,", "Baker’s letter").speaker == "Tom Baker"
     text = "Mayor Tom Baker wrote to the council.\n\n“We are done,” Baker’s spokesman said."
     assert one(text, "We are done,", "Baker’s spokesman").speaker == "Baker’s spokesman"
+
+
+def test_possessive_pronoun_after_its_sentences_named_subject_is_that_person():
+    text = ("“We are done,” Ann Cole said.\n\nTom Baker has pushed his promise of “free bread” all week.")
+    claims = [claim(text, "We are done,", "Ann Cole"), claim(text, "free bread", "his")]
+    claims[1].sentence_start = text.index("Tom Baker")
+    resolve(text, claims)
+    assert claims[1].speaker == "Tom Baker"
+
+
+def test_a_capitalised_pronoun_is_no_name_a_pronoun_resolves_to():
+    text = "Ann Cole spoke to the crowd on Friday.\n\n“We are done,” she said."
+    assert one(text, "We are done,", "she").speaker == "Ann Cole"
