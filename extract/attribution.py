@@ -623,6 +623,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     # 2. Before the quote in its sentence: the nearest cue to the quote's left.
     prev = max([q.close_mark + 1 for q in other_quotes if q.close_mark is not None and q.close_mark < q_open] + [s_start])
     possessed = _possessed_utterance(text, prev, q_open)
+    absolute = None     # an absolute participle's subject (checked by _absolute_subject)
     for w in reversed(_words(text, prev, q_open)):
         if possessed is not None and w[0] < possessed[1]:
             break       # `her remark that “…”`: the possessor is nearer the quote than any cue
@@ -674,7 +675,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             # `When Trump suggested …, Rubio fired back: “…”`: the cue belongs to an
             # opening subordinate clause; the quote to the main clause after it.
             return _set_mention(claim, main, None, "main-clause")
-        if mention is not None and valid_mention(text, mention):
+        if mention is not None and (mention is absolute or valid_mention(text, mention)):
             return _set_mention(claim, mention, _cue_span(text, w), rule)
     if possessed is not None:
         return _set_mention(claim, possessed[0], None, "possessor")
@@ -989,7 +990,13 @@ def _absolute_subject(text: str, prev: int, w: tuple[int, int, str]) -> Mention 
     mention = mention_before(text, found.start(1), found.end(1))
     if mention is None or mention.start != words[0][0] and words[0][2].lower() not in ("the", "a", "an"):
         return None
-    return mention if valid_mention(text, mention) else None
+    if valid_mention(text, mention):
+        return mention
+    # The participle's own subject, whatever its head, when the participle leads straight
+    # into what is said (`with many marchers and spectators chanting “…”`; not `comes with the
+    # right calling card: …`).
+    leads = re.match(r"\s*(?:[“\"]|that\b|,|:)", text[w[1]:w[1] + 8]) is not None
+    return mention if leads and _determined_phrase(text, mention) else None
 
 
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z]|(?:one|some|many|several|two|three)\s+of\b|the\s+[A-Z])[^,;:“”\"()]{1,80}?)\s+$")

@@ -768,3 +768,8 @@ def test_possessor_of_a_speech_noun_with_a_phrase_before_its_complement_speaks()
     assert one(claims_of(text), "direct", "stole the vote").mention == "Tom Baker"
     text = "Intro.\n\nAnn Cole said Tom Baker’s claim that he won the vote was “absurd and false.”"
     assert one(claims_of(text), "direct", "absurd and false").mention == "Ann Cole"
+
+
+def test_absolute_participle_subject_whatever_its_head():
+    text = "Intro.\n\nDayton was on everyone’s mind, with many marchers and spectators chanting “We are Dayton.”"
+    assert one(claims_of(text), "direct", "We are Dayton").mention == "many marchers and spectators"
