@@ -638,7 +638,15 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         if not _is_cue(text, w, verbs, s_start):
             continue
         after_quote = prev > s_start and low.endswith("ing")   # `“…,” X said on “Y,” adding, “…”`
-        if not text[prev:w[0]].strip(" \t,;:—–") and not after_quote or _inverted_aside(text, prev, w, q_open):
+        if _PASSIVE_BEFORE.search(text, max(prev, w[0] - 30), w[0]) and not low.endswith("ing"):
+            # `Trump was asked, “…”`, `a Marine was found guilty of “…”`: a passive's subject
+            # is who was spoken to or of; the speaker is the agent of a verb of asking or
+            # telling (`was asked by host Bill Maher, “…”`), else some other cue's.
+            agent = re.match(r"\s+by\s", text[w[1]:w[1] + 5])
+            mention = mention_after(text, w[1] + agent.end(), q_open) \
+                if agent and low in load_words("addressee_verbs.txt") | _ASKING else None
+            rule = "before-quote-inverted"
+        elif not text[prev:w[0]].strip(" \t,;:—–") and not after_quote or _inverted_aside(text, prev, w, q_open):
             # `Said Dorothy Poynter, who grew up with Ali, “…”`; `But, said Solovey, “…”`
             mention = mention_after(text, w[1], q_open)
             rule = "before-quote-inverted"
@@ -808,6 +816,9 @@ def _main_clause_subject(text: str, s_start: int, prev: int, w: tuple[int, int, 
 
 
 _PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
+_ASKING = frozenset("asked questioned pressed challenged".split())
+# A passive auxiliary (and an adverb) right before a cue.
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 
 
 def _opening_clause_speaker(text: str, s_start: int, q_open: int, other_quotes: list[Quote]) -> tuple[Mention, tuple[int, int]] | None:

@@ -773,3 +773,13 @@ def test_possessor_of_a_speech_noun_with_a_phrase_before_its_complement_speaks()
 def test_absolute_participle_subject_whatever_its_head():
     text = "Intro.\n\nDayton was on everyone’s mind, with many marchers and spectators chanting “We are Dayton.”"
     assert one(claims_of(text), "direct", "We are Dayton").mention == "many marchers and spectators"
+
+
+def test_passive_subject_is_no_speaker_the_agent_of_asking_is():
+    text = "Intro.\n\nTom Baker spoke. Ann Cole was asked by host Tom Baker, “Are you running for mayor again?”"
+    assert one(claims_of(text), "direct", "running for mayor").mention == "Tom Baker"
+    text = ("Intro.\n\nThe two councillors wrote that the case had “clear precedent,” citing a clerk who was "
+            "found guilty of “gross negligence in office.”")
+    assert one(claims_of(text), "direct", "gross negligence").mention != "a clerk"
+    text = "Intro.\n\nAnn Cole argued the bridge, which is widely supported by farmers, “would not last a year.”"
+    assert one(claims_of(text), "direct", "last a year").mention == "Ann Cole"
