@@ -669,7 +669,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         else:
             mention = subject_of(text, prev, w[0])
             if mention is None or not valid_mention(text, mention):
-                determined = _determined_subject(text, prev, w[0])
+                determined = _determined_subject(text, prev, w[0]) or _coordinated_subject(text, prev, w[0])
                 if determined is not None:
                     return _set_mention(claim, determined, _cue_span(text, w), "before-quote")
             rule = "before-quote"
@@ -751,6 +751,50 @@ def _determined_subject(text: str, lo: int, cue_start: int) -> Mention | None:
         # he rarely`, `The director further`) means the phrase runs past its noun.
         return None
     return plain
+
+
+_AND_BEFORE_CUE = re.compile(r"\b(?:and|but)\s+(?:(?:then|later|also|quickly|repeatedly)\s+)?$")
+_COORDINATOR_FIRST = re.compile(r"\s*(?:and|but)\s+", re.IGNORECASE)
+
+
+def _coordinated_subject(text: str, lo: int, cue_start: int) -> Mention | None:
+    """`The farming association denounced the plan and said, “…”`: a cue coordinated with an
+    earlier verb of its clause shares that verb's subject, which opens the clause (after its
+    last comma or the sentence start, and a conjunction there)."""
+    m = _AND_BEFORE_CUE.search(text, max(lo, cue_start - 30), cue_start)
+    if m is None:
+        return None
+    clause = max([lo] + [text.rfind(mark, lo, m.start()) + 1 for mark in ",;:—–("])
+    conj = _COORDINATOR_FIRST.match(text, clause, m.start())
+    if conj:
+        clause = conj.end()
+    while clause < m.start() and text[clause].isspace():
+        clause += 1
+    if clause >= m.start():
+        return None
+    mark = text.rfind(",", lo, clause)
+    if mark >= 0 and not text[mark + 1:clause].strip() and (
+            _PLACE_BEFORE_COMMA.search(text, max(lo, mark - 60), mark)
+            or text[clause:m.start()].strip().lower() in _regions()):
+        return None     # (`at the border in Laredo, Texas and explained`: the clause opens on a place)
+    mention = sentence_subject(text, clause, m.start())
+    if mention is not None:
+        return mention if mention.start == clause or text[clause:mention.start].strip().lower() == "the" else None
+    # A description: from its determiner up to the first word that is a verb or an adverb.
+    words = _words(text, clause, m.start())
+    if not words or words[0][2].lower() not in _PHRASE_DETERMINERS:
+        return None
+    verbs = speech_verbs()
+    end = None
+    for k, x in enumerate(words[1:], 1):
+        low = x[2].lower()
+        if low in verbs or low in _VERB_LIKE or low.endswith("ly") or k > 1 and low.endswith("ed") or low in _TRAILING_NOISE:
+            end = k
+            break
+    if end is None or end < 2:
+        return None
+    mention = Mention(words[0][0], words[end - 1][1])
+    return mention if _determined_phrase(text, mention) or valid_mention(text, mention) else None
 
 
 def _subject_before_colon(text: str, clause: int, colon: int) -> tuple[Mention, tuple[int, int]] | None:
@@ -1274,6 +1318,11 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
 _PLACE_BEFORE_COMMA = re.compile(r"\b(?:in|at|from|near|of|outside|to|across|throughout)\s+(?:the\s+)?"
                                  r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}$")
 _PLACE_APPOSITION = re.compile(r"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},")
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    return load_words("regions.txt") | load_words("places.txt")
 
 
 def _place_apposition_end(text: str, comma: int, limit: int) -> int:

@@ -889,7 +889,8 @@ def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int,
     if _ARTICLE_FIRST.match(mention):
         # "Saad Ali, a 27-year-old fighter from …": the mention is the apposition of a name.
         name = _NAME_BEFORE_COMMA.search(text, max(floor, start - 80), start)
-        if name and not _is_common(name.group(1).split()[0], text):
+        if name and not _is_common(name.group(1).split()[0], text) and not _opening_adverbial(text, name.start(1)) \
+                and name.group(1).split()[-1].lower() not in _NOT_PERSON_WORDS:
             return name.start(1), name.group(1)
     if mention.lower() in _QUANTIFIERS:
         # "one of the people": the quantifier alone names no one.
@@ -943,6 +944,15 @@ def _antecedent_phrase(text: str, start: int, floor: int) -> tuple[int, str] | N
         return None
     phrase = described.group(1).strip()
     return window_start + window.index(phrase, cut), phrase
+
+
+_OPENING_PHRASE = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(?:In|On|At|By|Since|Until|From|During|After|Before|Late|Early)\s+(?:(?:late|early|mid)\s+)?$")
+
+
+def _opening_adverbial(text: str, start: int) -> bool:
+    """Whether a capitalised word closes a time or place phrase opening the sentence (`In
+    late June, the association …`): no name that a description after it is apposed to."""
+    return _OPENING_PHRASE.search(text, max(0, start - 40), start) is not None
 
 
 def _adjacent(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -783,3 +783,13 @@ def test_passive_subject_is_no_speaker_the_agent_of_asking_is():
     assert one(claims_of(text), "direct", "gross negligence").mention != "a clerk"
     text = "Intro.\n\nAnn Cole argued the bridge, which is widely supported by farmers, “would not last a year.”"
     assert one(claims_of(text), "direct", "last a year").mention == "Ann Cole"
+
+
+def test_cue_coordinated_with_an_earlier_verb_shares_its_subject():
+    text = "Intro.\n\nThe regional farming association denounced the plan and said, “We will fight it in court.”"
+    assert one(claims_of(text), "direct", "fight it in court").mention == "The regional farming association"
+    text = ("Intro.\n\nA group of farmers asked for a vote, and the regional farming association strongly "
+            "denounced the plan and said it would “fight it in court.”")
+    assert one(claims_of(text), "direct", "fight it in court").mention == "the regional farming association"
+    text = "Intro.\n\nTom Baker ran. A month later, he went to the fair in Dayton, Ohio and explained why “the farmers” matter."
+    assert one(claims_of(text), "direct", "the farmers").mention != "Ohio"

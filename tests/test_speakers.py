@@ -343,3 +343,8 @@ def test_possessive_pronoun_after_its_sentences_named_subject_is_that_person():
 def test_a_capitalised_pronoun_is_no_name_a_pronoun_resolves_to():
     text = "Ann Cole spoke to the crowd on Friday.\n\n“We are done,” she said."
     assert one(text, "We are done,", "she").speaker == "Ann Cole"
+
+
+def test_description_after_an_opening_time_phrase_is_not_apposed_to_it():
+    text = "Intro.\n\nIn late June, the state bar association deemed him “well qualified.”"
+    assert one(text, "well qualified", "the state bar association").speaker == "the state bar association"
