@@ -1238,6 +1238,8 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
         if _is_cue(text, w, verbs, s_start) and not w[2].lower().endswith("ing"):
             if text[s_start:w[0]].strip():
                 found = subject_of(text, s_start, w[0])
+                if found is not None and _after_preposition(text, s_start, found):
+                    continue    # `… reminds him of the old book titled “…”, explaining`: no subject
                 if found is None and re.search(r"\b(?:and|but)\s+$", text[s_start:w[0]]):
                     # `The spokesman refused to answer but said there was …, adding:`: the
                     # verbs share the sentence's subject
@@ -1249,6 +1251,13 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
                 return found
             return None
     return None
+
+
+def _after_preposition(text: str, lo: int, mention: Mention) -> bool:
+    """Whether a preposition stands right before the mention: the object of `of the old book`
+    is no subject of the participle after it (`titled`)."""
+    before = _words(text, max(lo, mention.start - 20), mention.start)
+    return bool(before) and before[-1][2].lower() in _PREPOSITIONS and not text[before[-1][1]:mention.start].strip()
 
 
 def _introduces(word: str, next_word: str) -> bool:

@@ -793,3 +793,9 @@ def test_cue_coordinated_with_an_earlier_verb_shares_its_subject():
     assert one(claims_of(text), "direct", "fight it in court").mention == "the regional farming association"
     text = "Intro.\n\nTom Baker ran. A month later, he went to the fair in Dayton, Ohio and explained why “the farmers” matter."
     assert one(claims_of(text), "direct", "the farmers").mention != "Ohio"
+
+
+def test_participle_does_not_speak_for_a_prepositions_object_before_an_earlier_cue():
+    text = ("Intro.\n\nTom Baker spoke.\n\nBaker said Cole's situation reminds him of the 1969 book titled "
+            "\"Hard Times for Ann Cole,\" explaining, \"because it never ends well for anyone.\"")
+    assert one(claims_of(text), "direct", "never ends well").mention == "Baker"
