@@ -856,7 +856,10 @@ def _main_clause_subject(text: str, s_start: int, prev: int, w: tuple[int, int, 
     before = text.rfind(",", s_start, w[0])
     if not text[w[1]:comma].strip() and before >= 0 and len(_words(text, before, w[0])) <= 3:
         return None     # (`If …, he said, Congress can …`: a cue set off by commas is the quote's own)
-    return sentence_subject(text, comma + 1, q_open)
+    if first[0][2].lower() == "as" and not text[w[1]:comma].strip() and before < 0 \
+            and w[2].lower() not in load_words("intransitive_speech_verbs.txt"):
+        return None     # `As The Daily Caller reported, …“…”`: the parenthetical credits its own subject
+    return _clause_subject(text, comma + 1, q_open)
 
 
 _PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
@@ -1240,6 +1243,9 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
                 found = subject_of(text, s_start, w[0])
                 if found is not None and _after_preposition(text, s_start, found):
                     continue    # `… reminds him of the old book titled “…”, explaining`: no subject
+                if _in_opening_clause(text, s_start, w, limit):
+                    # `As Baker spoke, the union was …, urging …`: the main clause's subject
+                    return _clause_subject(text, text.find(",", w[1], limit) + 1, limit)
                 if found is None and re.search(r"\b(?:and|but)\s+$", text[s_start:w[0]]):
                     # `The spokesman refused to answer but said there was …, adding:`: the
                     # verbs share the sentence's subject
@@ -1251,6 +1257,38 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
                 return found
             return None
     return None
+
+
+_THE_NAME = re.compile(r"\s*(?:[Tt]he\s+)([A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*){0,4})(?=\s+[a-z])")
+
+
+def _clause_subject(text: str, start: int, limit: int) -> Mention | None:
+    """The subject opening a main clause: a name or pronoun, a description up to its head,
+    or `the` and a name (`the NRA was going …`, which sentence_subject reads as an opener)."""
+    found = sentence_subject(text, start, limit) or description_subject(text, start, limit)
+    if found is not None:
+        return found
+    m = _THE_NAME.match(text, start, limit)
+    if m and not any(w.lower().rstrip(".") in _title_stems() for w in m.group(1).split()):
+        mention = Mention(m.start(), m.end(1))
+        mention.start = m.start() + len(text[m.start():m.end()]) - len(text[m.start():m.end()].lstrip())
+        return mention if valid_mention(text, mention) else None
+    return None
+
+
+def _in_opening_clause(text: str, s_start: int, w: tuple[int, int, str], limit: int) -> bool:
+    """Whether a cue stands in a subordinate clause that opens the sentence and a comma
+    closes before `limit` (`As Tom Baker spoke, the union …`)."""
+    words = _words(text, s_start, w[0])
+    k = 0
+    while k < len(words) and words[k][2].lower() in _COORDINATING:
+        k += 1
+    if k >= len(words) or words[k][2].lower() not in _SUBORDINATORS:
+        return False
+    if any(mark in text[words[k][1]:w[0]] for mark in ",;:—–()"):
+        return False
+    comma = text.find(",", w[1], limit)
+    return comma >= 0 and bool(text[comma + 1:limit].strip())
 
 
 def _after_preposition(text: str, lo: int, mention: Mention) -> bool:

@@ -799,3 +799,13 @@ def test_participle_does_not_speak_for_a_prepositions_object_before_an_earlier_c
     text = ("Intro.\n\nTom Baker spoke.\n\nBaker said Cole's situation reminds him of the 1969 book titled "
             "\"Hard Times for Ann Cole,\" explaining, \"because it never ends well for anyone.\"")
     assert one(claims_of(text), "direct", "never ends well").mention == "Baker"
+
+
+def test_cue_in_an_opening_as_clause_gives_way_to_the_main_clause_unless_it_reports():
+    text = "Intro.\n\nAs Tom Baker spoke, the NFU was going into overdrive, urging members to oppose “any and all new taxes.”"
+    assert one(claims_of(text), "direct", "new taxes").mention == "the NFU"
+    text = "Intro.\n\nAs Tom Baker spoke, the NFU was going into overdrive against “any and all new taxes.”"
+    assert one(claims_of(text), "direct", "new taxes").mention == "the NFU"
+    # `As X reported,` credits X with what follows.
+    text = "Intro.\n\nAs the Gazette reported, the retired plumber and farmer “gave a great deal of money” to the mayor."
+    assert one(claims_of(text), "direct", "great deal of money").mention == "the Gazette"
