@@ -624,6 +624,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     prev = max([q.close_mark + 1 for q in other_quotes if q.close_mark is not None and q.close_mark < q_open] + [s_start])
     possessed = _possessed_utterance(text, prev, q_open)
     absolute = None     # an absolute participle's subject (checked by _absolute_subject)
+    passive = None      # the nearest cue in the passive, which names no speaker
     for w in reversed(_words(text, prev, q_open)):
         if possessed is not None and w[0] < possessed[1]:
             break       # `her remark that “…”`: the possessor is nearer the quote than any cue
@@ -645,6 +646,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             agent = re.match(r"\s+by\s", text[w[1]:w[1] + 5])
             mention = mention_after(text, w[1] + agent.end(), q_open) \
                 if agent and low in load_words("addressee_verbs.txt") | _ASKING else None
+            passive = passive or w
             rule = "before-quote-inverted"
         elif not text[prev:w[0]].strip(" \t,;:—–") and not after_quote or _inverted_aside(text, prev, w, q_open):
             # `Said Dorothy Poynter, who grew up with Ali, “…”`; `But, said Solovey, “…”`
@@ -712,6 +714,10 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         subject = sentence_subject(text, s_start, q_open) or _description_fallback(text, s_start, q_open)
         if subject:
             return _set_mention(claim, _inside_relative(text, subject, q_open), None, "sentence-subject")
+    if passive is not None:
+        # An agentless report (`Trump was asked, “…”`): a claim with a cue and no speaker.
+        claim.cue_start, claim.cue_end = _cue_span(text, passive)
+        claim.rule = "before-quote"
     return claim
 
 

@@ -809,3 +809,10 @@ def test_cue_in_an_opening_as_clause_gives_way_to_the_main_clause_unless_it_repo
     # `As X reported,` credits X with what follows.
     text = "Intro.\n\nAs the Gazette reported, the retired plumber and farmer “gave a great deal of money” to the mayor."
     assert one(claims_of(text), "direct", "great deal of money").mention == "the Gazette"
+
+
+def test_agentless_passive_quote_is_a_claim_with_its_cue_and_no_speaker():
+    text = ("Intro.\n\nTom Baker ran the school. The new apprentices were told on their first day that the "
+            "firm’s one rule is “never sell a product you would not buy yourself.”")
+    row = one(claims_of(text), "direct", "never sell a product")
+    assert row.cue == "told" and row.mention is None
