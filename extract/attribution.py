@@ -233,6 +233,8 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         return None
     if words[-1][2].lower() in _PREPOSITIONS or words[-1][2].lower() in _DETERMINERS - _LONE_SPEAKERS and len(words) == 1:
         return None     # (`Another said`, `one told reporters`: a speaker of its own)
+    if len(words) == 1 and words[0][2].lower() in _LONE_PEOPLE and not _SENTENCE_OPENS.search(text, max(0, words[0][0] - 8), words[0][0]):
+        return None     # `Some chanted …` opens its sentence; `which some have argued`, `many addressed to` do not
     # Keep the phrase short: the subject is the end of the clause.
     words = words[-_MAX_MENTION_WORDS:]
     while words and words[0][2].lower() in _LEADING_NOISE:
@@ -278,7 +280,7 @@ def valid_mention(text: str, mention: Mention) -> bool:
         if low in ("who", "which"):
             return _has_antecedent(text, mention.start)
         if low in _LONE_SPEAKERS:
-            return True
+            return low not in _LONE_PEOPLE or _SENTENCE_OPENS.search(text, max(0, mention.start - 8), mention.start) is not None
         return last[:1].isupper() and low not in _NOT_NAMES and low not in _titles()
     if last[:1].isupper():
         return last.lower() not in _NOT_NAMES
@@ -300,7 +302,12 @@ _QUANTIFIERS = _DETERMINERS - {"the", "a", "an"}
 
 
 _PHRASE_DETERMINERS = frozenset("the a an one another two three four five several some many both his her their".split())
-_LONE_SPEAKERS = frozenset(("one", "another", "others"))
+# Determiners that stand alone for people (`Another said`, `Some chanted “…”`, `Many said …`);
+# those that also stand for things or modify (`many addressed to`, `most notably`) only when
+# they open their sentence.
+_LONE_PEOPLE = frozenset(("some", "many", "most", "several", "few"))
+_LONE_SPEAKERS = frozenset(("one", "another", "others")) | _LONE_PEOPLE
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?…][”\"’)]*\s+|\n\s*|(?:^|[.!?…\n]\s*)(?:And|But)\s+)$")
 
 
 def _determined_phrase(text: str, mention: Mention) -> bool:

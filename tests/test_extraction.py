@@ -816,3 +816,12 @@ def test_agentless_passive_quote_is_a_claim_with_its_cue_and_no_speaker():
             "firm’s one rule is “never sell a product you would not buy yourself.”")
     row = one(claims_of(text), "direct", "never sell a product")
     assert row.cue == "told" and row.mention is None
+
+
+def test_lone_quantifier_opening_its_sentence_is_a_speaker():
+    text = "Intro.\n\nThe crowd waved flags. Some chanted “Four more years!” as the band played."
+    assert one(claims_of(text), "direct", "Four more years").mention == "Some"
+    # Not where it follows a relative pronoun (`which some have argued`).
+    text = ("Intro.\n\nTom Baker said the plan, which some have argued was a trick, was “an insult to every "
+            "farmer in the county.”")
+    assert one(claims_of(text), "direct", "an insult to every").mention == "Tom Baker"
