@@ -1189,6 +1189,9 @@ def attribution_before_colon(text: str, sent: tuple[int, int]) -> Claim | None:
             clause = _clause_start(text, s_start, w[0])
             if text[clause:w[0]].strip():
                 mention = mention_before(text, clause, w[0])
+                if mention is None and re.search(r"\bto\s+$", text[clause:w[0]]):
+                    # `She went on to say:`: the infinitive's subject is the sentence's
+                    mention = sentence_subject(text, clause, w[0])
             else:
                 mention = mention_after(text, w[1], colon)
             if mention and valid_mention(text, mention):

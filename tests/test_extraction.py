@@ -825,3 +825,9 @@ def test_lone_quantifier_opening_its_sentence_is_a_speaker():
     text = ("Intro.\n\nTom Baker said the plan, which some have argued was a trick, was “an insult to every "
             "farmer in the county.”")
     assert one(claims_of(text), "direct", "an insult to every").mention == "Tom Baker"
+
+
+def test_paragraph_ending_on_an_infinitive_of_speech_introduces_the_next_quote():
+    text = "Intro.\n\n“We won,” Tom Baker said. Ann Cole went on to say:\n\n“It was a long day on the road.”"
+    row = one(claims_of(text), "direct", "long day")
+    assert row.mention == "Ann Cole" and row.rule == "introduced"
