@@ -627,6 +627,11 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         subject = _subject_then_verb(text, pos, nxt)
         if subject:
             return _set_mention(claim, subject[0], subject[1], "after-quote-comma")
+    # A passive naming with its agent: `called the “Crossroads” by the citizens`, `known by
+    # some voters as a “hug”`: the agent speaks the name.
+    agent = _naming_agent(text, s_start, quote, nxt)
+    if agent is not None:
+        return _set_mention(claim, agent[0], agent[1], "before-quote-inverted")
     # 2. Before the quote in its sentence: the nearest cue to the quote's left.
     prev = max([q.close_mark + 1 for q in other_quotes if q.close_mark is not None and q.close_mark < q_open] + [s_start])
     possessed = _possessed_utterance(text, prev, q_open)
@@ -729,6 +734,36 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
 
 
 _PUT_IT = re.compile(r"\b[Aa]s\s+([^;:“”\"]{1,100}?),?\s+((?:(?:once|has|had|have|memorably|famously|bluntly|later)\s+)?puts?\s+it)\s*[,:]\s*$")
+
+
+_NAMING_BEFORE = re.compile(r"\b((?:[a-z]+ed|known))\s+(?:(?:the|a|an|it|him|her|them|this|that)\s+)?(?:[\w’'-]+\s+){0,2}$")
+_AGENT_BEFORE = re.compile(r"\b((?:[a-z]+ed|known))\s+by\s+((?:[\w.’'-]+\s+){1,5}?)as\s+(?:(?:a|an|the)\s+)?$")
+
+
+def _naming_agent(text: str, s_start: int, quote: Quote, limit: int) -> tuple[Mention, tuple[int, int]] | None:
+    """The agent of a passive participle that names the quoted words: after the quote
+    (`called the “Crossroads of America” by the citizens`) or before it (`known by some
+    voters as a “hug”`)."""
+    q_open, q_close = quote.outer
+    m = _AGENT_BEFORE.search(text, max(s_start, q_open - 80), q_open)
+    if m is not None:
+        mention = mention_before(text, m.start(2), m.end(2))
+        if mention is not None and mention.start == _words(text, m.start(2), m.end(2))[0][0] \
+                and (valid_mention(text, mention) or _determined_phrase(text, mention)):
+            return mention, (m.start(1), m.end(1))
+        return None
+    by = re.match(r"\s+by\s+", text[q_close:q_close + 6])
+    if by is None:
+        return None
+    m = _NAMING_BEFORE.search(text, max(s_start, q_open - 40), q_open)
+    if m is None or m.group(1) not in speech_verbs() and m.group(1) not in ("known", "dubbed", "labeled", "labelled", "nicknamed"):
+        return None
+    if any(x[2].lower() in _PREPOSITIONS for x in _words(text, m.end(1), q_open)):
+        return None     # (`reported in a “hit piece” by the Times`: the piece's author)
+    mention = mention_after(text, q_close + by.end(), limit)
+    if mention is None or not (valid_mention(text, mention) or _determined_phrase(text, mention)):
+        return None
+    return mention, (m.start(1), m.end(1))
 
 
 def _determined_subject(text: str, lo: int, cue_start: int) -> Mention | None:

@@ -831,3 +831,14 @@ def test_paragraph_ending_on_an_infinitive_of_speech_introduces_the_next_quote()
     text = "Intro.\n\n“We won,” Tom Baker said. Ann Cole went on to say:\n\n“It was a long day on the road.”"
     row = one(claims_of(text), "direct", "long day")
     assert row.mention == "Ann Cole" and row.rule == "introduced"
+
+
+def test_agent_of_a_passive_naming_speaks_the_name():
+    text = ("Intro.\n\nBoasting many farms, with its capital in Dayton, called the “Heart of the Valley” by the "
+            "locals, the county voted for Tom Baker.")
+    assert one(claims_of(text), "direct", "Heart of the Valley").mention == "the locals"
+    text = "Intro.\n\nTom Baker hugged Ann Cole in what would come to be known by some farmers as a “bear hug” in the valley."
+    assert one(claims_of(text), "direct", "bear hug").mention == "some farmers"
+    # Not the author of a work the quote names: `reported in a “hit piece” by the Gazette`.
+    text = "Intro.\n\nTom Baker called it an error that was reported in a “shameful hit piece” by the Gazette."
+    assert one(claims_of(text), "direct", "hit piece").mention != "the Gazette"
