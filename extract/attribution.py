@@ -1493,6 +1493,8 @@ def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
         if low in heads and low not in _DETERMINERS:     # (the learned heads hold `a`)
             mention = Mention(words[0][0], w[1])
             return mention if valid_mention(text, mention) else None
+        if low in _VERB_LIKE:
+            return None     # `The first incident came during a speech`: past its subject
     return None
 
 
