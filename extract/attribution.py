@@ -1121,6 +1121,9 @@ def _asked_then_cue(text: str, quote: Quote, q_close: int, words: list[tuple[int
     cue = next((w for w in words[1:] if _is_cue(text, w, verbs, words[0][0])), None)
     if cue is None:
         return False
+    name = [w for w in words if w[0] < cue[0]]
+    if len(name) <= 6 and all(_is_cap(w[2]) for w in name) and not any(m in text[words[0][0]:cue[0]] for m in ",;:"):
+        return True     # `“…!” US Senator Ann Cole said as she …`: a name with its titles, then the cue
     named = subject_of(text, words[0][0], cue[0])
     return (named is not None and words[0][0] in (named.start, (named.descriptor or (None,))[0])
             and "," in text[named.end:cue[0]] and valid_mention(text, named))

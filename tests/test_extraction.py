@@ -856,3 +856,9 @@ def test_description_subject_stops_at_a_verb():
     text = ("Intro.\n\nThe first incident came during a speech at the town hall, when farmers interrupted "
             "the mayor, shouting “Save our land!”")
     assert one(claims_of(text), "direct", "Save our land").mention != "The first incident came during a speech"
+
+
+def test_name_with_titles_then_cue_after_an_exclamation_attributes_it_in_a_long_sentence():
+    text = ("Intro.\n\n“The great state of Ohio is proud to cast its votes for the next mayor, Tom Baker!” "
+            "US Senator Ann Cole said as she opened the long and noisy session.")
+    assert one(claims_of(text), "direct", "great state").mention == "Ann Cole"
