@@ -651,6 +651,10 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         if not _is_cue(text, w, verbs, s_start):
             continue
         after_quote = prev > s_start and low.endswith("ing")   # `“…,” X said on “Y,” adding, “…”`
+        aside = _parenthetical_cue(text, prev, w, q_open)
+        if aside is not None:
+            # `The paradox of Nancy, says Carl Anthony, historian at …, is that she was “…”`
+            return _set_mention(claim, aside, _cue_span(text, w), "before-quote-inverted")
         if _PASSIVE_BEFORE.search(text, max(prev, w[0] - 30), w[0]) and not low.endswith("ing"):
             # `Trump was asked, “…”`, `a Marine was found guilty of “…”`: a passive's subject
             # is who was spoken to or of; the speaker is the agent of a verb of asking or
@@ -1127,6 +1131,24 @@ def _asked_then_cue(text: str, quote: Quote, q_close: int, words: list[tuple[int
     named = subject_of(text, words[0][0], cue[0])
     return (named is not None and words[0][0] in (named.start, (named.descriptor or (None,))[0])
             and "," in text[named.end:cue[0]] and valid_mention(text, named))
+
+
+def _parenthetical_cue(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> Mention | None:
+    """A cue and its speaker set off by commas inside the sentence before the quote (`…, says
+    Carl Anthony, a historian, is that …“…”`): the inverted parenthetical attributes it."""
+    low = w[2].lower()
+    if low.endswith("ing") or low in load_words("addressee_verbs.txt") or not text[prev:w[0]].rstrip().endswith(",") \
+            or not text[prev:w[0]].strip(" ,"):
+        return None
+    mention = mention_after(text, w[1], q_open)
+    if mention is None or not valid_mention(text, mention) or not _is_cap(text[mention.start:mention.end]) \
+            or text[w[1]:mention.start].strip():
+        return None     # (the speaker's name follows the cue: not `…, said he expects Obama, …`)
+    if not re.match(r"\s*,\s*\S", text[mention.end:q_open]) or not _words(text, mention.end, q_open):
+        return None
+    # Its apposition runs to the next comma (`, historian at the library,`).
+    mention.descriptor = apposition_after(text, mention.end, q_open)
+    return mention
 
 
 def _inverted_aside(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> bool:

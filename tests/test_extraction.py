@@ -862,3 +862,10 @@ def test_name_with_titles_then_cue_after_an_exclamation_attributes_it_in_a_long_
     text = ("Intro.\n\n“The great state of Ohio is proud to cast its votes for the next mayor, Tom Baker!” "
             "US Senator Ann Cole said as she opened the long and noisy session.")
     assert one(claims_of(text), "direct", "great state").mention == "Ann Cole"
+
+
+def test_cue_and_speaker_set_off_by_commas_before_the_quote_attribute_it():
+    text = ("Intro.\n\nThe paradox of the mayor, says Ann Cole, historian at the Town Library, is that he was "
+            "“one of the most powerful mayors in the valley.”")
+    row = one(claims_of(text), "direct", "most powerful mayors")
+    assert row.mention == "Ann Cole" and row.descriptor == "historian at the Town Library"
