@@ -72,6 +72,10 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 june july august september october november december christmas god""".split())
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[-’'][\w]+)*\.?")
+# Capitalised words that open a sentence before a name and are no part of it (`Despite
+# Santilli's …`, `Shortly`): prepositions and the opening adverbials.
+_LEADING_WORDS = frozenset("despite during without under over through against like unlike amid".split()) \
+    | load_words("opening_adverbials.txt")
 # One capitalised word, allowing inner hyphens and apostrophes (O'Brien, al-Haq) and the dot
 # of an initial or of an abbreviation that stands in names (the dotted titles of
 # extract/data/titles.txt, Jr., St.). Another word's dot ends its sentence: `the Central
@@ -482,7 +486,7 @@ def _run_name(run: str) -> tuple[int, int, str, str] | None:
         return None
     cut = _split_titles(words)
     name_words = words[cut:]
-    while name_words and name_words[0].lower() in _FUNCTION_CAPS:
+    while name_words and (name_words[0].lower() in _FUNCTION_CAPS or name_words[0].lower() in _LEADING_WORDS):
         name_words = name_words[1:]
     if not name_words or len(name_words) > 4:
         return None

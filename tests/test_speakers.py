@@ -348,3 +348,9 @@ def test_a_capitalised_pronoun_is_no_name_a_pronoun_resolves_to():
 def test_description_after_an_opening_time_phrase_is_not_apposed_to_it():
     text = "Intro.\n\nIn late June, the state bar association deemed him “well qualified.”"
     assert one(text, "well qualified", "the state bar association").speaker == "the state bar association"
+
+
+def test_preposition_opening_the_sentence_is_no_part_of_the_name():
+    text = "Peter Baker ran the shop.\n\nDespite Baker’s efforts, the shop closed. “We tried,” Baker said."
+    assert one(text, "We tried,", "Baker").speaker == "Peter Baker"
+
