@@ -680,7 +680,8 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         elif low.endswith("ing"):
             # `Trump issued a statement saying …`: a participle speaks for the clause's
             # subject, not for the object before it.
-            mention = (_earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
+            mention = (_subordinate_subject(text, s_start, w)
+                       or _earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
                        or description_subject(text, s_start, w[0])
                        or subject_of(text, prev, w[0]))
             rule = "before-quote"
@@ -1350,6 +1351,42 @@ def _clause_subject(text: str, start: int, limit: int) -> Mention | None:
         mention.start = m.start() + len(text[m.start():m.end()]) - len(text[m.start():m.end()].lstrip())
         return mention if valid_mention(text, mention) else None
     return None
+
+
+_SUBORDINATE = re.compile(r"(?:,|\s)\s*(?:when|while|where|whereupon)\s+")
+
+
+def _subordinate_subject(text: str, s_start: int, w: tuple[int, int, str]) -> Mention | None:
+    """`He tweeted when Clinton ended the debate with a joke, remarking, “…”`, `… the Taj,
+    where about 50 protesters had gathered, chanting “…”`: a participle right after a
+    subordinate clause in the middle of the sentence speaks for that clause's subject (a
+    name or a determined phrase, then its verb)."""
+    comma = text.rfind(",", s_start, w[0])
+    if comma < 0 or text[comma + 1:w[0]].strip():
+        return None
+    found = None
+    for m in _SUBORDINATE.finditer(text, s_start, comma):
+        found = m
+    if found is None or found.start() <= s_start or any(mark in text[found.end():comma] for mark in ",;:—–()“”\""):
+        return None
+    words = _words(text, found.end(), comma)
+    if len(words) < 2:
+        return None
+    verbs = speech_verbs()
+    # The subject runs to the clause's verb: a verb of speech, an auxiliary or a past tense.
+    k = next((j for j, x in enumerate(words) if j and x[2][:1].islower() and (
+        x[2].lower() in verbs or x[2].lower() in _VERB_LIKE or x[2].lower().endswith(("ed", "ly")))), None)
+    if not k or k > 5:
+        return None
+    head = words[:k]
+    if len(head) == 1 and head[0][2].lower() in _pronouns():
+        return None     # (a pronoun there is the main clause's speaker again)
+    mention = Mention(head[0][0], head[-1][1]) if _is_cap(head[0][2]) and not _is_cap(head[-1][2]) \
+        and head[-1][2].endswith("s") and len(head) <= 3 else _split_name(text, head)   # `Sanders protesters`
+    if mention is None or mention.start != head[0][0]:
+        return None
+    return mention if valid_mention(text, mention) or _determined_phrase(text, mention) \
+        or text[mention.start:mention.end].endswith("s") and _is_cap(head[0][2]) else None
 
 
 def _in_opening_clause(text: str, s_start: int, w: tuple[int, int, str], limit: int) -> bool:

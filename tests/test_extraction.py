@@ -869,3 +869,14 @@ def test_cue_and_speaker_set_off_by_commas_before_the_quote_attribute_it():
             "“one of the most powerful mayors in the valley.”")
     row = one(claims_of(text), "direct", "most powerful mayors")
     assert row.mention == "Ann Cole" and row.descriptor == "historian at the Town Library"
+
+
+def test_participle_after_a_mid_sentence_subordinate_clause_speaks_for_its_subject():
+    text = "Intro.\n\n“Too much?” Tom Baker tweeted when Ann Cole ended the debate with a joke, remarking, “Thank you and good night.”"
+    assert one(claims_of(text), "direct", "good night").mention == "Ann Cole"
+    text = ("Intro.\n\nAnn Cole spoke near the old mill, where about 50 protesters had gathered on Monday, "
+            "chanting “no land, no peace.”")
+    assert one(claims_of(text), "direct", "no land").mention == "about 50 protesters"
+    # `after` and `as` are prepositions too: `went after Trump …, calling it “…”` is the subject's.
+    text = "Intro.\n\nTom Baker went after Ann Cole on Monday over her taxes, calling it “a disgrace.”"
+    assert one(claims_of(text), "direct", "a disgrace").mention == "Tom Baker"
