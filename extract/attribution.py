@@ -537,6 +537,10 @@ _AS_CUE = re.compile(r"\s*[\w’'-]*,?\s+as\s")
 _TRAILING_END = re.compile(r":|[.!?…](?=[\s”\"’]|$)")
 
 
+# A short clause closing on a comma or colon right before an opening quotation mark.
+_CLAUSE_THEN_QUOTE = re.compile(r"[^,;:.!?“”\"]{1,80}[,:]\s*[“\"]")
+
+
 def _trailing_window(text: str, start: int, limit: int) -> tuple[int, bool]:
     """End of the words that can attribute a quote from behind it, and whether they do
     not, because they introduce what follows (`He added: “…”`)."""
@@ -579,6 +583,13 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     # attribution behind it; `the “spontaneous” protests rather than labeling it` does not.
     # The quote's last mark, past a quote nested in it (`… as, ‘He’s the ringleader,’”`).
     last_mark = _last_mark(text, quote)
+    if not introduces_next and (last_mark in (".", "!", "?") or text[q_close:q_close + 1] in (".", "!", "?")) \
+            and _CLAUSE_THEN_QUOTE.match(text, pos, min(len(text), pos + 120)) \
+            and text[s_start:q_open].rstrip().endswith((",", ":")):
+        # `X responds with, “…?” Y then writes back, “…”`: after a quote that closed its
+        # sentence (and was introduced by its own cue), a clause closing on a comma before
+        # the next quote introduces that one.
+        introduces_next = True
     hands_over = (not text[s_start:q_open].strip() or last_mark in (",", ".", "!", "?", "…")
                   or text[q_close:q_close + 1] in (",", ".", "!", "?")
                   or _AS_CUE.match(text, q_close) is not None)

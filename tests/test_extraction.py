@@ -880,3 +880,10 @@ def test_participle_after_a_mid_sentence_subordinate_clause_speaks_for_its_subje
     # `after` and `as` are prepositions too: `went after Trump …, calling it “…”` is the subject's.
     text = "Intro.\n\nTom Baker went after Ann Cole on Monday over her taxes, calling it “a disgrace.”"
     assert one(claims_of(text), "direct", "a disgrace").mention == "Tom Baker"
+
+
+def test_clause_closing_on_a_comma_after_a_closed_quote_introduces_the_next_one():
+    text = ("Intro.\n\nTom Baker sends an email to Ann Cole.\n\nCole responds to Baker with, “Why now? That was "
+            "on my way to Ohio?” Baker then writes back, “You look great.”")
+    assert one(claims_of(text), "direct", "Why now").mention == "Cole"
+    assert one(claims_of(text), "direct", "You look great").mention == "Baker"
