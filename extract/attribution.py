@@ -699,7 +699,9 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         else:
             mention = subject_of(text, prev, w[0])
             if mention is None or not valid_mention(text, mention):
-                determined = _determined_subject(text, prev, w[0]) or _coordinated_subject(text, prev, w[0])
+                determined = _determined_subject(text, prev, w[0]) or _coordinated_subject(text, prev, w[0]) \
+                    or (_coordinated_subject(text, s_start, w[0], _quote_spans(other_quotes, s_start, q_open))
+                        if prev > s_start else None)
                 if determined is not None:
                     return _set_mention(claim, determined, _cue_span(text, w), "before-quote")
             rule = "before-quote"
@@ -821,14 +823,25 @@ _AND_BEFORE_CUE = re.compile(r"\b(?:and|but)\s+(?:(?:then|later|also|quickly|rep
 _COORDINATOR_FIRST = re.compile(r"\s*(?:and|but)\s+", re.IGNORECASE)
 
 
-def _coordinated_subject(text: str, lo: int, cue_start: int) -> Mention | None:
+def _quote_spans(quotes: list[Quote], lo: int, hi: int) -> list[tuple[int, int]]:
+    return [q.outer for q in quotes if lo <= q.outer[0] < hi]
+
+
+def _coordinated_subject(text: str, lo: int, cue_start: int, skip: list[tuple[int, int]] = ()) -> Mention | None:
     """`The farming association denounced the plan and said, “…”`: a cue coordinated with an
     earlier verb of its clause shares that verb's subject, which opens the clause (after its
-    last comma or the sentence start, and a conjunction there)."""
+    last comma or the sentence start, and a conjunction there). With `skip`, the quotes of
+    the clause (`Bush called Rubio “a leader” but described his skills as a “work in
+    progress”`): marks inside them break no clause."""
     m = _AND_BEFORE_CUE.search(text, max(lo, cue_start - 30), cue_start)
     if m is None:
         return None
-    clause = max([lo] + [text.rfind(mark, lo, m.start()) + 1 for mark in ",;:—–("])
+    if skip and any(a < m.start() <= b for a, b in skip):
+        return None
+    masked = text[lo:m.start()]
+    for a, b in skip:
+        masked = masked[:a - lo] + " " * (b - a) + masked[b - lo:]
+    clause = lo + max([0] + [masked.rfind(mark) + 1 for mark in ",;:—–("])
     conj = _COORDINATOR_FIRST.match(text, clause, m.start())
     if conj:
         clause = conj.end()
@@ -841,7 +854,14 @@ def _coordinated_subject(text: str, lo: int, cue_start: int) -> Mention | None:
             _PLACE_BEFORE_COMMA.search(text, max(lo, mark - 60), mark)
             or text[clause:m.start()].strip().lower() in _regions()):
         return None     # (`at the border in Laredo, Texas and explained`: the clause opens on a place)
+    first = _words(text, clause, m.start())[:1]
+    if first and first[0][2].lower() in speech_verbs() or re.search(r"\b(?:who|which)\b", text[clause:m.start()]):
+        return None     # (`said a former official who oversaw … and described`: inverted, or a relative's verbs)
     mention = sentence_subject(text, clause, m.start())
+    if mention is not None and re.match(r"\s+[a-z]", text[mention.end:mention.end + 2]) \
+            and not _words(text, mention.end, m.start())[0][2].lower() in speech_verbs() | _VERB_LIKE \
+            and not _words(text, mention.end, m.start())[0][2].lower().endswith(("ed", "ly", "s")):
+        mention = None  # (`Republican candidate Lindsey Graham said`: a modifier, not the subject)
     if mention is not None:
         return mention if mention.start == clause or text[clause:mention.start].strip().lower() == "the" else None
     # A description: from its determiner up to the first word that is a verb or an adverb.

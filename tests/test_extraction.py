@@ -887,3 +887,13 @@ def test_clause_closing_on_a_comma_after_a_closed_quote_introduces_the_next_one(
             "on my way to Ohio?” Baker then writes back, “You look great.”")
     assert one(claims_of(text), "direct", "Why now").mention == "Cole"
     assert one(claims_of(text), "direct", "You look great").mention == "Baker"
+
+
+def test_cue_coordinated_after_an_earlier_quote_shares_the_clause_subject():
+    text = ("Intro.\n\nSpeaking to the Gazette on Monday in Dayton, which hosts the fair on Tuesday, Baker "
+            "referred to Cole as “a bright, charismatic leader” but described her skills as a “work in progress.”")
+    assert one(claims_of(text), "direct", "work in progress").mention == "Baker"
+    # Not an inverted subject's relative clause: `said a former official who … and described`.
+    text = ("Intro.\n\n“It was handled lightly,” said a former city official who ran the office and described "
+            "the affair as “a lesser set of circumstances.”")
+    assert one(claims_of(text), "direct", "lesser set").mention != "It"
