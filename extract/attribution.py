@@ -1085,7 +1085,10 @@ def _description_fallback(text: str, s_start: int, q_open: int) -> Mention | Non
     words = _words(text, mention.start, mention.end)
     head = words[-1][2].lower()
     counts = _source_head_counts()
-    if len(words) > 5 or any(m in text[mention.start:mention.end] for m in DOUBLE_MARKS) or head in _DETERMINERS or head in _PREPOSITIONS or counts.get(head, 0) < 3:
+    cue_next = _words(text, mention.end, q_open)[:1]
+    cue_next = bool(cue_next) and cue_next[0][2] in speech_verbs()     # (`About four in 10 said …`)
+    if len(words) > 5 or any(m in text[mention.start:mention.end] for m in DOUBLE_MARKS) or head in _DETERMINERS \
+            or head in _PREPOSITIONS or counts.get(head, 0) < 3 and not cue_next:
         return None
     if any(w[2].lower() in _VERB_LIKE or w[2].lower().endswith("ed") or _CONTRACTION.search(w[2]) for w in words[1:]):
         return None
@@ -1557,6 +1560,7 @@ def _only_opens_sentences(text: str, word: str) -> bool:
     return True
 
 
+_APPROXIMATE = frozenset("about nearly roughly almost around some over".split())
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)$")
 
 
@@ -1575,14 +1579,20 @@ def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
             return None
         return description_subject(text, comma + 1, limit)
     first = words[0][2].lower()
+    # (`about 200 protesters congregated …`: an approximate number opens the phrase too)
+    approximate = first in _APPROXIMATE and (words[1][2][:1].isdigit() or words[1][2].lower() in _DETERMINERS)
     if not (first in _DETERMINERS or first in ("his", "her", "their", "its", "one", "another")
-            or _POSSESSIVE_OPENER.match(words[0][2])):
+            or _POSSESSIVE_OPENER.match(words[0][2]) or approximate):
         return None
     heads = _source_heads() | _titles()
     for j, w in enumerate(words[1:], 1):
         if "," in text[words[j - 1][1]:w[0]]:
             return None
         low = w[2].lower()
+        if low in speech_verbs() and w[2][:1].islower():
+            # The cue right after the phrase: `About four in 10 said …` (not `… said` as a head).
+            mention = Mention(words[0][0], words[j - 1][1])
+            return mention if j >= 2 and (approximate or valid_mention(text, mention) or _determined_phrase(text, mention)) else None
         if low in heads and low not in _DETERMINERS:     # (the learned heads hold `a`)
             mention = Mention(words[0][0], w[1])
             return mention if valid_mention(text, mention) else None

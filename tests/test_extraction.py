@@ -897,3 +897,11 @@ def test_cue_coordinated_after_an_earlier_quote_shares_the_clause_subject():
     text = ("Intro.\n\n“It was handled lightly,” said a former city official who ran the office and described "
             "the affair as “a lesser set of circumstances.”")
     assert one(claims_of(text), "direct", "lesser set").mention != "It"
+
+
+def test_approximate_number_opens_a_description_subject_and_a_cue_ends_it():
+    text = ("Intro.\n\nOutside the town hall in Dayton, about 200 protesters gathered in three groups, holding "
+            "signs and chanting “Save the mill.”")
+    assert one(claims_of(text), "direct", "Save the mill").mention == "about 200 protesters"
+    text = "Intro.\n\nThe poll was taken on Monday. About four in 10 said they were “angry” with the council."
+    assert one(claims_of(text), "direct", "angry").mention == "About four in 10"
