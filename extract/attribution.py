@@ -741,7 +741,8 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         later = _later_clause_subject(text, prev, q_open)
         if later is not None:
             return _set_mention(claim, later, None, "later-clause")
-        subject = sentence_subject(text, s_start, q_open) or _description_fallback(text, s_start, q_open)
+        subject = sentence_subject(text, s_start, q_open) or _description_fallback(text, s_start, q_open) \
+            or _subject_after_opening_phrase(text, s_start, quote, s_end)
         if subject:
             return _set_mention(claim, _inside_relative(text, subject, q_open), None, "sentence-subject")
     if passive is not None:
@@ -782,6 +783,21 @@ def _naming_agent(text: str, s_start: int, quote: Quote, limit: int) -> tuple[Me
     if mention is None or not (valid_mention(text, mention) or _determined_phrase(text, mention)):
         return None
     return mention, (m.start(1), m.end(1))
+
+
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:And|But)\s+)?(?i:after|before|in|while|when|since|by|despite|without)\s+(?:\w+ly\s+)?[a-z]+ing\b")
+
+
+def _subject_after_opening_phrase(text: str, s_start: int, quote: Quote, s_end: int) -> Mention | None:
+    """`After spending the week bickering over whether the other is “qualified,” Clinton
+    ripped into …`, `And in explaining why those “solutions” had not passed, Clinton …`: a
+    quote inside an opening participial phrase is the main clause's subject's."""
+    if not _OPENING_PARTICIPLE.match(text, s_start):
+        return None
+    comma = text.find(",", quote.outer[1] - 1, s_end)
+    if comma < 0 or "," in text[s_start:quote.outer[0]] or any(m in text[quote.outer[1]:comma] for m in DOUBLE_MARKS):
+        return None
+    return _clause_subject(text, comma + 1, s_end)
 
 
 def _determined_subject(text: str, lo: int, cue_start: int) -> Mention | None:

@@ -905,3 +905,12 @@ def test_approximate_number_opens_a_description_subject_and_a_cue_ends_it():
     assert one(claims_of(text), "direct", "Save the mill").mention == "about 200 protesters"
     text = "Intro.\n\nThe poll was taken on Monday. About four in 10 said they were “angry” with the council."
     assert one(claims_of(text), "direct", "angry").mention == "About four in 10"
+
+
+def test_quote_in_an_opening_participial_phrase_is_the_main_subjects():
+    text = ("Intro.\n\nAfter spending the week bickering over whether the other is “qualified” to be mayor, "
+            "Ann Cole on Monday ripped into Tom Baker.")
+    assert one(claims_of(text), "direct", "qualified").mention == "Ann Cole"
+    text = ("Intro.\n\nAnd in explaining why many of those “common-sense solutions” had not passed, Ann Cole "
+            "described a rigged system.")
+    assert one(claims_of(text), "direct", "common-sense").mention == "Ann Cole"
