@@ -1499,6 +1499,11 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
     run = []
     for w in words[:10]:
         low = w[2].lower()
+        if run and "(" in text[run[-1][1]:w[0]]:
+            dateline = _DATELINE_TAG.match(text, run[-1][1])
+            if dateline and dateline.end() < limit:
+                return sentence_subject(text, dateline.end(), limit)    # `Washington (AFP) – Clinton …`
+            break       # (`Sen. Bernie Sanders (I-Vt.) visited …`: the party tag ends the name)
         if run and "," in text[run[-1][1]:w[0]]:
             break
         if w[2][:1].isupper() or low in _pronouns() or low in ("the", "of") and (run or low == "the"):
@@ -1547,6 +1552,7 @@ def _place_apposition_end(text: str, comma: int, limit: int) -> int:
     return m.end() - 1 if place in load_words("regions.txt") or place in load_words("places.txt") else comma
 
 
+_DATELINE_TAG = re.compile(r"\s*\([^()]{1,30}\)\s*[—–-]+\s*")
 _OPENING_BEFORE = re.compile(r"(?:^|[.!?:;…—–(\[“”\"‘’]|\n)\s*$")
 
 

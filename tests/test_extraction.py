@@ -914,3 +914,12 @@ def test_quote_in_an_opening_participial_phrase_is_the_main_subjects():
     text = ("Intro.\n\nAnd in explaining why many of those “common-sense solutions” had not passed, Ann Cole "
             "described a rigged system.")
     assert one(claims_of(text), "direct", "common-sense").mention == "Ann Cole"
+
+
+def test_party_tag_ends_the_subject_name_and_a_dateline_is_skipped():
+    text = ("Intro.\n\nSen. Tom Baker (I-Vt.) visited the Gazette to discuss his remarks about his rival, Ann Cole, "
+            "saying “on her worst day” she would be a fine mayor.")
+    assert one(claims_of(text), "direct", "worst day").mention == "Tom Baker"
+    text = ("Intro.\n\nDayton (AFP) – Mayor Ann Cole has taken a swipe at her rival's plan, saying that "
+            "“loud promises” do more harm than good.")
+    assert one(claims_of(text), "direct", "loud promises").mention == "Ann Cole"
