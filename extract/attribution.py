@@ -1381,6 +1381,10 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
                     # `…, said X, …`: inverted; not `X … endorsed Clinton, saying`
                     found = mention_after(text, w[1], limit)
                     found = found if found is not None and valid_mention(text, found) else None
+                before = _words(text, max(s_start, w[0] - 30), w[0])[-2:]
+                if found is None and w[2].lower().endswith("ed") and len(before) == 2 \
+                        and before[0][2].lower() in ("the", "a", "an", "this", "that", "its", "his", "her", "their"):
+                    continue    # `… says in the spot titled “…”, warning …`: a participle after a noun
                 return found
             return None
     return None

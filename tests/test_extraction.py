@@ -923,3 +923,9 @@ def test_party_tag_ends_the_subject_name_and_a_dateline_is_skipped():
     text = ("Intro.\n\nDayton (AFP) – Mayor Ann Cole has taken a swipe at her rival's plan, saying that "
             "“loud promises” do more harm than good.")
     assert one(claims_of(text), "direct", "loud promises").mention == "Ann Cole"
+
+
+def test_participle_passes_over_a_naming_participle_after_a_noun():
+    text = ("Intro.\n\n\"The floods prove that we must get ready,\" Baker says in the spot titled \"Danger,\" warning "
+            "against delay, pledging to \"quickly and decisively fix the old mill.\"")
+    assert one(claims_of(text), "direct", "fix the old mill").mention == "Baker"
