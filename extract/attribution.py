@@ -151,7 +151,7 @@ also yet then however meanwhile instead still even only""".split())
 _COORDINATING = frozenset("and but or so also yet then however meanwhile instead still even only".split())
 _TRAILING_NOISE = frozenset("""also has have had is was were are would will could can may might
 later previously recently repeatedly once already often just never then publicly privately
-has reportedly first again last yesterday today tonight earlier separately flatly further""".split())
+has reportedly first again last yesterday today tonight earlier separately flatly further each""".split())
 _PREPOSITIONS = frozenset("of from at for in with to on by about within inside near despite amid against without".split())
 # Prepositions that open an adjunct before a verb (`in a statement said`, `during the debate called`).
 _ADJUNCT_PREPOSITIONS = frozenset("in on at during after before with by under over through into since until".split())
@@ -785,7 +785,7 @@ def _naming_agent(text: str, s_start: int, quote: Quote, limit: int) -> tuple[Me
     return mention, (m.start(1), m.end(1))
 
 
-_OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:And|But)\s+)?(?i:after|before|in|while|when|since|by|despite|without)\s+(?:\w+ly\s+)?[a-z]+ing\b")
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:And|But)\s+)?(?:(?i:after|before|in|while|when|since|by|despite|without)\s+(?:\w+ly\s+)?[a-z]+ing|[A-Z][a-z]+ing)\b")
 
 
 def _subject_after_opening_phrase(text: str, s_start: int, quote: Quote, s_end: int) -> Mention | None:

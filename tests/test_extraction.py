@@ -929,3 +929,10 @@ def test_participle_passes_over_a_naming_participle_after_a_noun():
     text = ("Intro.\n\n\"The floods prove that we must get ready,\" Baker says in the spot titled \"Danger,\" warning "
             "against delay, pledging to \"quickly and decisively fix the old mill.\"")
     assert one(claims_of(text), "direct", "fix the old mill").mention == "Baker"
+
+
+def test_quote_in_an_opening_participle_clause_and_each_after_a_subject():
+    text = "Intro.\n\nAcknowledging that Baker “says a lot of silly stuff,” though, Ann Cole did suggest that his wealth helps."
+    assert one(claims_of(text), "direct", "silly stuff").mention == "Ann Cole"
+    text = "Intro.\n\nAmid what the Gazette and the Herald each called a “rough week” for Baker, the council met."
+    assert one(claims_of(text), "direct", "rough week").mention is not None
