@@ -541,6 +541,9 @@ _TRAILING_END = re.compile(r":|[.!?…](?=[\s”\"’]|$)")
 _CLAUSE_THEN_QUOTE = re.compile(r"[^,;:.!?“”\"]{1,80}[,:]\s*[“\"]")
 
 
+_NAME_AFTER_DESCRIPTION = re.compile(r",\s+((?:[a-z][\w-]*\s+){0,3})([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})(?=\s*(?:[.,;:!?]|$))")
+
+
 def _trailing_window(text: str, start: int, limit: int) -> tuple[int, bool]:
     """End of the words that can attribute a quote from behind it, and whether they do
     not, because they introduce what follows (`He added: “…”`)."""
@@ -614,6 +617,11 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                 if w[2].lower().endswith("ing"):
                     break   # `“…,” referencing the Cuban immigrants`: a participle takes an object, not its speaker
                 mention = mention_after(text, w[1], nxt)
+                if mention is not None and not valid_mention(text, mention):
+                    # `“…,” exhorted Clinton's introducer, actress Jamie Lee Curtis.`: the name apposed
+                    named = _NAME_AFTER_DESCRIPTION.match(text, mention.end, nxt)
+                    if named:
+                        mention = Mention(named.start(2), named.end(2), (mention.start, mention.end))
                 rule = "after-quote-inverted"
             elif text[s_start:q_open].strip() and any(x[2].lower() in ("and", "but", "while", "whereas") for x in words[:k]):
                 break   # `Cruz said he’d make sand “glow,” for instance, and Trump vowed …`: a new clause

@@ -936,3 +936,10 @@ def test_quote_in_an_opening_participle_clause_and_each_after_a_subject():
     assert one(claims_of(text), "direct", "silly stuff").mention == "Ann Cole"
     text = "Intro.\n\nAmid what the Gazette and the Herald each called a “rough week” for Baker, the council met."
     assert one(claims_of(text), "direct", "rough week").mention is not None
+
+
+def test_inverted_description_then_the_apposed_name_speaks():
+    text = ("Intro.\n\nThen came the big moment: “It is about time we had a woman running this town,” exhorted "
+            "Cole's introducer, actress Jane Lee Morris.")
+    row = one(claims_of(text), "direct", "about time")
+    assert row.mention == "Jane Lee Morris"
