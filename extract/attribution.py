@@ -158,7 +158,7 @@ also yet then however meanwhile instead still even only""".split())
 _COORDINATING = frozenset("and but or so also yet then however meanwhile instead still even only".split())
 _TRAILING_NOISE = frozenset("""also has have had is was were are would will could can may might
 later previously recently repeatedly once already often just never then publicly privately
-has reportedly first again last yesterday today tonight earlier separately flatly""".split())
+has reportedly first again last yesterday today tonight earlier separately flatly further each""".split())
 _PREPOSITIONS = frozenset("of from at for in with to on by about within inside near despite amid against without".split())
 # Prepositions that open an adjunct before a verb (`in a statement said`, `during the debate called`).
 _ADJUNCT_PREPOSITIONS = frozenset("in on at during after before with by under over through into since until".split())
@@ -240,6 +240,8 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         return None
     if words[-1][2].lower() in _PREPOSITIONS or words[-1][2].lower() in _DETERMINERS - _LONE_SPEAKERS and len(words) == 1:
         return None     # (`Another said`, `one told reporters`: a speaker of its own)
+    if len(words) == 1 and words[0][2].lower() in _LONE_PEOPLE and not _SENTENCE_OPENS.search(text, max(0, words[0][0] - 8), words[0][0]):
+        return None     # `Some chanted …` opens its sentence; `which some have argued`, `many addressed to` do not
     # Keep the phrase short: the subject is the end of the clause.
     words = words[-_MAX_MENTION_WORDS:]
     while words and words[0][2].lower() in _LEADING_NOISE:
@@ -285,7 +287,7 @@ def valid_mention(text: str, mention: Mention) -> bool:
         if low in ("who", "which"):
             return _has_antecedent(text, mention.start)
         if low in _LONE_SPEAKERS:
-            return True
+            return low not in _LONE_PEOPLE or _SENTENCE_OPENS.search(text, max(0, mention.start - 8), mention.start) is not None
         return last[:1].isupper() and low not in _NOT_NAMES and low not in _titles()
     if last[:1].isupper():
         return last.lower() not in _NOT_NAMES
@@ -307,7 +309,12 @@ _QUANTIFIERS = _DETERMINERS - {"the", "a", "an"}
 
 
 _PHRASE_DETERMINERS = frozenset("the a an one another two three four five several some many both his her their".split())
-_LONE_SPEAKERS = frozenset(("one", "another", "others"))
+# Determiners that stand alone for people (`Another said`, `Some chanted “…”`, `Many said …`);
+# those that also stand for things or modify (`many addressed to`, `most notably`) only when
+# they open their sentence.
+_LONE_PEOPLE = frozenset(("some", "many", "most", "several", "few"))
+_LONE_SPEAKERS = frozenset(("one", "another", "others")) | _LONE_PEOPLE
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?…][”\"’)]*\s+|\n\s*|(?:^|[.!?…\n]\s*)(?:And|But)\s+)$")
 
 
 def _determined_phrase(text: str, mention: Mention) -> bool:
@@ -559,6 +566,13 @@ _AS_CUE = re.compile(r"\s*[\w’'-]*,?\s+as\s")
 _TRAILING_END = re.compile(r":|[.!?…](?=[\s”\"’]|$)")
 
 
+# A short clause closing on a comma or colon right before an opening quotation mark.
+_CLAUSE_THEN_QUOTE = re.compile(r"[^,;:.!?“”\"]{1,80}[,:]\s*[“\"]")
+
+
+_NAME_AFTER_DESCRIPTION = re.compile(r",\s+((?:[a-z][\w-]*\s+){0,3})([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})(?=\s*(?:[.,;:!?]|$))")
+
+
 def _trailing_window(text: str, start: int, limit: int) -> tuple[int, bool]:
     """End of the words that can attribute a quote from behind it, and whether they do
     not, because they introduce what follows (`He added: “…”`)."""
@@ -601,6 +615,13 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     # attribution behind it; `the “spontaneous” protests rather than labeling it` does not.
     # The quote's last mark, past a quote nested in it (`… as, ‘He’s the ringleader,’”`).
     last_mark = _last_mark(text, quote)
+    if not introduces_next and (last_mark in (".", "!", "?") or text[q_close:q_close + 1] in (".", "!", "?")) \
+            and _CLAUSE_THEN_QUOTE.match(text, pos, min(len(text), pos + 120)) \
+            and text[s_start:q_open].rstrip().endswith((",", ":")):
+        # `X responds with, “…?” Y then writes back, “…”`: after a quote that closed its
+        # sentence (and was introduced by its own cue), a clause closing on a comma before
+        # the next quote introduces that one.
+        introduces_next = True
     hands_over = (not text[s_start:q_open].strip() or last_mark in (",", ".", "!", "?", "…")
                   or text[q_close:q_close + 1] in (",", ".", "!", "?")
                   or _AS_CUE.match(text, q_close) is not None)
@@ -625,6 +646,11 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                 if w[2].lower().endswith("ing"):
                     break   # `“…,” referencing the Cuban immigrants`: a participle takes an object, not its speaker
                 mention = mention_after(text, w[1], nxt)
+                if mention is not None and not valid_mention(text, mention):
+                    # `“…,” exhorted Clinton's introducer, actress Jamie Lee Curtis.`: the name apposed
+                    named = _NAME_AFTER_DESCRIPTION.match(text, mention.end, nxt)
+                    if named:
+                        mention = Mention(named.start(2), named.end(2), (mention.start, mention.end))
                 rule = "after-quote-inverted"
             elif text[s_start:q_open].strip() and any(x[2].lower() in ("and", "but", "while", "whereas") for x in words[:k]):
                 break   # `Cruz said he’d make sand “glow,” for instance, and Trump vowed …`: a new clause
@@ -649,9 +675,16 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         subject = _subject_then_verb(text, pos, nxt)
         if subject:
             return _set_mention(claim, subject[0], subject[1], "after-quote-comma")
+    # A passive naming with its agent: `called the “Crossroads” by the citizens`, `known by
+    # some voters as a “hug”`: the agent speaks the name.
+    agent = _naming_agent(text, s_start, quote, nxt)
+    if agent is not None:
+        return _set_mention(claim, agent[0], agent[1], "before-quote-inverted")
     # 2. Before the quote in its sentence: the nearest cue to the quote's left.
     prev = max([q.close_mark + 1 for q in other_quotes if q.close_mark is not None and q.close_mark < q_open] + [s_start])
     possessed = _possessed_utterance(text, prev, q_open)
+    absolute = None     # an absolute participle's subject (checked by _absolute_subject)
+    passive = None      # the nearest cue in the passive, which names no speaker
     for w in reversed(_words(text, prev, q_open)):
         if possessed is not None and w[0] < possessed[1]:
             break       # `her remark that “…”`: the possessor is nearer the quote than any cue
@@ -666,7 +699,20 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         if not _is_cue(text, w, verbs, s_start):
             continue
         after_quote = prev > s_start and low.endswith("ing")   # `“…,” X said on “Y,” adding, “…”`
-        if not text[prev:w[0]].strip(" \t,;:—–") and not after_quote or _inverted_aside(text, prev, w, q_open):
+        aside = _parenthetical_cue(text, prev, w, q_open)
+        if aside is not None:
+            # `The paradox of Nancy, says Carl Anthony, historian at …, is that she was “…”`
+            return _set_mention(claim, aside, _cue_span(text, w), "before-quote-inverted")
+        if _PASSIVE_BEFORE.search(text, max(prev, w[0] - 30), w[0]) and not low.endswith("ing"):
+            # `Trump was asked, “…”`, `a Marine was found guilty of “…”`: a passive's subject
+            # is who was spoken to or of; the speaker is the agent of a verb of asking or
+            # telling (`was asked by host Bill Maher, “…”`), else some other cue's.
+            agent = re.match(r"\s+by\s", text[w[1]:w[1] + 5])
+            mention = mention_after(text, w[1] + agent.end(), q_open) \
+                if agent and low in load_words("addressee_verbs.txt") | _ASKING else None
+            passive = passive or w
+            rule = "before-quote-inverted"
+        elif not text[prev:w[0]].strip(" \t,;:—–") and not after_quote or _inverted_aside(text, prev, w, q_open):
             # `Said Dorothy Poynter, who grew up with Ali, “…”`; `But, said Solovey, “…”`
             mention = mention_after(text, w[1], q_open)
             rule = "before-quote-inverted"
@@ -682,12 +728,19 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         elif low.endswith("ing"):
             # `Trump issued a statement saying …`: a participle speaks for the clause's
             # subject, not for the object before it.
-            mention = (_earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
+            mention = (_subordinate_subject(text, s_start, w)
+                       or _earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
                        or description_subject(text, s_start, w[0])
                        or subject_of(text, prev, w[0]))
             rule = "before-quote"
         else:
             mention = subject_of(text, prev, w[0])
+            if mention is None or not valid_mention(text, mention):
+                determined = _determined_subject(text, prev, w[0]) or _coordinated_subject(text, prev, w[0]) \
+                    or (_coordinated_subject(text, s_start, w[0], _quote_spans(other_quotes, s_start, q_open))
+                        if prev > s_start else None)
+                if determined is not None:
+                    return _set_mention(claim, determined, _cue_span(text, w), "before-quote")
             rule = "before-quote"
         later = _later_clause_subject(text, prev if low.endswith("ing") else w[1], q_open)
         if later is not None:
@@ -699,7 +752,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             # `When Trump suggested …, Rubio fired back: “…”`: the cue belongs to an
             # opening subordinate clause; the quote to the main clause after it.
             return _set_mention(claim, main, None, "main-clause")
-        if mention is not None and valid_mention(text, mention):
+        if mention is not None and (mention is absolute or valid_mention(text, mention)):
             return _set_mention(claim, mention, _cue_span(text, w), rule)
     if possessed is not None:
         return _set_mention(claim, possessed[0], None, "possessor")
@@ -725,13 +778,160 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         later = _later_clause_subject(text, prev, q_open)
         if later is not None:
             return _set_mention(claim, later, None, "later-clause")
-        subject = sentence_subject(text, s_start, q_open) or _description_fallback(text, s_start, q_open)
+        subject = sentence_subject(text, s_start, q_open) or _description_fallback(text, s_start, q_open) \
+            or _subject_after_opening_phrase(text, s_start, quote, s_end)
         if subject:
             return _set_mention(claim, _inside_relative(text, subject, q_open), None, "sentence-subject")
+    if passive is not None:
+        # An agentless report (`Trump was asked, “…”`): a claim with a cue and no speaker.
+        claim.cue_start, claim.cue_end = _cue_span(text, passive)
+        claim.rule = "before-quote"
     return claim
 
 
 _PUT_IT = re.compile(r"\b[Aa]s\s+([^;:“”\"]{1,100}?),?\s+((?:(?:once|has|had|have|memorably|famously|bluntly|later)\s+)?puts?\s+it)\s*[,:]\s*$")
+
+
+_NAMING_BEFORE = re.compile(r"\b((?:[a-z]+ed|known))\s+(?:(?:the|a|an|it|him|her|them|this|that)\s+)?(?:[\w’'-]+\s+){0,2}$")
+_AGENT_BEFORE = re.compile(r"\b((?:[a-z]+ed|known))\s+by\s+((?:[\w.’'-]+\s+){1,5}?)as\s+(?:(?:a|an|the)\s+)?$")
+
+
+def _naming_agent(text: str, s_start: int, quote: Quote, limit: int) -> tuple[Mention, tuple[int, int]] | None:
+    """The agent of a passive participle that names the quoted words: after the quote
+    (`called the “Crossroads of America” by the citizens`) or before it (`known by some
+    voters as a “hug”`)."""
+    q_open, q_close = quote.outer
+    m = _AGENT_BEFORE.search(text, max(s_start, q_open - 80), q_open)
+    if m is not None:
+        mention = mention_before(text, m.start(2), m.end(2))
+        if mention is not None and mention.start == _words(text, m.start(2), m.end(2))[0][0] \
+                and (valid_mention(text, mention) or _determined_phrase(text, mention)):
+            return mention, (m.start(1), m.end(1))
+        return None
+    by = re.match(r"\s+by\s+", text[q_close:q_close + 6])
+    if by is None:
+        return None
+    m = _NAMING_BEFORE.search(text, max(s_start, q_open - 40), q_open)
+    if m is None or m.group(1) not in speech_verbs() and m.group(1) not in ("known", "dubbed", "labeled", "labelled", "nicknamed"):
+        return None
+    if any(x[2].lower() in _PREPOSITIONS for x in _words(text, m.end(1), q_open)):
+        return None     # (`reported in a “hit piece” by the Times`: the piece's author)
+    mention = mention_after(text, q_close + by.end(), limit)
+    if mention is None or not (valid_mention(text, mention) or _determined_phrase(text, mention)):
+        return None
+    return mention, (m.start(1), m.end(1))
+
+
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:And|But)\s+)?(?:(?i:after|before|in|while|when|since|by|despite|without)\s+(?:\w+ly\s+)?[a-z]+ing|[A-Z][a-z]+ing)\b")
+
+
+def _subject_after_opening_phrase(text: str, s_start: int, quote: Quote, s_end: int) -> Mention | None:
+    """`After spending the week bickering over whether the other is “qualified,” Clinton
+    ripped into …`, `And in explaining why those “solutions” had not passed, Clinton …`: a
+    quote inside an opening participial phrase is the main clause's subject's."""
+    if not _OPENING_PARTICIPLE.match(text, s_start):
+        return None
+    comma = text.find(",", quote.outer[1] - 1, s_end)
+    if comma < 0 or "," in text[s_start:quote.outer[0]] or any(m in text[quote.outer[1]:comma] for m in DOUBLE_MARKS):
+        return None
+    return _clause_subject(text, comma + 1, s_end)
+
+
+def _determined_subject(text: str, lo: int, cue_start: int) -> Mention | None:
+    """`The retired plumber said the town was “…”`: a short noun phrase opened by a determiner
+    that is all of its clause before the cue (an adverb aside) is the cue's subject, though
+    its head is not one the training data shows."""
+    clause = _clause_start(text, lo, cue_start)
+    plain = mention_before(text, clause, cue_start)
+    if plain is None or not _determined_phrase(text, plain):
+        return None
+    if any(x[2].lower() in _PASSIVE_AUXILIARIES for x in _words(text, plain.end, cue_start)):
+        return None     # `his salesmen were told, “…”`: a passive's subject is the listener
+    before = _words(text, clause, plain.start)
+    if any(x[2].lower() not in _LEADING_NOISE and x[2].lower() not in load_words("opening_adverbials.txt")
+           and x[2].lower() not in ("later", "earlier") for x in before):
+        return None
+    inner = _words(text, plain.start, plain.end)[1:]
+    closed = load_words("function_words.txt")
+    verbs = speech_verbs()
+    cut = next((k for k, x in enumerate(inner) if x[2].lower() in _PREPOSITIONS), len(inner))
+    if cut < len(inner) and any(x[2].lower() in verbs or x[2].lower() in _VERB_LIKE or x[2].lower() in _pronouns()
+                                for x in inner[cut:]):
+        return None
+    inner = inner[:cut]     # (`the plumber from the next town`: its head's complement)
+    if inner and inner[-1][2].lower().endswith("ed"):
+        return None     # `a website linked to a group called “…”`: a participle, no head
+    if len(inner) > 5 or any(
+            x[2].lower() in closed or x[2].lower() in verbs or x[2].lower() in _VERB_LIKE or x[2].lower() in _MONTHS_DAYS
+            or x[2].lower() in _TRAILING_NOISE or x[2].lower().endswith(("ing", "ly")) or not x[2].isascii() and "\xa0" in text[plain.start:plain.end]
+            for x in inner):
+        # Only determiner, modifiers and head: a closed-class word, a verb, an adverb or a
+        # day inside (`both oppose an inflation formula called`, `The longtime senator said
+        # he rarely`, `The director further`) means the phrase runs past its noun.
+        return None
+    return plain
+
+
+_AND_BEFORE_CUE = re.compile(r"\b(?:and|but)\s+(?:(?:then|later|also|quickly|repeatedly)\s+)?$")
+_COORDINATOR_FIRST = re.compile(r"\s*(?:and|but)\s+", re.IGNORECASE)
+
+
+def _quote_spans(quotes: list[Quote], lo: int, hi: int) -> list[tuple[int, int]]:
+    return [q.outer for q in quotes if lo <= q.outer[0] < hi]
+
+
+def _coordinated_subject(text: str, lo: int, cue_start: int, skip: list[tuple[int, int]] = ()) -> Mention | None:
+    """`The farming association denounced the plan and said, “…”`: a cue coordinated with an
+    earlier verb of its clause shares that verb's subject, which opens the clause (after its
+    last comma or the sentence start, and a conjunction there). With `skip`, the quotes of
+    the clause (`Bush called Rubio “a leader” but described his skills as a “work in
+    progress”`): marks inside them break no clause."""
+    m = _AND_BEFORE_CUE.search(text, max(lo, cue_start - 30), cue_start)
+    if m is None:
+        return None
+    if skip and any(a < m.start() <= b for a, b in skip):
+        return None
+    masked = text[lo:m.start()]
+    for a, b in skip:
+        masked = masked[:a - lo] + " " * (b - a) + masked[b - lo:]
+    clause = lo + max([0] + [masked.rfind(mark) + 1 for mark in ",;:—–("])
+    conj = _COORDINATOR_FIRST.match(text, clause, m.start())
+    if conj:
+        clause = conj.end()
+    while clause < m.start() and text[clause].isspace():
+        clause += 1
+    if clause >= m.start():
+        return None
+    mark = text.rfind(",", lo, clause)
+    if mark >= 0 and not text[mark + 1:clause].strip() and (
+            _PLACE_BEFORE_COMMA.search(text, max(lo, mark - 60), mark)
+            or text[clause:m.start()].strip().lower() in _regions()):
+        return None     # (`at the border in Laredo, Texas and explained`: the clause opens on a place)
+    first = _words(text, clause, m.start())[:1]
+    if first and first[0][2].lower() in speech_verbs() or re.search(r"\b(?:who|which)\b", text[clause:m.start()]):
+        return None     # (`said a former official who oversaw … and described`: inverted, or a relative's verbs)
+    mention = sentence_subject(text, clause, m.start())
+    if mention is not None and re.match(r"\s+[a-z]", text[mention.end:mention.end + 2]) \
+            and not _words(text, mention.end, m.start())[0][2].lower() in speech_verbs() | _VERB_LIKE \
+            and not _words(text, mention.end, m.start())[0][2].lower().endswith(("ed", "ly", "s")):
+        mention = None  # (`Republican candidate Lindsey Graham said`: a modifier, not the subject)
+    if mention is not None:
+        return mention if mention.start == clause or text[clause:mention.start].strip().lower() == "the" else None
+    # A description: from its determiner up to the first word that is a verb or an adverb.
+    words = _words(text, clause, m.start())
+    if not words or words[0][2].lower() not in _PHRASE_DETERMINERS:
+        return None
+    verbs = speech_verbs()
+    end = None
+    for k, x in enumerate(words[1:], 1):
+        low = x[2].lower()
+        if low in verbs or low in _VERB_LIKE or low.endswith("ly") or k > 1 and low.endswith("ed") or low in _TRAILING_NOISE:
+            end = k
+            break
+    if end is None or end < 2:
+        return None
+    mention = Mention(words[0][0], words[end - 1][1])
+    return mention if _determined_phrase(text, mention) or valid_mention(text, mention) else None
 
 
 def _subject_before_colon(text: str, clause: int, colon: int) -> tuple[Mention, tuple[int, int]] | None:
@@ -793,10 +993,16 @@ def _main_clause_subject(text: str, s_start: int, prev: int, w: tuple[int, int, 
     before = text.rfind(",", s_start, w[0])
     if not text[w[1]:comma].strip() and before >= 0 and len(_words(text, before, w[0])) <= 3:
         return None     # (`If …, he said, Congress can …`: a cue set off by commas is the quote's own)
-    return sentence_subject(text, comma + 1, q_open)
+    if first[0][2].lower() == "as" and not text[w[1]:comma].strip() and before < 0 \
+            and w[2].lower() not in load_words("intransitive_speech_verbs.txt"):
+        return None     # `As The Daily Caller reported, …“…”`: the parenthetical credits its own subject
+    return _clause_subject(text, comma + 1, q_open)
 
 
 _PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
+_ASKING = frozenset("asked questioned pressed challenged".split())
+# A passive auxiliary (and an adverb) right before a cue.
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 
 
 def _opening_clause_speaker(text: str, s_start: int, q_open: int, other_quotes: list[Quote]) -> tuple[Mention, tuple[int, int]] | None:
@@ -856,7 +1062,7 @@ def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, in
             w = words[j]
             if "," in text[w[1]:words[j + 1][0]]:
                 break
-            if not _complement_of_noun(text, words[i][1], q_open) or _cue_before(text, prev, w[0]):
+            if not _complement_of_noun(text, words[i][1], q_open) or _cue_before(text, prev, w[0]) and _judged(text, words[i][1], q_open):
                 return None
             if w[2].lower() in _POSSESSIVE_WORDS:
                 return Mention(w[0], w[1]), words[i][0]
@@ -884,8 +1090,27 @@ def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, in
 _NOUN_COMPLEMENT = re.compile(r"\s*(?:(?:was|is|had\s+been|has\s+been)\s*(?:that\b|[:,])|that\b|to\b|of\b|for\b|:)")
 
 
+# What may stand between the noun and its complement: a prepositional phrase (`her assertion
+# during the debate that …`, `his dictum to his interns was, …`), or an aside in commas or
+# parentheses (`His assumption, confidently stated on live TV, was that …`).
+_NOUN_ASIDE = re.compile(r"\s*(?:\([^()“”\"]{1,80}\)|,[^,;:()“”\"]{1,60},|(?:in|during|before|at|on|to|about|against|from|over|after)\s[^,;:()“”\".]{1,60}?(?=\s*(?:\(|was\b|is\b|had\s+been\b|has\s+been\b|that\b|:)))")
+_COPULA = re.compile(r"\b(?:was|is|were|are|had\s+been|has\s+been)\b")
+
+
+def _judged(text: str, noun_end: int, q_open: int) -> bool:
+    """Whether a copula stands between the noun and the quote (`Ryan said Obama’s claim that
+    he won was “…”` may quote Ryan judging the claim); `Pence blamed the media for Trump’s
+    claim that Obama “…”` quotes the claim itself."""
+    return _COPULA.search(text, noun_end, q_open) is not None
+
+
 def _complement_of_noun(text: str, noun_end: int, q_open: int) -> bool:
     m = _NOUN_COMPLEMENT.match(text, noun_end, q_open)
+    if m is None:
+        aside = _NOUN_ASIDE.match(text, noun_end, q_open)
+        m = _NOUN_COMPLEMENT.match(text, aside.end(), q_open) if aside else None
+        if m is not None and text[m.start():m.end()].strip() in ("to", "of", "for"):
+            return False
     if m is None:
         return False
     if text[m.start():m.end()].strip() in ("of", "for"):
@@ -913,7 +1138,10 @@ def _description_fallback(text: str, s_start: int, q_open: int) -> Mention | Non
     words = _words(text, mention.start, mention.end)
     head = words[-1][2].lower()
     counts = _source_head_counts()
-    if len(words) > 5 or any(m in text[mention.start:mention.end] for m in DOUBLE_MARKS) or head in _DETERMINERS or head in _PREPOSITIONS or counts.get(head, 0) < 3:
+    cue_next = _words(text, mention.end, q_open)[:1]
+    cue_next = bool(cue_next) and cue_next[0][2] in speech_verbs()     # (`About four in 10 said …`)
+    if len(words) > 5 or any(m in text[mention.start:mention.end] for m in DOUBLE_MARKS) or head in _DETERMINERS \
+            or head in _PREPOSITIONS or counts.get(head, 0) < 3 and not cue_next:
         return None
     if any(w[2].lower() in _VERB_LIKE or w[2].lower().endswith("ed") or _CONTRACTION.search(w[2]) for w in words[1:]):
         return None
@@ -960,7 +1188,13 @@ def _absolute_subject(text: str, prev: int, w: tuple[int, int, str]) -> Mention 
     mention = mention_before(text, found.start(1), found.end(1))
     if mention is None or mention.start != words[0][0] and words[0][2].lower() not in ("the", "a", "an"):
         return None
-    return mention if valid_mention(text, mention) else None
+    if valid_mention(text, mention):
+        return mention
+    # The participle's own subject, whatever its head, when the participle leads straight
+    # into what is said (`with many marchers and spectators chanting “…”`; not `comes with the
+    # right calling card: …`).
+    leads = re.match(r"\s*(?:[“\"]|that\b|,|:)", text[w[1]:w[1] + 8]) is not None
+    return mention if leads and _determined_phrase(text, mention) else None
 
 
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z]|(?:one|some|many|several|two|three)\s+of\b|the\s+[A-Z])[^,;:“”\"()]{1,80}?)\s+$")
@@ -979,9 +1213,30 @@ def _asked_then_cue(text: str, quote: Quote, q_close: int, words: list[tuple[int
     cue = next((w for w in words[1:] if _is_cue(text, w, verbs, words[0][0])), None)
     if cue is None:
         return False
+    name = [w for w in words if w[0] < cue[0]]
+    if len(name) <= 6 and all(_is_cap(w[2]) for w in name) and not any(m in text[words[0][0]:cue[0]] for m in ",;:"):
+        return True     # `“…!” US Senator Ann Cole said as she …`: a name with its titles, then the cue
     named = subject_of(text, words[0][0], cue[0])
     return (named is not None and words[0][0] in (named.start, (named.descriptor or (None,))[0])
             and "," in text[named.end:cue[0]] and valid_mention(text, named))
+
+
+def _parenthetical_cue(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> Mention | None:
+    """A cue and its speaker set off by commas inside the sentence before the quote (`…, says
+    Carl Anthony, a historian, is that …“…”`): the inverted parenthetical attributes it."""
+    low = w[2].lower()
+    if low.endswith("ing") or low in load_words("addressee_verbs.txt") or not text[prev:w[0]].rstrip().endswith(",") \
+            or not text[prev:w[0]].strip(" ,"):
+        return None
+    mention = mention_after(text, w[1], q_open)
+    if mention is None or not valid_mention(text, mention) or not _is_cap(text[mention.start:mention.end]) \
+            or text[w[1]:mention.start].strip():
+        return None     # (the speaker's name follows the cue: not `…, said he expects Obama, …`)
+    if not re.match(r"\s*,\s*\S", text[mention.end:q_open]) or not _words(text, mention.end, q_open):
+        return None
+    # Its apposition runs to the next comma (`, historian at the library,`).
+    mention.descriptor = apposition_after(text, mention.end, q_open)
+    return mention
 
 
 def _inverted_aside(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> bool:
@@ -1082,6 +1337,9 @@ def attribution_before_colon(text: str, sent: tuple[int, int]) -> Claim | None:
             clause = _clause_start(text, s_start, w[0])
             if text[clause:w[0]].strip():
                 mention = mention_before(text, clause, w[0])
+                if mention is None and re.search(r"\bto\s+$", text[clause:w[0]]):
+                    # `She went on to say:`: the infinitive's subject is the sentence's
+                    mention = sentence_subject(text, clause, w[0])
             else:
                 mention = mention_after(text, w[1], colon)
             if mention and valid_mention(text, mention):
@@ -1123,6 +1381,10 @@ def speaking_sentence(text: str, sent: tuple[int, int]) -> Claim | None:
             mention = mention_after(text, w[1], s_end)
         else:
             mention = subject_of(text, s_start, w[0])
+            if mention is None and re.search(r"\b(?:and|but)\s+(?:then\s+|later\s+|also\s+)?$", text[s_start:w[0]]):
+                # `Tom Baker arrived late and said he was tired.`: the cue shares the
+                # sentence's subject with the verb it is coordinated with.
+                mention = sentence_subject(text, s_start, w[0]) or description_subject(text, s_start, w[0])
         if mention is not None and valid_mention(text, mention):
             claim = Claim(kind="direct", start=s_start, end=s_end)
             return _set_mention(claim, mention, _cue_span(text, w), "previous-sentence")
@@ -1153,6 +1415,11 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
         if _is_cue(text, w, verbs, s_start) and not w[2].lower().endswith("ing"):
             if text[s_start:w[0]].strip():
                 found = subject_of(text, s_start, w[0])
+                if found is not None and _after_preposition(text, s_start, found):
+                    continue    # `… reminds him of the old book titled “…”, explaining`: no subject
+                if _in_opening_clause(text, s_start, w, limit):
+                    # `As Baker spoke, the union was …, urging …`: the main clause's subject
+                    return _clause_subject(text, text.find(",", w[1], limit) + 1, limit)
                 if found is None and re.search(r"\b(?:and|but)\s+$", text[s_start:w[0]]):
                     # `The spokesman refused to answer but said there was …, adding:`: the
                     # verbs share the sentence's subject
@@ -1161,9 +1428,88 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
                     # `…, said X, …`: inverted; not `X … endorsed Clinton, saying`
                     found = mention_after(text, w[1], limit)
                     found = found if found is not None and valid_mention(text, found) else None
+                before = _words(text, max(s_start, w[0] - 30), w[0])[-2:]
+                if found is None and w[2].lower().endswith("ed") and len(before) == 2 \
+                        and before[0][2].lower() in ("the", "a", "an", "this", "that", "its", "his", "her", "their"):
+                    continue    # `… says in the spot titled “…”, warning …`: a participle after a noun
                 return found
             return None
     return None
+
+
+_THE_NAME = re.compile(r"\s*(?:[Tt]he\s+)([A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*){0,4})(?=\s+[a-z])")
+
+
+def _clause_subject(text: str, start: int, limit: int) -> Mention | None:
+    """The subject opening a main clause: a name or pronoun, a description up to its head,
+    or `the` and a name (`the NRA was going …`, which sentence_subject reads as an opener)."""
+    found = sentence_subject(text, start, limit) or description_subject(text, start, limit)
+    if found is not None:
+        return found
+    m = _THE_NAME.match(text, start, limit)
+    if m and not any(w.lower().rstrip(".") in _title_stems() for w in m.group(1).split()):
+        mention = Mention(m.start(), m.end(1))
+        mention.start = m.start() + len(text[m.start():m.end()]) - len(text[m.start():m.end()].lstrip())
+        return mention if valid_mention(text, mention) else None
+    return None
+
+
+_SUBORDINATE = re.compile(r"(?:,|\s)\s*(?:when|while|where|whereupon)\s+")
+
+
+def _subordinate_subject(text: str, s_start: int, w: tuple[int, int, str]) -> Mention | None:
+    """`He tweeted when Clinton ended the debate with a joke, remarking, “…”`, `… the Taj,
+    where about 50 protesters had gathered, chanting “…”`: a participle right after a
+    subordinate clause in the middle of the sentence speaks for that clause's subject (a
+    name or a determined phrase, then its verb)."""
+    comma = text.rfind(",", s_start, w[0])
+    if comma < 0 or text[comma + 1:w[0]].strip():
+        return None
+    found = None
+    for m in _SUBORDINATE.finditer(text, s_start, comma):
+        found = m
+    if found is None or found.start() <= s_start or any(mark in text[found.end():comma] for mark in ",;:—–()“”\""):
+        return None
+    words = _words(text, found.end(), comma)
+    if len(words) < 2:
+        return None
+    verbs = speech_verbs()
+    # The subject runs to the clause's verb: a verb of speech, an auxiliary or a past tense.
+    k = next((j for j, x in enumerate(words) if j and x[2][:1].islower() and (
+        x[2].lower() in verbs or x[2].lower() in _VERB_LIKE or x[2].lower().endswith(("ed", "ly")))), None)
+    if not k or k > 5:
+        return None
+    head = words[:k]
+    if len(head) == 1 and head[0][2].lower() in _pronouns():
+        return None     # (a pronoun there is the main clause's speaker again)
+    mention = Mention(head[0][0], head[-1][1]) if _is_cap(head[0][2]) and not _is_cap(head[-1][2]) \
+        and head[-1][2].endswith("s") and len(head) <= 3 else _split_name(text, head)   # `Sanders protesters`
+    if mention is None or mention.start != head[0][0]:
+        return None
+    return mention if valid_mention(text, mention) or _determined_phrase(text, mention) \
+        or text[mention.start:mention.end].endswith("s") and _is_cap(head[0][2]) else None
+
+
+def _in_opening_clause(text: str, s_start: int, w: tuple[int, int, str], limit: int) -> bool:
+    """Whether a cue stands in a subordinate clause that opens the sentence and a comma
+    closes before `limit` (`As Tom Baker spoke, the union …`)."""
+    words = _words(text, s_start, w[0])
+    k = 0
+    while k < len(words) and words[k][2].lower() in _COORDINATING:
+        k += 1
+    if k >= len(words) or words[k][2].lower() not in _SUBORDINATORS:
+        return False
+    if any(mark in text[words[k][1]:w[0]] for mark in ",;:—–()"):
+        return False
+    comma = text.find(",", w[1], limit)
+    return comma >= 0 and bool(text[comma + 1:limit].strip())
+
+
+def _after_preposition(text: str, lo: int, mention: Mention) -> bool:
+    """Whether a preposition stands right before the mention: the object of `of the old book`
+    is no subject of the participle after it (`titled`)."""
+    before = _words(text, max(lo, mention.start - 20), mention.start)
+    return bool(before) and before[-1][2].lower() in _PREPOSITIONS and not text[before[-1][1]:mention.start].strip()
 
 
 def _introduces(word: str, next_word: str) -> bool:
@@ -1171,6 +1517,7 @@ def _introduces(word: str, next_word: str) -> bool:
     `Two` (a participle only before a lower-case word: `Jared Kushner` is a name)."""
     low = word.lower()
     return (low in _PREPOSITIONS or low in _LEADING_NOISE or low in _DETERMINERS or low in _NOT_NAMES
+            or low in load_words("opening_adverbials.txt")
             or low.endswith(("ing", "ed")) and len(low) > 4 and not next_word[:1].isupper()
             or word[:1].isdigit()
             or low in ("after", "before", "during", "under", "over", "like", "unlike", "following", "asked", "told",
@@ -1196,12 +1543,18 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
         comma = text.find(",", words[0][1], limit)
         if comma < 0:
             return None
+        comma = _place_apposition_end(text, comma, limit)
         words = _words(text, comma + 1, limit)
     else:
         return None
     run = []
     for w in words[:10]:
         low = w[2].lower()
+        if run and "(" in text[run[-1][1]:w[0]]:
+            dateline = _DATELINE_TAG.match(text, run[-1][1])
+            if dateline and dateline.end() < limit:
+                return sentence_subject(text, dateline.end(), limit)    # `Washington (AFP) – Clinton …`
+            break       # (`Sen. Bernie Sanders (I-Vt.) visited …`: the party tag ends the name)
         if run and "," in text[run[-1][1]:w[0]]:
             break
         if w[2][:1].isupper() or low in _pronouns() or low in ("the", "of") and (run or low == "the"):
@@ -1228,6 +1581,31 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
     return None
 
 
+# A place named after a preposition and the comma that sets off its state or country
+# (`in Salem, New Hampshire,`, `from Dayton, Ohio,`, `in Concord, N.H.,`).
+_PLACE_BEFORE_COMMA = re.compile(r"\b(?:in|at|from|near|of|outside|to|across|throughout)\s+(?:the\s+)?"
+                                 r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}$")
+_PLACE_APPOSITION = re.compile(r"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},")
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    return load_words("regions.txt") | load_words("places.txt")
+
+
+def _place_apposition_end(text: str, comma: int, limit: int) -> int:
+    """The comma after a place's apposition when `comma` follows a place (`Speaking in Salem,
+    New Hampshire, Trump went …`: the state is no subject), else `comma`."""
+    if not _PLACE_BEFORE_COMMA.search(text, max(0, comma - 60), comma):
+        return comma
+    m = _PLACE_APPOSITION.match(text, comma + 1, limit)
+    if m is None:
+        return comma
+    place = text[m.start():m.end() - 1].strip().lower()
+    return m.end() - 1 if place in load_words("regions.txt") or place in load_words("places.txt") else comma
+
+
+_DATELINE_TAG = re.compile(r"\s*\([^()]{1,30}\)\s*[—–-]+\s*")
 _OPENING_BEFORE = re.compile(r"(?:^|[.!?:;…—–(\[“”\"‘’]|\n)\s*$")
 
 
@@ -1257,6 +1635,7 @@ def _only_opens_sentences(text: str, word: str) -> bool:
     return True
 
 
+_APPROXIMATE = frozenset("about nearly roughly almost around some over".split())
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)$")
 
 
@@ -1267,18 +1646,33 @@ def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
     words = _words(text, s_start, limit)[:8]
     if len(words) < 2 or words[0][0] != s_start + len(text[s_start:limit]) - len(text[s_start:limit].lstrip()):
         return None
+    if words[0][2].lower() in load_words("opening_adverbials.txt"):
+        # `Outside the hall, about fifty farmers gathered, chanting …`: the subject follows
+        # the opening adverbial's comma.
+        comma = text.find(",", words[0][1], limit)
+        if comma < 0:
+            return None
+        return description_subject(text, comma + 1, limit)
     first = words[0][2].lower()
+    # (`about 200 protesters congregated …`: an approximate number opens the phrase too)
+    approximate = first in _APPROXIMATE and (words[1][2][:1].isdigit() or words[1][2].lower() in _DETERMINERS)
     if not (first in _DETERMINERS or first in ("his", "her", "their", "its", "one", "another")
-            or _POSSESSIVE_OPENER.match(words[0][2])):
+            or _POSSESSIVE_OPENER.match(words[0][2]) or approximate):
         return None
     heads = _source_heads() | _titles()
     for j, w in enumerate(words[1:], 1):
         if "," in text[words[j - 1][1]:w[0]]:
             return None
         low = w[2].lower()
-        if low in heads:
+        if low in speech_verbs() and w[2][:1].islower():
+            # The cue right after the phrase: `About four in 10 said …` (not `… said` as a head).
+            mention = Mention(words[0][0], words[j - 1][1])
+            return mention if j >= 2 and (approximate or valid_mention(text, mention) or _determined_phrase(text, mention)) else None
+        if low in heads and low not in _DETERMINERS:     # (the learned heads hold `a`)
             mention = Mention(words[0][0], w[1])
             return mention if valid_mention(text, mention) else None
+        if low in _VERB_LIKE:
+            return None     # `The first incident came during a speech`: past its subject
     return None
 
 

@@ -156,7 +156,8 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                     quote_model.claim_probability(features)
                 # A quote nobody is found to say must be likelier to be a claim (mostly
                 # scare quotes otherwise; tools/train_quote_model.py --cv prints the grid).
-                threshold = quote_threshold if claim.mention_start is not None else \
+                # (An agentless report keeps its cue: `Trump was asked, “…”` is someone's words.)
+                threshold = quote_threshold if claim.mention_start is not None or claim.cue_start is not None else \
                     max(quote_threshold, UNATTRIBUTED_THRESHOLD)
                 if claim.extra["p_claim"] < threshold and not keep_all_quotes:
                     continue

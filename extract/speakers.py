@@ -72,6 +72,10 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 june july august september october november december christmas god""".split())
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[-’'][\w]+)*\.?")
+# Capitalised words that open a sentence before a name and are no part of it (`Despite
+# Santilli's …`, `Shortly`): prepositions and the opening adverbials.
+_LEADING_WORDS = frozenset("despite during without under over through against like unlike amid".split()) \
+    | load_words("opening_adverbials.txt")
 # One capitalised word, allowing inner hyphens and apostrophes (O'Brien, al-Haq) and the dot
 # of an initial or of an abbreviation that stands in names (the dotted titles of
 # extract/data/titles.txt, Jr., St.). Another word's dot ends its sentence: `the Central
@@ -343,7 +347,8 @@ def _is_common(word: str, text: str) -> bool:
     if low in _outlets() or low in _places():
         return False
     lex = _roles()
-    if low in _FUNCTION_CAPS or low in lex.heads or low in lex.other_heads or low in lex.generic:
+    if low in _FUNCTION_CAPS or low in load_words("opening_adverbials.txt") or low in lex.heads \
+            or low in lex.other_heads or low in lex.generic:
         return True
     if _singular(low) in lex.heads or _singular(low) in lex.other_heads:
         return True
@@ -481,7 +486,7 @@ def _run_name(run: str) -> tuple[int, int, str, str] | None:
         return None
     cut = _split_titles(words)
     name_words = words[cut:]
-    while name_words and name_words[0].lower() in _FUNCTION_CAPS:
+    while name_words and (name_words[0].lower() in _FUNCTION_CAPS or name_words[0].lower() in _LEADING_WORDS):
         name_words = name_words[1:]
     if not name_words or len(name_words) > 4:
         return None
@@ -489,9 +494,26 @@ def _run_name(run: str) -> tuple[int, int, str, str] | None:
     name = " ".join(name_words)
     # An all-capitals word (an acronym, a shouted headline) is no name's, an initial is.
     if (any(w.lower() in _NOT_PERSON_WORDS or (w.isupper() and not _INITIAL.fullmatch(w)) for w in name_words)
-            or _key(name) in _places() or _key(name) in _outlets()):
+            or _key(name) in _places() or _key(name) in _outlets() or name.lower() in _regions()):
         return None
     return cut, len(name_words), name_words[0], name
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    return load_words("regions.txt")
+
+
+_REGION_AFTER = re.compile(r",[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*)?)")
+
+
+def _before_region(text: str, end: int) -> bool:
+    """Whether a state or country set off by a comma follows (`Dayton, Ohio`)."""
+    m = _REGION_AFTER.match(text, end)
+    if m is None:
+        return False
+    place = m.group(1).lower()
+    return place in _regions() or place.split()[0] in _regions() or place in _places() or place.split()[0] in _places()
 
 
 def _index(text: str) -> _Index:
@@ -504,8 +526,14 @@ def _index(text: str) -> _Index:
             continue
         cut, n_words, first_word, name = found
         if n_words == 1 and (cut == 0 or _is_common(name, text)):
-            # A lone capitalised word counts as a name only with a title before it.
-            occurrences.append((m.start(), name))
+            # A lone capitalised word counts as a name only with a title before it; one
+            # that opens a sentence as an adverbial (`Somewhere in there, he …`), a state
+            # or a city set off before its state (`in Dayton, Ohio, he …`) is no one a
+            # pronoun can stand for.
+            if name.lower() not in load_words("opening_adverbials.txt") and name.lower() not in _regions() \
+                    and name.lower() not in _pronouns() \
+                    and not _before_region(text, m.end()):
+                occurrences.append((m.start(), name))
             continue
         # Offset where the name itself starts inside the run.
         name_start = m.start() + run.rfind(first_word)
@@ -687,6 +715,12 @@ class _Resolver:
         low = [w.lower() for w in words]
         if len(words) == 1 and low[0] in _pronouns():
             return self._antecedent(_OBJECT_PRONOUNS.get(low[0], low[0]), at)
+        if len(words) >= 2 and _POSSESSIVE.search(words[-2]) and (
+                low[-1] in _UTTERANCES or low[-1] in load_words("speech_nouns.txt")):
+            # "Tom Baker’s letter said", "the mayor’s statement read": whoever wrote it speaks
+            # (not "Tom Baker’s spokesman", a person of his own).
+            possessor = mention[:mention.rindex(words[-2]) + len(words[-2])]
+            return self.resolve(_POSSESSIVE.sub("", possessor.rstrip()), at, descriptor)
         m = _ONE_OF_THE.match(mention.strip())
         if m:
             inner = self._definite(_words(m.group(2)), at)
@@ -859,7 +893,8 @@ def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int,
     if _ARTICLE_FIRST.match(mention):
         # "Saad Ali, a 27-year-old fighter from …": the mention is the apposition of a name.
         name = _NAME_BEFORE_COMMA.search(text, max(floor, start - 80), start)
-        if name and not _is_common(name.group(1).split()[0], text):
+        if name and not _is_common(name.group(1).split()[0], text) and not _opening_adverbial(text, name.start(1)) \
+                and name.group(1).split()[-1].lower() not in _NOT_PERSON_WORDS:
             return name.start(1), name.group(1)
     if mention.lower() in _QUANTIFIERS:
         # "one of the people": the quantifier alone names no one.
@@ -915,11 +950,41 @@ def _antecedent_phrase(text: str, start: int, floor: int) -> tuple[int, str] | N
     return window_start + window.index(phrase, cut), phrase
 
 
+_OPENING_PHRASE = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(?:In|On|At|By|Since|Until|From|During|After|Before|Late|Early)\s+(?:(?:late|early|mid)\s+)?$")
+
+
+def _opening_adverbial(text: str, start: int) -> bool:
+    """Whether a capitalised word closes a time or place phrase opening the sentence (`In
+    late June, the association …`): no name that a description after it is apposed to."""
+    return _OPENING_PHRASE.search(text, max(0, start - 40), start) is not None
+
+
 def _adjacent(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two spans touch, with at most a comma, an article or spaces between them."""
     first, second = sorted((a, b))
     gap = text[first[1]:second[0]] if second[0] >= first[1] else ""
     return len(gap) <= 6 and _ADJACENT_GAP.fullmatch(gap) is not None
+
+
+_SUBJECT_LEAD = re.compile(r"[\s“\"]*(?:(?:And|But|Then|So)\s+)?$")
+
+
+def _possessor_subject(index: _Index, text: str, sentence_start: int, at: int) -> str | None:
+    """`Sanders has pushed his promise of “…”`: a possessive pronoun after a person named as
+    its sentence's subject is that person (not the last claim's speaker)."""
+    for pos, name in index.occurrences:
+        if pos >= at:
+            return None
+        if pos < sentence_start or name not in index.persons and not any(name in n for n in index.persons):
+            continue
+        lead = text[sentence_start:pos]
+        run_start = lead.rstrip()
+        # Only title words before the name (`Sen. Bernie Sanders`, `Former Gov. Jeb Bush`).
+        words = re.findall(r"[\w.’'-]+", lead)
+        if _SUBJECT_LEAD.fullmatch(lead) or words and all(w[:1].isupper() for w in words) and "," not in lead:
+            return _full_name(index, name, at) if name not in index.persons else name
+        return None
+    return None
 
 
 def resolve(text: str, claims: list[Claim]) -> list[Claim]:
@@ -946,7 +1011,9 @@ def resolve(text: str, claims: list[Claim]) -> list[Claim]:
             if governing is not None:
                 at, mention = governing
                 descriptor = None
-            speaker = resolver.resolve(mention, at, descriptor)
+            subject = _possessor_subject(resolver.index, text, claim.sentence_start, at) \
+                if mention.lower() in ("his", "her") else None
+            speaker = resolver._speaker(subject, True, "person") if subject else resolver.resolve(mention, at, descriptor)
             if speaker is not None and not speaker.named and speaker.description is None:
                 speaker.description = speaker.name
             if speaker is not None and descriptor and descriptor not in speaker.descriptors:

@@ -323,3 +323,34 @@ def test_seed_gold_anonymity_and_role_on_found_claims():
     assert figures["found"] >= 60
     assert figures["anonymity_accuracy"] >= 0.95
     assert figures["role_accuracy"] >= 0.90
+
+
+def test_possessor_of_an_utterance_is_the_speaker_not_of_a_person():
+    text = "Mayor Tom Baker wrote to the council.\n\n“We are done,” Baker’s letter said."
+    assert one(text, "We are done,", "Baker’s letter").speaker == "Tom Baker"
+    text = "Mayor Tom Baker wrote to the council.\n\n“We are done,” Baker’s spokesman said."
+    assert one(text, "We are done,", "Baker’s spokesman").speaker == "Baker’s spokesman"
+
+
+def test_possessive_pronoun_after_its_sentences_named_subject_is_that_person():
+    text = ("“We are done,” Ann Cole said.\n\nTom Baker has pushed his promise of “free bread” all week.")
+    claims = [claim(text, "We are done,", "Ann Cole"), claim(text, "free bread", "his")]
+    claims[1].sentence_start = text.index("Tom Baker")
+    resolve(text, claims)
+    assert claims[1].speaker == "Tom Baker"
+
+
+def test_a_capitalised_pronoun_is_no_name_a_pronoun_resolves_to():
+    text = "Ann Cole spoke to the crowd on Friday.\n\n“We are done,” she said."
+    assert one(text, "We are done,", "she").speaker == "Ann Cole"
+
+
+def test_description_after_an_opening_time_phrase_is_not_apposed_to_it():
+    text = "Intro.\n\nIn late June, the state bar association deemed him “well qualified.”"
+    assert one(text, "well qualified", "the state bar association").speaker == "the state bar association"
+
+
+def test_preposition_opening_the_sentence_is_no_part_of_the_name():
+    text = "Peter Baker ran the shop.\n\nDespite Baker’s efforts, the shop closed. “We tried,” Baker said."
+    assert one(text, "We tried,", "Baker").speaker == "Peter Baker"
+

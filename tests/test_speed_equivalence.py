@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extract import speakers
+from extract.lexicon import load_words
 
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "polnear" / "train" / "articles"
@@ -159,7 +160,8 @@ def reference_is_common(word: str, text: str) -> bool:
     if low in speakers._outlets() or low in speakers._places():
         return False
     lex = speakers._roles()
-    if low in speakers._FUNCTION_CAPS or low in lex.heads or low in lex.other_heads or low in lex.generic:
+    if low in speakers._FUNCTION_CAPS or low in load_words("opening_adverbials.txt") or low in lex.heads \
+            or low in lex.other_heads or low in lex.generic:
         return True
     if speakers._singular(low) in lex.heads or speakers._singular(low) in lex.other_heads:
         return True
@@ -170,6 +172,7 @@ def reference_index(text: str) -> speakers._Index:
     persons: dict[str, speakers._Person] = {}
     occurrences: list[tuple[int, str]] = []
     places, outlets = speakers._places(), speakers._outlets()
+    regions = load_words("regions.txt")
     appose = speakers._apposition()
     for m in speakers._CAP_RUN.finditer(text):
         words = reference_words(m.group())
@@ -177,7 +180,8 @@ def reference_index(text: str) -> speakers._Index:
             continue
         cut = speakers._split_titles(words)
         name_words = words[cut:]
-        while name_words and name_words[0].lower() in speakers._FUNCTION_CAPS:
+        while name_words and (name_words[0].lower() in speakers._FUNCTION_CAPS
+                              or name_words[0].lower() in speakers._LEADING_WORDS):
             name_words = name_words[1:]
         if not name_words or len(name_words) > 4:
             continue
@@ -185,10 +189,17 @@ def reference_index(text: str) -> speakers._Index:
         name = " ".join(name_words)
         if (any(w.lower() in speakers._NOT_PERSON_WORDS or (w.isupper() and not (len(w) == 2 and w.endswith(".")))
                 for w in name_words)
-                or speakers._key(name) in places or speakers._key(name) in outlets):
+                or speakers._key(name) in places or speakers._key(name) in outlets or name.lower() in regions):
             continue
         if len(name_words) == 1 and (cut == 0 or reference_is_common(name, text)):
-            occurrences.append((m.start(), name))
+            # Adverbials, states, cities before a state and pronouns are no antecedents.
+            after = re.match(r",[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*)?)", text[m.end():])
+            place = after.group(1).lower() if after else ""
+            before_region = bool(after) and (place in regions or place.split()[0] in regions
+                                             or place in places or place.split()[0] in places)
+            if name.lower() not in load_words("opening_adverbials.txt") and name.lower() not in regions \
+                    and name.lower() not in speakers._pronouns() and not before_region:
+                occurrences.append((m.start(), name))
             continue
         name_start = m.start() + m.group().rfind(name_words[0])
         person = persons.setdefault(name, speakers._Person(name))
