@@ -766,6 +766,11 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     # or the subject of the verb the colon closes: `the Christie supporter retorted: “…”`.
     if re.search(r":\s*$", text[prev:q_open]):
         colon = text.rfind(":", prev, q_open)
+        byline = _BYLINE_BEFORE.match(text, prev, q_open) if prev > s_start else None
+        if byline is not None:
+            # `“Museum to close,” by the Post’s Jane Roe: “…”`: a reading list's excerpt is
+            # the words of the writer it is credited to.
+            return _set_mention(claim, Mention(byline.start(1), byline.end(1)), None, "byline")
         mention = mention_before(text, _clause_start(text, prev, colon), colon)
         if mention and valid_mention(text, mention):
             return _set_mention(claim, mention, None, "colon")
@@ -787,6 +792,12 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         claim.cue_start, claim.cue_end = _cue_span(text, passive)
         claim.rule = "before-quote"
     return claim
+
+
+# A credit line between a quoted headline and a colon: `,” by the Post’s Jane Roe: ` (the
+# outlet's possessive optional).
+_BYLINE_BEFORE = re.compile(r"[,\s]*by\s+(?:the\s+)?(?:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’'](?:s\b)?\s+)?"
+                            r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s*:\s*$")
 
 
 _PUT_IT = re.compile(r"\b[Aa]s\s+([^;:“”\"]{1,100}?),?\s+((?:(?:once|has|had|have|memorably|famously|bluntly|later)\s+)?puts?\s+it)\s*[,:]\s*$")

@@ -236,8 +236,12 @@ def test_headline_credited_to_an_outlets_writer_is_not_a_claim():
     # the writer's words.
     text = ("Intro.\n\nFAREWELL—“Corner bookshop to close after forty years,” by the Gazette’s Ann Lee: "
             "“The owners said the rent had tripled since the spring.”\n\nEnd.")
-    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
-    assert direct == ["The owners said the rent had tripled since the spring."]
+    direct = claims_of(text).query("kind == 'direct'")
+    assert direct.quote.tolist() == ["The owners said the rent had tripled since the spring."]
+    assert direct.mention.tolist() == ["Ann Lee"]
+    # Without the outlet's possessive the credit line names the writer alone, not `by Ann Lee`.
+    text = text.replace("the Gazette’s Ann Lee", "Ann Lee")
+    assert claims_of(text).query("kind == 'direct'").mention.tolist() == ["Ann Lee"]
 
 
 def test_quote_without_a_speaker_needs_a_surer_model(monkeypatch):
