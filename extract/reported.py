@@ -253,7 +253,10 @@ _ARTICLES = frozenset("the a an his her their its our my your".split())
 
 def _after_determiner(text: str, s_start: int, cue_start: int) -> bool:
     before = _words(text, max(s_start, cue_start - 12), cue_start)
-    return bool(before) and before[-1][1] == len(text[:cue_start].rstrip()) and before[-1][2].lower() in _ARTICLES
+    # The last word ends where the text before the cue does, white space aside (a word ends
+    # on a word character or a period, never on white space): the gap is tested, not the
+    # whole text before the cue copied and stripped.
+    return bool(before) and not text[before[-1][1]:cue_start].strip() and before[-1][2].lower() in _ARTICLES
 
 
 def _inverted(text: str, s_start: int, cue_start: int, cue_end: int) -> bool:
@@ -265,10 +268,10 @@ def _inverted(text: str, s_start: int, cue_start: int, cue_end: int) -> bool:
     if before[-1] in "“”\"'" or before.rstrip(",.;:!?")[-1:] in ("”", '"', "'"):
         return True
     if before[-1] == ",":
-        nxt = _words(text, cue_end, min(len(text), cue_end + 30))
         if any(m in before for m in ("“", "”", '"', "''")):
             return True
-        return bool(nxt) and nxt[0][2][:1].isupper() and nxt[0][2].lower() not in _CLAUSE_OPENERS
+        nxt = _WORD.search(text, cue_end, min(len(text), cue_end + 30))    # the first word only
+        return nxt is not None and nxt.group()[:1].isupper() and nxt.group().lower() not in _CLAUSE_OPENERS
     return False
 
 
@@ -328,10 +331,11 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
     if not has_that:
         # Without "that", the content must start like a clause: not a preposition, not "to"
         # (an infinitive: "asked to leave"), not punctuation or a quote.
-        nxt = _words(text, pos, min(s_end, pos + 40))
-        if not nxt or nxt[0][0] != pos and text[pos:nxt[0][0]].strip():
+        # Only the first word is read: the pattern's first match, as the window's first word.
+        nxt = _WORD.search(text, pos, min(s_end, pos + 40))
+        if nxt is None or nxt.start() != pos and text[pos:nxt.start()].strip():
             return None
-        first = nxt[0][2].lower()
+        first = nxt.group().lower()
         if first in _NOT_CLAUSE_START:
             mention = _cue_subject(text, s_start, w, low)
             if mention is None or first in _ADVERBIAL_START:
