@@ -434,6 +434,10 @@ def _party_tag(text: str, lo: int, cue_start: int) -> re.Match | None:
     return _PARTY_TAG.search(text, lo, cue_start)
 
 
+# What subject_of's skipped words end on: a word of _TRAILING_NOISE, or -ly.
+_NOISE_ENDS = tuple(sorted(_TRAILING_NOISE)) + ("ly",)
+
+
 def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker mention standing before a cue, skipping an apposition or relative clause
     (`The former governor, who dropped his bid last year, noted`)."""
@@ -443,7 +447,13 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     if time and text[lo:time.start()].strip():
         cue_start = time.start()
     # Adverbs between subject and cue (`Bush, Florida’s former governor, also attacked`).
-    before = _words(text, max(lo, cue_start - 40), cue_start)
+    # The loop only starts on a last word that ends the window (white space aside) and is
+    # one of _TRAILING_NOISE or ends on -ly (_manner_adverb): a window that ends on none of
+    # those cannot start it, and its words are not looked up.
+    if text[max(lo, cue_start - 40, 0):cue_start].rstrip().endswith(_NOISE_ENDS):
+        before = _words(text, max(lo, cue_start - 40), cue_start)
+    else:
+        before = []
     while before and (before[-1][2] in _TRAILING_NOISE or _manner_adverb(text, before)) and not text[before[-1][1]:cue_start].strip():
         cue_start = before.pop()[0]
     tag = _party_tag(text, lo, cue_start)
@@ -1699,8 +1709,9 @@ _NAME_APPOSED = re.compile(r"(?:^|,)\s*((?:the|a|an|his|her|its|their|our)\s[^,;
 def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     """`Gerard Araud, the former French ambassador to the United States, said`."""
     window = text[lo:cue_start]
-    if not window.rstrip().endswith(","):
-        return None    # the pattern can only match a window that ends on the apposition's comma
+    if not window.rstrip().endswith(",") or window.count(",") < 2:
+        # Both patterns need the apposition's two commas, the last one ending the window.
+        return None
     named = _NAME_APPOSED.search(window)
     if named:
         return Mention(lo + named.start(2), lo + named.end(2), (lo + named.start(1), lo + named.end(1)))
