@@ -238,7 +238,7 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         words.pop()
     if not words:
         return None
-    if words[-1][2].lower() in _PREPOSITIONS or words[-1][2].lower() in _DETERMINERS - _LONE_SPEAKERS and len(words) == 1:
+    if words[-1][2].lower() in _PREPOSITIONS or len(words) == 1 and words[-1][2].lower() in _DETERMINERS_NOT_SPEAKERS:
         return None     # (`Another said`, `one told reporters`: a speaker of its own)
     if len(words) == 1 and words[0][2].lower() in _LONE_PEOPLE and not _SENTENCE_OPENS.search(text, max(0, words[0][0] - 8), words[0][0]):
         return None     # `Some chanted …` opens its sentence; `which some have argued`, `many addressed to` do not
@@ -315,6 +315,8 @@ _PHRASE_DETERMINERS = frozenset("the a an one another two three four five severa
 _LONE_PEOPLE = frozenset(("some", "many", "most", "several", "few"))
 _LONE_SPEAKERS = frozenset(("one", "another", "others")) | _LONE_PEOPLE
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?…][”\"’)]*\s+|\n\s*|(?:^|[.!?…\n]\s*)(?:And|But)\s+)$")
+# Determiners that are no subject on their own (built once, not per mention_before call).
+_DETERMINERS_NOT_SPEAKERS = _DETERMINERS - _LONE_SPEAKERS
 
 
 def _determined_phrase(text: str, mention: Mention) -> bool:
@@ -1293,8 +1295,11 @@ def is_title(quoted: str) -> bool:
     words = _WORD.findall(quoted)
     if not words or len(words) > 6:
         return False
-    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
-    return all(w[:1].isupper() or w[:1].isdigit() or w in small for w in words) and words[0][:1].isupper()
+    return all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL_WORDS for w in words) and words[0][:1].isupper()
+
+
+# Words a title leaves in lower case (a set built once, not per call).
+_TITLE_SMALL_WORDS = frozenset(("of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"))
 
 
 @lru_cache(maxsize=8)
