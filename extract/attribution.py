@@ -393,6 +393,12 @@ _PERIOD = "".join(f"(?<!\\b{a})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z])\."
 _RIGHT_STOP = re.compile(r"[,;:!?()\[\]—–\u2014\u2013“”\"]|" + _PERIOD + r"|\s(?:on|in|at|during|after|before|when|while|last|this|earlier|later|yesterday|today|who|which|that|as|about|of the)\s", re.IGNORECASE)
 
 
+# The patterns of the functions below, compiled once (re.match with a string looks its
+# pattern up in re's cache on every call).
+_APPOSITION_TO_STOP = re.compile(r",\s+((?:the|a|an)\s[^.;“”\"]+?|[a-z][^.;“”\"]*?)(?=[.;“”\"]|,\s+(?:said|told|adding|who)\b|$)")
+_APPOSITION = re.compile(r",\s+((?:the|a|an)\s[^.;“”\"]+?|[a-z][^,.;“”\"]*?),")
+
+
 def mention_after(text: str, cue_end: int, limit: int) -> Mention | None:
     """The subject of an inverted cue: `said Abbas Kadhim, the director of …`."""
     stop = _RIGHT_STOP.search(text, cue_end, limit)
@@ -408,7 +414,7 @@ def mention_after(text: str, cue_end: int, limit: int) -> Mention | None:
         return None
     # An apposition after the name: `, the director of the Iraq Initiative at the Atlantic Council`.
     if m.descriptor is None:
-        app = re.match(r",\s+((?:the|a|an)\s[^.;“”\"]+?|[a-z][^.;“”\"]*?)(?=[.;“”\"]|,\s+(?:said|told|adding|who)\b|$)", text[end:limit])
+        app = _APPOSITION_TO_STOP.match(text[end:limit])
         if app:
             s = end + app.start(1)
             m.descriptor = (s, s + len(app.group(1).rstrip(", ")))
@@ -416,7 +422,9 @@ def mention_after(text: str, cue_end: int, limit: int) -> Mention | None:
 
 
 def apposition_after(text: str, mention_end: int, limit: int) -> tuple[int, int] | None:
-    app = re.match(r",\s+((?:the|a|an)\s[^.;“”\"]+?|[a-z][^,.;“”\"]*?),", text[mention_end:limit])
+    if text[mention_end:mention_end + 1] != ",":
+        return None     # the apposition opens on a comma right after the mention
+    app = _APPOSITION.match(text[mention_end:limit])
     if app:
         s = mention_end + app.start(1)
         return s, s + len(app.group(1))
@@ -610,6 +618,10 @@ def _last_mark(text: str, quote: Quote) -> str:
     return text[end - 1:end]
 
 
+_AFTER_CLOSE = re.compile(r"[\s,.!?…]*")
+_COLON_AT_END = re.compile(r":\s*$")
+
+
 def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes: list[Quote],
                     para_end: int | None = None) -> Claim:
     """A claim for one quote, with the cue and mention found around it in its sentence
@@ -620,7 +632,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     claim = Claim(kind="direct", start=quote.start, end=quote.end, sentence_start=s_start, sentence_end=s_end)
     # 1. Right after the quote: `,” he said` / `,” said X` / `” the president tweeted.`
     nxt = min([q.open_mark for q in other_quotes if q.open_mark >= q_close] + [para_end or s_end])
-    m = re.match(r"[\s,.!?…]*", text[q_close:nxt])
+    m = _AFTER_CLOSE.match(text[q_close:nxt])
     pos = q_close + (m.end() if m else 0)
     nxt, introduces_next = _trailing_window(text, pos, nxt)
     # Only a quote that opens its sentence or ends on punctuation hands over to an
@@ -776,7 +788,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             return _set_mention(claim, mention, (put.start(2), put.end(2)), "as-put-it")
     # A colon right before the quote with a subject before it: `Trump on Twitter: “…”`,
     # or the subject of the verb the colon closes: `the Christie supporter retorted: “…”`.
-    if re.search(r":\s*$", text[prev:q_open]):
+    if _COLON_AT_END.search(text[prev:q_open]):
         colon = text.rfind(":", prev, q_open)
         byline = _BYLINE_BEFORE.match(text, prev, q_open) if prev > s_start else None
         if byline is not None:
@@ -819,6 +831,9 @@ _NAMING_BEFORE = re.compile(r"\b((?:[a-z]+ed|known))\s+(?:(?:the|a|an|it|him|her
 _AGENT_BEFORE = re.compile(r"\b((?:[a-z]+ed|known))\s+by\s+((?:[\w.’'-]+\s+){1,5}?)as\s+(?:(?:a|an|the)\s+)?$")
 
 
+_BY = re.compile(r"\s+by\s+")
+
+
 def _naming_agent(text: str, s_start: int, quote: Quote, limit: int) -> tuple[Mention, tuple[int, int]] | None:
     """The agent of a passive participle that names the quoted words: after the quote
     (`called the “Crossroads of America” by the citizens`) or before it (`known by some
@@ -831,7 +846,7 @@ def _naming_agent(text: str, s_start: int, quote: Quote, limit: int) -> tuple[Me
                 and (valid_mention(text, mention) or _determined_phrase(text, mention)):
             return mention, (m.start(1), m.end(1))
         return None
-    by = re.match(r"\s+by\s+", text[q_close:q_close + 6])
+    by = _BY.match(text[q_close:q_close + 6])
     if by is None:
         return None
     m = _NAMING_BEFORE.search(text, max(s_start, q_open - 40), q_open)
@@ -1070,11 +1085,14 @@ _MAX_MODIFIERS = 3
 _MAX_NOUN_DISTANCE = 14
 
 
+_SENTENCE_MARK = re.compile(r"[.;!?]")
+
+
 def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, int] | None:
     """The possessor of a noun for something said before the quote, and the noun's offset:
     `her remark that “…”` -> her, `Donald Trump’s claim that … “…”` -> Donald Trump,
     `The Florida senator’s answer was that “…”` -> The Florida senator."""
-    if re.search(r"[.;!?]", text[prev:q_open]):
+    if _SENTENCE_MARK.search(text[prev:q_open]):
         return None
     words = _words(text, prev, q_open)[-_MAX_NOUN_DISTANCE:]
     nouns = load_words("speech_nouns.txt")

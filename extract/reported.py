@@ -286,6 +286,9 @@ _TRAILING_SOURCE = re.compile(
     r")")
 
 
+_THAT_NEXT = re.compile(r"\s+that\b")
+
+
 def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
     """`X said (that) CONTENT.` / `X told reporters CONTENT.`"""
     s_start, s_end = sent
@@ -297,7 +300,7 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
     rest = text[pos:s_end]
     if low in ("told", "tells", "telling", "tell", "assured", "warned", "informed", "reminded", "urged", "asked"):
         # `officials were warned that …`: no listener named, the content follows at once.
-        obj = None if re.match(r"\s+that\b", rest) else _TOLD_OBJECT.match(rest)
+        obj = None if _THAT_NEXT.match(rest) else _TOLD_OBJECT.match(rest)
         if obj:
             pos += obj.end()
             rest = text[pos:s_end]
@@ -483,6 +486,11 @@ def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
     return claim
 
 
+# _reported_before_at's patterns, compiled once.
+_COMMA_QUOTE = re.compile(r',\s*[“"]')
+_ADJUNCT_TAIL = re.compile(r"^(?:(?:on|in|at|last|this|earlier|late|during)\b.*|of\b.*|to\b.*|in a statement.*|\w+day.*)$", re.IGNORECASE)
+
+
 def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str], apposition: bool) -> Claim | None:
     """_reported_before, where `apposition` lets an apostrophe quote's speaker be a name with
     its description."""
@@ -493,7 +501,7 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
         return None
     comma += s_start
     tail = text[w[1]:s_end].strip(" .!?")
-    if re.match(r',\s*[“"]', tail):
+    if _COMMA_QUOTE.match(tail):
         return None     # `In a statement, X said, “…”`: the quotation after the cue is its content
     if tail.startswith(","):
         tail = ""   # `…, the official acknowledged, as experts emphasized …`: a new clause
@@ -512,7 +520,7 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
         mention = apposed or mention_before(text, comma + 1, w[0])
         if mention is not None and not valid_mention(text, mention):
             return None
-        if tail and not re.match(r"^(?:(?:on|in|at|last|this|earlier|late|during)\b.*|of\b.*|to\b.*|in a statement.*|\w+day.*)$", tail, re.IGNORECASE):
+        if tail and not _ADJUNCT_TAIL.match(tail):
             return None
     else:
         mention = mention_after(text, w[1], s_end)
