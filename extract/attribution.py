@@ -238,9 +238,10 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         words.pop()
     if not words:
         return None
-    if words[-1][2].lower() in _PREPOSITIONS or len(words) == 1 and words[-1][2].lower() in _DETERMINERS_NOT_SPEAKERS:
+    low = words[-1][2].lower()
+    if low in _PREPOSITIONS or len(words) == 1 and low in _DETERMINERS_NOT_SPEAKERS:
         return None     # (`Another said`, `one told reporters`: a speaker of its own)
-    if len(words) == 1 and words[0][2].lower() in _LONE_PEOPLE and not _SENTENCE_OPENS.search(text, max(0, words[0][0] - 8), words[0][0]):
+    if len(words) == 1 and low in _LONE_PEOPLE and not _SENTENCE_OPENS.search(text, max(0, words[0][0] - 8), words[0][0]):
         return None     # `Some chanted …` opens its sentence; `which some have argued`, `many addressed to` do not
     # Keep the phrase short: the subject is the end of the clause.
     words = words[-_MAX_MENTION_WORDS:]

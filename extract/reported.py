@@ -522,10 +522,12 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
             return None
         if tail and not _ADJUNCT_TAIL.match(tail):
             return None
+        if mention is None:
+            return None     # (a mention found here is valid: checked above)
     else:
         mention = mention_after(text, w[1], s_end)
-    if mention is None or not valid_mention(text, mention):
-        return None
+        if mention is None or not valid_mention(text, mention):
+            return None
     start, end = _trim(text, s_start, comma)
     if text.startswith(_APOSTROPHES, comma + 1) and not text.startswith(_APOSTROPHES, start):
         # `''A. B,'' she said`: the quote the attribution closes opened sentences before.
