@@ -782,7 +782,8 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     if possessed is not None:
         return _set_mention(claim, possessed[0], None, "possessor")
     # `as The Post’s Dana Milbank puts it, “…”`: the idiom attributes what follows.
-    put = _PUT_IT.search(text, prev, q_open)
+    # (The pattern holds a literal `put`: a window without one is not searched.)
+    put = _PUT_IT.search(text, prev, q_open) if "put" in text[prev:q_open] else None
     if put is not None:
         mention = subject_of(text, put.start(1), put.end(1) + (text[put.end(1):put.end(1) + 1] == ","))
         if mention and valid_mention(text, mention):
@@ -840,7 +841,9 @@ def _naming_agent(text: str, s_start: int, quote: Quote, limit: int) -> tuple[Me
     (`called the “Crossroads of America” by the citizens`) or before it (`known by some
     voters as a “hug”`)."""
     q_open, q_close = quote.outer
-    m = _AGENT_BEFORE.search(text, max(s_start, q_open - 80), q_open)
+    lo = max(s_start, q_open - 80)
+    # The pattern holds a literal `by`: a window without one is not searched.
+    m = _AGENT_BEFORE.search(text, lo, q_open) if "by" in text[lo:q_open] else None
     if m is not None:
         mention = mention_before(text, m.start(2), m.end(2))
         if mention is not None and mention.start == _words(text, m.start(2), m.end(2))[0][0] \
