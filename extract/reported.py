@@ -297,13 +297,12 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
     # content first: the subject is looked for when a check needs it.
     mention = _UNSEARCHED
     pos = w[1]
-    rest = text[pos:s_end]
     if low in ("told", "tells", "telling", "tell", "assured", "warned", "informed", "reminded", "urged", "asked"):
+        rest = text[pos:s_end]
         # `officials were warned that …`: no listener named, the content follows at once.
         obj = None if _THAT_NEXT.match(rest) else _TOLD_OBJECT.match(rest)
         if obj:
             pos += obj.end()
-            rest = text[pos:s_end]
         elif len(_words(text, pos, s_end)) <= 6:
             return None     # `… told the Washington Examiner.`: a listener, no content
     particle = _PARTICLE.match(text, pos, s_end)
@@ -328,9 +327,11 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         if close is not None and (close >= s_end or not text[close:s_end].strip(" .!?")) \
                 and _reported_before(text, sent, w) is None:
             return _after_claim(text, sent, w, _cue_subject(text, s_start, w, low), opens.end() - len(_APOSTROPHES), close)
-    m = _BEFORE_CONTENT.match(rest)
+    # (Matched in place, not on a copy of the rest of the sentence: the pattern reads
+    # nothing before its start and treats s_end as the end, as it did the copy's.)
+    m = _BEFORE_CONTENT.match(text, pos, s_end)
     has_that = bool(m and m.group(1))
-    pos += m.end() if m else 0
+    pos = m.end() if m else pos
     if not has_that:
         # Without "that", the content must start like a clause: not a preposition, not "to"
         # (an infinitive: "asked to leave"), not punctuation or a quote.
