@@ -603,6 +603,8 @@ def _named_elsewhere(text: str, word: str, line: tuple[int, int]) -> bool:
     a label that is a kicker (`BUSTED:`, `Bombshell:`) names nobody the story mentions."""
     forms = {word, word[:1] + word[1:].lower()}
     for form in forms:
+        if text.find(form, 0, line[0]) < 0 and text.find(form, line[1]) < 0:
+            continue    # not in the text outside the line at all: no pattern to compile
         pattern = re.compile(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(form))
         if pattern.search(text, 0, line[0]) or pattern.search(text, line[1]):
             return True
