@@ -238,9 +238,10 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         words.pop()
     if not words:
         return None
-    if words[-1][2].lower() in _PREPOSITIONS or words[-1][2].lower() in _DETERMINERS - _LONE_SPEAKERS and len(words) == 1:
+    low = words[-1][2].lower()
+    if low in _PREPOSITIONS or len(words) == 1 and low in _DETERMINERS_NOT_SPEAKERS:
         return None     # (`Another said`, `one told reporters`: a speaker of its own)
-    if len(words) == 1 and words[0][2].lower() in _LONE_PEOPLE and not _SENTENCE_OPENS.search(text, max(0, words[0][0] - 8), words[0][0]):
+    if len(words) == 1 and low in _LONE_PEOPLE and not _SENTENCE_OPENS.search(text, max(0, words[0][0] - 8), words[0][0]):
         return None     # `Some chanted …` opens its sentence; `which some have argued`, `many addressed to` do not
     # Keep the phrase short: the subject is the end of the clause.
     words = words[-_MAX_MENTION_WORDS:]
@@ -315,6 +316,8 @@ _PHRASE_DETERMINERS = frozenset("the a an one another two three four five severa
 _LONE_PEOPLE = frozenset(("some", "many", "most", "several", "few"))
 _LONE_SPEAKERS = frozenset(("one", "another", "others")) | _LONE_PEOPLE
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?…][”\"’)]*\s+|\n\s*|(?:^|[.!?…\n]\s*)(?:And|But)\s+)$")
+# Determiners that are no subject on their own (built once, not per mention_before call).
+_DETERMINERS_NOT_SPEAKERS = _DETERMINERS - _LONE_SPEAKERS
 
 
 def _determined_phrase(text: str, mention: Mention) -> bool:
@@ -391,6 +394,12 @@ _PERIOD = "".join(f"(?<!\\b{a})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z])\."
 _RIGHT_STOP = re.compile(r"[,;:!?()\[\]—–\u2014\u2013“”\"]|" + _PERIOD + r"|\s(?:on|in|at|during|after|before|when|while|last|this|earlier|later|yesterday|today|who|which|that|as|about|of the)\s", re.IGNORECASE)
 
 
+# The patterns of the functions below, compiled once (re.match with a string looks its
+# pattern up in re's cache on every call).
+_APPOSITION_TO_STOP = re.compile(r",\s+((?:the|a|an)\s[^.;“”\"]+?|[a-z][^.;“”\"]*?)(?=[.;“”\"]|,\s+(?:said|told|adding|who)\b|$)")
+_APPOSITION = re.compile(r",\s+((?:the|a|an)\s[^.;“”\"]+?|[a-z][^,.;“”\"]*?),")
+
+
 def mention_after(text: str, cue_end: int, limit: int) -> Mention | None:
     """The subject of an inverted cue: `said Abbas Kadhim, the director of …`."""
     stop = _RIGHT_STOP.search(text, cue_end, limit)
@@ -406,7 +415,7 @@ def mention_after(text: str, cue_end: int, limit: int) -> Mention | None:
         return None
     # An apposition after the name: `, the director of the Iraq Initiative at the Atlantic Council`.
     if m.descriptor is None:
-        app = re.match(r",\s+((?:the|a|an)\s[^.;“”\"]+?|[a-z][^.;“”\"]*?)(?=[.;“”\"]|,\s+(?:said|told|adding|who)\b|$)", text[end:limit])
+        app = _APPOSITION_TO_STOP.match(text[end:limit])
         if app:
             s = end + app.start(1)
             m.descriptor = (s, s + len(app.group(1).rstrip(", ")))
@@ -414,7 +423,9 @@ def mention_after(text: str, cue_end: int, limit: int) -> Mention | None:
 
 
 def apposition_after(text: str, mention_end: int, limit: int) -> tuple[int, int] | None:
-    app = re.match(r",\s+((?:the|a|an)\s[^.;“”\"]+?|[a-z][^,.;“”\"]*?),", text[mention_end:limit])
+    if text[mention_end:mention_end + 1] != ",":
+        return None     # the apposition opens on a comma right after the mention
+    app = _APPOSITION.match(text[mention_end:limit])
     if app:
         s = mention_end + app.start(1)
         return s, s + len(app.group(1))
@@ -434,6 +445,10 @@ def _party_tag(text: str, lo: int, cue_start: int) -> re.Match | None:
     return _PARTY_TAG.search(text, lo, cue_start)
 
 
+# What subject_of's skipped words end on: a word of _TRAILING_NOISE, or -ly.
+_NOISE_ENDS = tuple(sorted(_TRAILING_NOISE)) + ("ly",)
+
+
 def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker mention standing before a cue, skipping an apposition or relative clause
     (`The former governor, who dropped his bid last year, noted`)."""
@@ -443,7 +458,13 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     if time and text[lo:time.start()].strip():
         cue_start = time.start()
     # Adverbs between subject and cue (`Bush, Florida’s former governor, also attacked`).
-    before = _words(text, max(lo, cue_start - 40), cue_start)
+    # The loop only starts on a last word that ends the window (white space aside) and is
+    # one of _TRAILING_NOISE or ends on -ly (_manner_adverb): a window that ends on none of
+    # those cannot start it, and its words are not looked up.
+    if text[max(lo, cue_start - 40, 0):cue_start].rstrip().endswith(_NOISE_ENDS):
+        before = _words(text, max(lo, cue_start - 40), cue_start)
+    else:
+        before = []
     while before and (before[-1][2] in _TRAILING_NOISE or _manner_adverb(text, before)) and not text[before[-1][1]:cue_start].strip():
         cue_start = before.pop()[0]
     tag = _party_tag(text, lo, cue_start)
@@ -598,6 +619,10 @@ def _last_mark(text: str, quote: Quote) -> str:
     return text[end - 1:end]
 
 
+_AFTER_CLOSE = re.compile(r"[\s,.!?…]*")
+_COLON_AT_END = re.compile(r":\s*$")
+
+
 def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes: list[Quote],
                     para_end: int | None = None) -> Claim:
     """A claim for one quote, with the cue and mention found around it in its sentence
@@ -608,7 +633,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     claim = Claim(kind="direct", start=quote.start, end=quote.end, sentence_start=s_start, sentence_end=s_end)
     # 1. Right after the quote: `,” he said` / `,” said X` / `” the president tweeted.`
     nxt = min([q.open_mark for q in other_quotes if q.open_mark >= q_close] + [para_end or s_end])
-    m = re.match(r"[\s,.!?…]*", text[q_close:nxt])
+    m = _AFTER_CLOSE.match(text[q_close:nxt])
     pos = q_close + (m.end() if m else 0)
     nxt, introduces_next = _trailing_window(text, pos, nxt)
     # Only a quote that opens its sentence or ends on punctuation hands over to an
@@ -757,14 +782,15 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     if possessed is not None:
         return _set_mention(claim, possessed[0], None, "possessor")
     # `as The Post’s Dana Milbank puts it, “…”`: the idiom attributes what follows.
-    put = _PUT_IT.search(text, prev, q_open)
+    # (The pattern holds a literal `put`: a window without one is not searched.)
+    put = _PUT_IT.search(text, prev, q_open) if "put" in text[prev:q_open] else None
     if put is not None:
         mention = subject_of(text, put.start(1), put.end(1) + (text[put.end(1):put.end(1) + 1] == ","))
         if mention and valid_mention(text, mention):
             return _set_mention(claim, mention, (put.start(2), put.end(2)), "as-put-it")
     # A colon right before the quote with a subject before it: `Trump on Twitter: “…”`,
     # or the subject of the verb the colon closes: `the Christie supporter retorted: “…”`.
-    if re.search(r":\s*$", text[prev:q_open]):
+    if _COLON_AT_END.search(text[prev:q_open]):
         colon = text.rfind(":", prev, q_open)
         byline = _BYLINE_BEFORE.match(text, prev, q_open) if prev > s_start else None
         if byline is not None:
@@ -807,19 +833,24 @@ _NAMING_BEFORE = re.compile(r"\b((?:[a-z]+ed|known))\s+(?:(?:the|a|an|it|him|her
 _AGENT_BEFORE = re.compile(r"\b((?:[a-z]+ed|known))\s+by\s+((?:[\w.’'-]+\s+){1,5}?)as\s+(?:(?:a|an|the)\s+)?$")
 
 
+_BY = re.compile(r"\s+by\s+")
+
+
 def _naming_agent(text: str, s_start: int, quote: Quote, limit: int) -> tuple[Mention, tuple[int, int]] | None:
     """The agent of a passive participle that names the quoted words: after the quote
     (`called the “Crossroads of America” by the citizens`) or before it (`known by some
     voters as a “hug”`)."""
     q_open, q_close = quote.outer
-    m = _AGENT_BEFORE.search(text, max(s_start, q_open - 80), q_open)
+    lo = max(s_start, q_open - 80)
+    # The pattern holds a literal `by`: a window without one is not searched.
+    m = _AGENT_BEFORE.search(text, lo, q_open) if "by" in text[lo:q_open] else None
     if m is not None:
         mention = mention_before(text, m.start(2), m.end(2))
         if mention is not None and mention.start == _words(text, m.start(2), m.end(2))[0][0] \
                 and (valid_mention(text, mention) or _determined_phrase(text, mention)):
             return mention, (m.start(1), m.end(1))
         return None
-    by = re.match(r"\s+by\s+", text[q_close:q_close + 6])
+    by = _BY.match(text[q_close:q_close + 6])
     if by is None:
         return None
     m = _NAMING_BEFORE.search(text, max(s_start, q_open - 40), q_open)
@@ -1058,11 +1089,14 @@ _MAX_MODIFIERS = 3
 _MAX_NOUN_DISTANCE = 14
 
 
+_SENTENCE_MARK = re.compile(r"[.;!?]")
+
+
 def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, int] | None:
     """The possessor of a noun for something said before the quote, and the noun's offset:
     `her remark that “…”` -> her, `Donald Trump’s claim that … “…”` -> Donald Trump,
     `The Florida senator’s answer was that “…”` -> The Florida senator."""
-    if re.search(r"[.;!?]", text[prev:q_open]):
+    if _SENTENCE_MARK.search(text[prev:q_open]):
         return None
     words = _words(text, prev, q_open)[-_MAX_NOUN_DISTANCE:]
     nouns = load_words("speech_nouns.txt")
@@ -1283,8 +1317,11 @@ def is_title(quoted: str) -> bool:
     words = _WORD.findall(quoted)
     if not words or len(words) > 6:
         return False
-    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
-    return all(w[:1].isupper() or w[:1].isdigit() or w in small for w in words) and words[0][:1].isupper()
+    return all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL_WORDS for w in words) and words[0][:1].isupper()
+
+
+# Words a title leaves in lower case (a set built once, not per call).
+_TITLE_SMALL_WORDS = frozenset(("of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"))
 
 
 @lru_cache(maxsize=8)
@@ -1699,8 +1736,9 @@ _NAME_APPOSED = re.compile(r"(?:^|,)\s*((?:the|a|an|his|her|its|their|our)\s[^,;
 def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     """`Gerard Araud, the former French ambassador to the United States, said`."""
     window = text[lo:cue_start]
-    if not window.rstrip().endswith(","):
-        return None    # the pattern can only match a window that ends on the apposition's comma
+    if not window.rstrip().endswith(",") or window.count(",") < 2:
+        # Both patterns need the apposition's two commas, the last one ending the window.
+        return None
     named = _NAME_APPOSED.search(window)
     if named:
         return Mention(lo + named.start(2), lo + named.end(2), (lo + named.start(1), lo + named.end(1)))

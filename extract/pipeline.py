@@ -102,7 +102,8 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
             if labelled is not None and labelled.start < sent[1]:
                 sent_claims.append(labelled)
                 labelled = None
-            has_speech = attribution.has_speech_verb(text, sent, in_sent)
+            # Read only by the features of the sentence's quotes: most sentences have none.
+            has_speech = attribution.has_speech_verb(text, sent, in_sent) if in_sent else False
             for q in in_sent:
                 others = [o for o in in_sent if o is not q]
                 q_para_end, q_others = p_end, others

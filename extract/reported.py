@@ -253,7 +253,10 @@ _ARTICLES = frozenset("the a an his her their its our my your".split())
 
 def _after_determiner(text: str, s_start: int, cue_start: int) -> bool:
     before = _words(text, max(s_start, cue_start - 12), cue_start)
-    return bool(before) and before[-1][1] == len(text[:cue_start].rstrip()) and before[-1][2].lower() in _ARTICLES
+    # The last word ends where the text before the cue does, white space aside (a word ends
+    # on a word character or a period, never on white space): the gap is tested, not the
+    # whole text before the cue copied and stripped.
+    return bool(before) and not text[before[-1][1]:cue_start].strip() and before[-1][2].lower() in _ARTICLES
 
 
 def _inverted(text: str, s_start: int, cue_start: int, cue_end: int) -> bool:
@@ -265,10 +268,10 @@ def _inverted(text: str, s_start: int, cue_start: int, cue_end: int) -> bool:
     if before[-1] in "“”\"'" or before.rstrip(",.;:!?")[-1:] in ("”", '"', "'"):
         return True
     if before[-1] == ",":
-        nxt = _words(text, cue_end, min(len(text), cue_end + 30))
         if any(m in before for m in ("“", "”", '"', "''")):
             return True
-        return bool(nxt) and nxt[0][2][:1].isupper() and nxt[0][2].lower() not in _CLAUSE_OPENERS
+        nxt = _WORD.search(text, cue_end, min(len(text), cue_end + 30))    # the first word only
+        return nxt is not None and nxt.group()[:1].isupper() and nxt.group().lower() not in _CLAUSE_OPENERS
     return False
 
 
@@ -283,6 +286,9 @@ _TRAILING_SOURCE = re.compile(
     r")")
 
 
+_THAT_NEXT = re.compile(r"\s+that\b")
+
+
 def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
     """`X said (that) CONTENT.` / `X told reporters CONTENT.`"""
     s_start, s_end = sent
@@ -291,13 +297,12 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
     # content first: the subject is looked for when a check needs it.
     mention = _UNSEARCHED
     pos = w[1]
-    rest = text[pos:s_end]
     if low in ("told", "tells", "telling", "tell", "assured", "warned", "informed", "reminded", "urged", "asked"):
+        rest = text[pos:s_end]
         # `officials were warned that …`: no listener named, the content follows at once.
-        obj = None if re.match(r"\s+that\b", rest) else _TOLD_OBJECT.match(rest)
+        obj = None if _THAT_NEXT.match(rest) else _TOLD_OBJECT.match(rest)
         if obj:
             pos += obj.end()
-            rest = text[pos:s_end]
         elif len(_words(text, pos, s_end)) <= 6:
             return None     # `… told the Washington Examiner.`: a listener, no content
     particle = _PARTICLE.match(text, pos, s_end)
@@ -322,16 +327,19 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         if close is not None and (close >= s_end or not text[close:s_end].strip(" .!?")) \
                 and _reported_before(text, sent, w) is None:
             return _after_claim(text, sent, w, _cue_subject(text, s_start, w, low), opens.end() - len(_APOSTROPHES), close)
-    m = _BEFORE_CONTENT.match(rest)
+    # (Matched in place, not on a copy of the rest of the sentence: the pattern reads
+    # nothing before its start and treats s_end as the end, as it did the copy's.)
+    m = _BEFORE_CONTENT.match(text, pos, s_end)
     has_that = bool(m and m.group(1))
-    pos += m.end() if m else 0
+    pos = m.end() if m else pos
     if not has_that:
         # Without "that", the content must start like a clause: not a preposition, not "to"
         # (an infinitive: "asked to leave"), not punctuation or a quote.
-        nxt = _words(text, pos, min(s_end, pos + 40))
-        if not nxt or nxt[0][0] != pos and text[pos:nxt[0][0]].strip():
+        # Only the first word is read: the pattern's first match, as the window's first word.
+        nxt = _WORD.search(text, pos, min(s_end, pos + 40))
+        if nxt is None or nxt.start() != pos and text[pos:nxt.start()].strip():
             return None
-        first = nxt[0][2].lower()
+        first = nxt.group().lower()
         if first in _NOT_CLAUSE_START:
             mention = _cue_subject(text, s_start, w, low)
             if mention is None or first in _ADVERBIAL_START:
@@ -479,6 +487,11 @@ def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
     return claim
 
 
+# _reported_before_at's patterns, compiled once.
+_COMMA_QUOTE = re.compile(r',\s*[“"]')
+_ADJUNCT_TAIL = re.compile(r"^(?:(?:on|in|at|last|this|earlier|late|during)\b.*|of\b.*|to\b.*|in a statement.*|\w+day.*)$", re.IGNORECASE)
+
+
 def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str], apposition: bool) -> Claim | None:
     """_reported_before, where `apposition` lets an apostrophe quote's speaker be a name with
     its description."""
@@ -489,7 +502,7 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
         return None
     comma += s_start
     tail = text[w[1]:s_end].strip(" .!?")
-    if re.match(r',\s*[“"]', tail):
+    if _COMMA_QUOTE.match(tail):
         return None     # `In a statement, X said, “…”`: the quotation after the cue is its content
     if tail.startswith(","):
         tail = ""   # `…, the official acknowledged, as experts emphasized …`: a new clause
@@ -508,12 +521,14 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
         mention = apposed or mention_before(text, comma + 1, w[0])
         if mention is not None and not valid_mention(text, mention):
             return None
-        if tail and not re.match(r"^(?:(?:on|in|at|last|this|earlier|late|during)\b.*|of\b.*|to\b.*|in a statement.*|\w+day.*)$", tail, re.IGNORECASE):
+        if tail and not _ADJUNCT_TAIL.match(tail):
             return None
+        if mention is None:
+            return None     # (a mention found here is valid: checked above)
     else:
         mention = mention_after(text, w[1], s_end)
-    if mention is None or not valid_mention(text, mention):
-        return None
+        if mention is None or not valid_mention(text, mention):
+            return None
     start, end = _trim(text, s_start, comma)
     if text.startswith(_APOSTROPHES, comma + 1) and not text.startswith(_APOSTROPHES, start):
         # `''A. B,'' she said`: the quote the attribution closes opened sentences before.
@@ -588,6 +603,8 @@ def _named_elsewhere(text: str, word: str, line: tuple[int, int]) -> bool:
     a label that is a kicker (`BUSTED:`, `Bombshell:`) names nobody the story mentions."""
     forms = {word, word[:1] + word[1:].lower()}
     for form in forms:
+        if text.find(form, 0, line[0]) < 0 and text.find(form, line[1]) < 0:
+            continue    # not in the text outside the line at all: no pattern to compile
         pattern = re.compile(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(form))
         if pattern.search(text, 0, line[0]) or pattern.search(text, line[1]):
             return True
