@@ -344,6 +344,20 @@ def _is_common(word: str, text: str) -> bool:
     """A capitalised word that is an ordinary word put first in its sentence ("Reports from
     Iraq", "Officials said"), not a name."""
     low = word.lower().rstrip(".")
+    known = _common_word(low)
+    if known is not None:
+        return known
+    if _PLAIN_WORD.fullmatch(low):
+        return _has_word(text, low)
+    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(low), text) is not None
+
+
+@lru_cache(maxsize=_MEMO)
+def _common_word(low: str) -> bool | None:
+    """What the lexicons alone say of a lower-cased word for _is_common: False for an outlet
+    or a place, True for a function word, opening adverbial or role word, None when only its
+    use in the text can tell. Memoised: it depends on the word alone, and articles repeat
+    their capitalised words."""
     if low in _outlets() or low in _places():
         return False
     lex = _roles()
@@ -352,9 +366,7 @@ def _is_common(word: str, text: str) -> bool:
         return True
     if _singular(low) in lex.heads or _singular(low) in lex.other_heads:
         return True
-    if _PLAIN_WORD.fullmatch(low):
-        return _has_word(text, low)
-    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(low), text) is not None
+    return None
 
 
 _PLAIN_WORD = re.compile(r"[\w-]+")

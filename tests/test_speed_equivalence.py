@@ -877,3 +877,32 @@ def test_pipeline_docs_still_pickle():
     again = pickle.loads(pickle.dumps(doc))
     assert doc_record(again) == doc_record(doc)
     assert again.vocab["zzqqword1"].shape_ == "xxxxd" and again.vocab["zzqqword1"].lang_ == "en"
+
+
+def _is_common_reference(word: str, text: str) -> bool:
+    """_is_common before its lexicon part was memoised per word (_common_word)."""
+    low = word.lower().rstrip(".")
+    if low in speakers._outlets() or low in speakers._places():
+        return False
+    lex = speakers._roles()
+    if low in speakers._FUNCTION_CAPS or low in load_words("opening_adverbials.txt") or low in lex.heads \
+            or low in lex.other_heads or low in lex.generic:
+        return True
+    if speakers._singular(low) in lex.heads or speakers._singular(low) in lex.other_heads:
+        return True
+    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(low), text) is not None
+
+
+def test_is_common_equals_reference_on_made_up_text():
+    text = "Officials said the Mayor met reporters. Reports from Lakeside were late; pond-side talks went on."
+    for word in ("Officials", "Mayor", "Reports", "Lakeside", "Pond", "Talks", "Went", "Zorbly", "Officials.",
+                 "The", "Reuters", "Ohio", "Said", "Late"):
+        assert speakers._is_common(word, text) == _is_common_reference(word, text), word
+        # Asked twice (the second answer from the memo), and against another text.
+        assert speakers._is_common(word, "") == _is_common_reference(word, ""), word
+
+
+def test_is_common_equals_reference_on_real_articles():
+    for text in REAL_TEXTS[:30]:
+        for m in re.finditer(r"\b[A-Z][\w.-]*", text):
+            assert speakers._is_common(m.group(), text) == _is_common_reference(m.group(), text), m.group()
