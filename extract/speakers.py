@@ -904,7 +904,10 @@ def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int,
         return _antecedent_phrase(text, start, floor)
     if _ARTICLE_FIRST.match(mention):
         # "Saad Ali, a 27-year-old fighter from …": the mention is the apposition of a name.
-        name = _NAME_BEFORE_COMMA.search(text, max(floor, start - 80), start)
+        # The pattern ends in `,\s*$`: only a window ending in a comma (and spaces) can match,
+        # and re would otherwise try it from each of the window's 80 offsets.
+        lo = max(floor, start - 80)
+        name = _NAME_BEFORE_COMMA.search(text, lo, start) if text[lo:start].rstrip().endswith(",") else None
         if name and not _is_common(name.group(1).split()[0], text) and not _opening_adverbial(text, name.start(1)) \
                 and name.group(1).split()[-1].lower() not in _NOT_PERSON_WORDS:
             return name.start(1), name.group(1)

@@ -906,3 +906,16 @@ def test_is_common_equals_reference_on_real_articles():
     for text in REAL_TEXTS[:30]:
         for m in re.finditer(r"\b[A-Z][\w.-]*", text):
             assert speakers._is_common(m.group(), text) == _is_common_reference(m.group(), text), m.group()
+
+
+def test_name_before_comma_matches_only_windows_ending_in_a_comma():
+    # _governing_phrase searches _NAME_BEFORE_COMMA only when the window ends in a comma.
+    made_up = "Mara Quell, a tall clerk, said so. Then Ivo Brandt,\n the mayor, left; Sen. Ada Roe , an aide"
+    for text in [made_up] + REAL_TEXTS[:30]:
+        for m in re.finditer(r"\b(?:the|a|an)\s", text, re.IGNORECASE):
+            lo = max(0, m.start() - 80)
+            found = speakers._NAME_BEFORE_COMMA.search(text, lo, m.start())
+            if found is not None:
+                assert text[lo:m.start()].rstrip().endswith(","), text[lo:m.start()]
+    assert speakers._NAME_BEFORE_COMMA.search(made_up, 0, made_up.index("a tall")) is not None
+    assert speakers._NAME_BEFORE_COMMA.search(made_up, 0, made_up.index("the mayor")) is not None
