@@ -528,6 +528,14 @@ def _before_region(text: str, end: int) -> bool:
     return place in _regions() or place.split()[0] in _regions() or place in _places() or place.split()[0] in _places()
 
 
+@lru_cache(maxsize=_MEMO)
+def _may_be_lone_name(name: str) -> bool:
+    """Whether a lone capitalised word may be a name by the lexicons (no opening adverbial,
+    region or pronoun); memoised, as it depends on the word alone (see _index)."""
+    low = name.lower()
+    return low not in load_words("opening_adverbials.txt") and low not in _regions() and low not in _pronouns()
+
+
 def _index(text: str) -> _Index:
     persons: dict[str, _Person] = {}
     occurrences: list[tuple[int, str]] = []
@@ -542,9 +550,7 @@ def _index(text: str) -> _Index:
             # that opens a sentence as an adverbial (`Somewhere in there, he …`), a state
             # or a city set off before its state (`in Dayton, Ohio, he …`) is no one a
             # pronoun can stand for.
-            if name.lower() not in load_words("opening_adverbials.txt") and name.lower() not in _regions() \
-                    and name.lower() not in _pronouns() \
-                    and not _before_region(text, m.end()):
+            if _may_be_lone_name(name) and not _before_region(text, m.end()):
                 occurrences.append((m.start(), name))
             continue
         # Offset where the name itself starts inside the run.

@@ -919,3 +919,9 @@ def test_name_before_comma_matches_only_windows_ending_in_a_comma():
                 assert text[lo:m.start()].rstrip().endswith(","), text[lo:m.start()]
     assert speakers._NAME_BEFORE_COMMA.search(made_up, 0, made_up.index("a tall")) is not None
     assert speakers._NAME_BEFORE_COMMA.search(made_up, 0, made_up.index("the mayor")) is not None
+
+
+def test_may_be_lone_name_is_the_lexicon_test_it_memoises():
+    lexicons = load_words("opening_adverbials.txt") | speakers._regions() | speakers._pronouns()
+    for word in ["Zorbly", "Ohio", "He", "Meanwhile", "Quell", "THEY", "Texas", "Brandt"] + sorted(lexicons)[:50]:
+        assert speakers._may_be_lone_name(word) == (word.lower() not in lexicons), word
