@@ -605,7 +605,9 @@ def _strip_titles(words: list[str]) -> list[str]:
     return rest if rest else words
 
 
+@lru_cache(maxsize=_MEMO)
 def _is_org_name(name: str, det: str | None) -> bool:
+    # Memoised: it depends on the name and its determiner alone, and articles repeat names.
     key = _key(name)
     if key in _outlets() or key in _places() or key in _aliases()[0] or key in _aliases()[1]:
         return True

@@ -925,3 +925,11 @@ def test_may_be_lone_name_is_the_lexicon_test_it_memoises():
     lexicons = load_words("opening_adverbials.txt") | speakers._regions() | speakers._pronouns()
     for word in ["Zorbly", "Ohio", "He", "Meanwhile", "Quell", "THEY", "Texas", "Brandt"] + sorted(lexicons)[:50]:
         assert speakers._may_be_lone_name(word) == (word.lower() not in lexicons), word
+
+
+def test_is_org_name_memo_answers_as_the_function():
+    names = ["Mara Quell", "Reuters", "Lakeside City Council", "NATO", "Ivo", "Ohio", "Quell Industries"]
+    for name in names:
+        for det in (None, "the", "a"):
+            for _ in range(2):
+                assert speakers._is_org_name(name, det) == speakers._is_org_name.__wrapped__(name, det), (name, det)
