@@ -344,6 +344,20 @@ def _is_common(word: str, text: str) -> bool:
     """A capitalised word that is an ordinary word put first in its sentence ("Reports from
     Iraq", "Officials said"), not a name."""
     low = word.lower().rstrip(".")
+    known = _common_word(low)
+    if known is not None:
+        return known
+    if _PLAIN_WORD.fullmatch(low):
+        return _has_word(text, low)
+    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(low), text) is not None
+
+
+@lru_cache(maxsize=_MEMO)
+def _common_word(low: str) -> bool | None:
+    """What the lexicons alone say of a lower-cased word for _is_common: False for an outlet
+    or a place, True for a function word, opening adverbial or role word, None when only its
+    use in the text can tell. Memoised: it depends on the word alone, and articles repeat
+    their capitalised words."""
     if low in _outlets() or low in _places():
         return False
     lex = _roles()
@@ -352,9 +366,7 @@ def _is_common(word: str, text: str) -> bool:
         return True
     if _singular(low) in lex.heads or _singular(low) in lex.other_heads:
         return True
-    if _PLAIN_WORD.fullmatch(low):
-        return _has_word(text, low)
-    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(low), text) is not None
+    return None
 
 
 _PLAIN_WORD = re.compile(r"[\w-]+")
@@ -516,6 +528,14 @@ def _before_region(text: str, end: int) -> bool:
     return place in _regions() or place.split()[0] in _regions() or place in _places() or place.split()[0] in _places()
 
 
+@lru_cache(maxsize=_MEMO)
+def _may_be_lone_name(name: str) -> bool:
+    """Whether a lone capitalised word may be a name by the lexicons (no opening adverbial,
+    region or pronoun); memoised, as it depends on the word alone (see _index)."""
+    low = name.lower()
+    return low not in load_words("opening_adverbials.txt") and low not in _regions() and low not in _pronouns()
+
+
 def _index(text: str) -> _Index:
     persons: dict[str, _Person] = {}
     occurrences: list[tuple[int, str]] = []
@@ -530,9 +550,7 @@ def _index(text: str) -> _Index:
             # that opens a sentence as an adverbial (`Somewhere in there, he …`), a state
             # or a city set off before its state (`in Dayton, Ohio, he …`) is no one a
             # pronoun can stand for.
-            if name.lower() not in load_words("opening_adverbials.txt") and name.lower() not in _regions() \
-                    and name.lower() not in _pronouns() \
-                    and not _before_region(text, m.end()):
+            if _may_be_lone_name(name) and not _before_region(text, m.end()):
                 occurrences.append((m.start(), name))
             continue
         # Offset where the name itself starts inside the run.
@@ -587,7 +605,9 @@ def _strip_titles(words: list[str]) -> list[str]:
     return rest if rest else words
 
 
+@lru_cache(maxsize=_MEMO)
 def _is_org_name(name: str, det: str | None) -> bool:
+    # Memoised: it depends on the name and its determiner alone, and articles repeat names.
     key = _key(name)
     if key in _outlets() or key in _places() or key in _aliases()[0] or key in _aliases()[1]:
         return True
@@ -892,7 +912,10 @@ def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int,
         return _antecedent_phrase(text, start, floor)
     if _ARTICLE_FIRST.match(mention):
         # "Saad Ali, a 27-year-old fighter from …": the mention is the apposition of a name.
-        name = _NAME_BEFORE_COMMA.search(text, max(floor, start - 80), start)
+        # The pattern ends in `,\s*$`: only a window ending in a comma (and spaces) can match,
+        # and re would otherwise try it from each of the window's 80 offsets.
+        lo = max(floor, start - 80)
+        name = _NAME_BEFORE_COMMA.search(text, lo, start) if text[lo:start].rstrip().endswith(",") else None
         if name and not _is_common(name.group(1).split()[0], text) and not _opening_adverbial(text, name.start(1)) \
                 and name.group(1).split()[-1].lower() not in _NOT_PERSON_WORDS:
             return name.start(1), name.group(1)

@@ -877,3 +877,59 @@ def test_pipeline_docs_still_pickle():
     again = pickle.loads(pickle.dumps(doc))
     assert doc_record(again) == doc_record(doc)
     assert again.vocab["zzqqword1"].shape_ == "xxxxd" and again.vocab["zzqqword1"].lang_ == "en"
+
+
+def _is_common_reference(word: str, text: str) -> bool:
+    """_is_common before its lexicon part was memoised per word (_common_word)."""
+    low = word.lower().rstrip(".")
+    if low in speakers._outlets() or low in speakers._places():
+        return False
+    lex = speakers._roles()
+    if low in speakers._FUNCTION_CAPS or low in load_words("opening_adverbials.txt") or low in lex.heads \
+            or low in lex.other_heads or low in lex.generic:
+        return True
+    if speakers._singular(low) in lex.heads or speakers._singular(low) in lex.other_heads:
+        return True
+    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(low), text) is not None
+
+
+def test_is_common_equals_reference_on_made_up_text():
+    text = "Officials said the Mayor met reporters. Reports from Lakeside were late; pond-side talks went on."
+    for word in ("Officials", "Mayor", "Reports", "Lakeside", "Pond", "Talks", "Went", "Zorbly", "Officials.",
+                 "The", "Reuters", "Ohio", "Said", "Late"):
+        assert speakers._is_common(word, text) == _is_common_reference(word, text), word
+        # Asked twice (the second answer from the memo), and against another text.
+        assert speakers._is_common(word, "") == _is_common_reference(word, ""), word
+
+
+def test_is_common_equals_reference_on_real_articles():
+    for text in REAL_TEXTS[:30]:
+        for m in re.finditer(r"\b[A-Z][\w.-]*", text):
+            assert speakers._is_common(m.group(), text) == _is_common_reference(m.group(), text), m.group()
+
+
+def test_name_before_comma_matches_only_windows_ending_in_a_comma():
+    # _governing_phrase searches _NAME_BEFORE_COMMA only when the window ends in a comma.
+    made_up = "Mara Quell, a tall clerk, said so. Then Ivo Brandt,\n the mayor, left; Sen. Ada Roe , an aide"
+    for text in [made_up] + REAL_TEXTS[:30]:
+        for m in re.finditer(r"\b(?:the|a|an)\s", text, re.IGNORECASE):
+            lo = max(0, m.start() - 80)
+            found = speakers._NAME_BEFORE_COMMA.search(text, lo, m.start())
+            if found is not None:
+                assert text[lo:m.start()].rstrip().endswith(","), text[lo:m.start()]
+    assert speakers._NAME_BEFORE_COMMA.search(made_up, 0, made_up.index("a tall")) is not None
+    assert speakers._NAME_BEFORE_COMMA.search(made_up, 0, made_up.index("the mayor")) is not None
+
+
+def test_may_be_lone_name_is_the_lexicon_test_it_memoises():
+    lexicons = load_words("opening_adverbials.txt") | speakers._regions() | speakers._pronouns()
+    for word in ["Zorbly", "Ohio", "He", "Meanwhile", "Quell", "THEY", "Texas", "Brandt"] + sorted(lexicons)[:50]:
+        assert speakers._may_be_lone_name(word) == (word.lower() not in lexicons), word
+
+
+def test_is_org_name_memo_answers_as_the_function():
+    names = ["Mara Quell", "Reuters", "Lakeside City Council", "NATO", "Ivo", "Ohio", "Quell Industries"]
+    for name in names:
+        for det in (None, "the", "a"):
+            for _ in range(2):
+                assert speakers._is_org_name(name, det) == speakers._is_org_name.__wrapped__(name, det), (name, det)
