@@ -879,18 +879,8 @@ def test_pipeline_docs_still_pickle():
     assert again.vocab["zzqqword1"].shape_ == "xxxxd" and again.vocab["zzqqword1"].lang_ == "en"
 
 
-def _is_common_reference(word: str, text: str) -> bool:
-    """_is_common before its lexicon part was memoised per word (_common_word)."""
-    low = word.lower().rstrip(".")
-    if low in speakers._outlets() or low in speakers._places():
-        return False
-    lex = speakers._roles()
-    if low in speakers._FUNCTION_CAPS or low in load_words("opening_adverbials.txt") or low in lex.heads \
-            or low in lex.other_heads or low in lex.generic:
-        return True
-    if speakers._singular(low) in lex.heads or speakers._singular(low) in lex.other_heads:
-        return True
-    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(low), text) is not None
+# _is_common before its lexicon part was memoised per word (_common_word): the plain form above.
+_is_common_reference = reference_is_common
 
 
 def test_is_common_equals_reference_on_made_up_text():
