@@ -1001,7 +1001,6 @@ def _possessor_subject(index: _Index, text: str, sentence_start: int, at: int) -
         if pos < sentence_start or name not in index.persons and not any(name in n for n in index.persons):
             continue
         lead = text[sentence_start:pos]
-        run_start = lead.rstrip()
         # Only title words before the name (`Sen. Bernie Sanders`, `Former Gov. Jeb Bush`).
         words = re.findall(r"[\w.’'-]+", lead)
         if _SUBJECT_LEAD.fullmatch(lead) or words and all(w[:1].isupper() for w in words) and "," not in lead:
