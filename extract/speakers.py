@@ -27,6 +27,7 @@ head ("director", "member", "spokesman") takes its role from the body it belongs
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -992,15 +993,26 @@ def _adjacent(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
 _SUBJECT_LEAD = re.compile(r"[\s“\"]*(?:(?:And|But|Then|So)\s+)?$")
 
 
-def _possessor_subject(index: _Index, text: str, sentence_start: int, at: int) -> str | None:
+# Pronouns that a person named as their sentence's subject binds: `Tom Baker has pushed
+# his promise of …`, `Ann Cole, a teacher, says she made up her mind …` (the last claim's
+# speaker is someone else more often than the sentence's own subject).
+_SUBJECT_BOUND = frozenset(("his", "her", "he", "she"))
+
+
+def _possessor_subject(index: _Index, text: str, sentence_start: int, at: int, quoted_ok: bool = True) -> str | None:
     """`Sanders has pushed his promise of “…”`: a possessive pronoun after a person named as
-    its sentence's subject is that person (not the last claim's speaker)."""
-    for pos, name in index.occurrences:
+    its sentence's subject is that person (not the last claim's speaker). With quoted_ok
+    false, a name inside a quote that opens the sentence is no subject (`“Cruz is our best
+    debater,” he says.`)."""
+    first = bisect_left(index.occurrences, (sentence_start, ""))
+    for pos, name in index.occurrences[first:]:
         if pos >= at:
             return None
-        if pos < sentence_start or name not in index.persons and not any(name in n for n in index.persons):
+        if name not in index.persons and not any(name in n for n in index.persons):
             continue
         lead = text[sentence_start:pos]
+        if not quoted_ok and any(mark in lead for mark in "“\""):
+            return None
         # Only title words before the name (`Sen. Bernie Sanders`, `Former Gov. Jeb Bush`).
         words = re.findall(r"[\w.’'-]+", lead)
         if _SUBJECT_LEAD.fullmatch(lead) or words and all(w[:1].isupper() for w in words) and "," not in lead:
@@ -1033,8 +1045,9 @@ def resolve(text: str, claims: list[Claim]) -> list[Claim]:
             if governing is not None:
                 at, mention = governing
                 descriptor = None
-            subject = _possessor_subject(resolver.index, text, claim.sentence_start, at) \
-                if mention.lower() in ("his", "her") else None
+            subject = _possessor_subject(resolver.index, text, claim.sentence_start, at,
+                                         quoted_ok=mention.lower() in ("his", "her")) \
+                if mention.lower() in _SUBJECT_BOUND else None
             speaker = resolver._speaker(subject, True, "person") if subject else resolver.resolve(mention, at, descriptor)
             if speaker is not None and not speaker.named and speaker.description is None:
                 speaker.description = speaker.name
