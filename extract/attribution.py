@@ -695,10 +695,14 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                     k > 0 or w[2].lower() in load_words("inversion_verbs.txt"))):
                 return _set_mention(claim, mention, _cue_span(text, w), rule)
             break
-    # `“…,” Trump went on`: a quote that ends on a comma hands over to its attribution.
-    if last_mark == "," or text[q_close:q_close + 1] == ",":
+    # `“…,” Trump went on`: a quote that ends on a comma hands over to its attribution, and
+    # so does a question or exclamation opening its sentence: `“…, right?” Trump went on`
+    # (there a function word opens the next sentence as often as a subject: `“…?” Her
+    # voice rose`, `“…?” Do you …`).
+    comma = last_mark == "," or text[q_close:q_close + 1] == ","
+    if comma or last_mark in ("?", "!") and text[q_close:q_close + 1] == " " and not text[s_start:q_open].strip():
         subject = _subject_then_verb(text, pos, nxt)
-        if subject:
+        if subject and (comma or _names_or_pronoun(text, subject[0])):
             return _set_mention(claim, subject[0], subject[1], "after-quote-comma")
     # A passive naming with its agent: `called the “Crossroads” by the citizens`, `known by
     # some voters as a “hug”`: the agent speaks the name.
@@ -1438,6 +1442,14 @@ def speaking_sentence(text: str, sent: tuple[int, int]) -> Claim | None:
             return _set_mention(claim, mention, _cue_span(text, w), "previous-sentence")
         return None
     return None
+
+
+def _names_or_pronoun(text: str, mention: Mention) -> bool:
+    """A subject pronoun, or a name none of whose words is a function word."""
+    words = _words(text, mention.start, mention.end)
+    if len(words) == 1 and words[0][2].lower() in _SUBJECT_PRONOUNS:
+        return True
+    return all(w[2][:1].isupper() and w[2].lower() not in load_words("function_words.txt") for w in words)
 
 
 def _subject_then_verb(text: str, start: int, limit: int) -> tuple[Mention, tuple[int, int]] | None:

@@ -1044,3 +1044,16 @@ def test_inverted_description_then_the_apposed_name_speaks():
             "Cole's introducer, actress Jane Lee Morris.")
     row = one(claims_of(text), "direct", "about time")
     assert row.mention == "Jane Lee Morris"
+
+
+def test_question_opening_its_sentence_hands_over_to_the_subject_and_verb_after_it():
+    # Not a cue verb after the quote, and the last speaker is someone else.
+    text = ("Intro.\n\n“We are done with the road,” Ann Cole said.\n\n"
+            "“But who will pay for the bridge, then?” Tom Baker went on, as if he had not heard her.")
+    assert one(claims_of(text), "direct", "who will pay").speaker == "Tom Baker"
+
+
+def test_a_function_word_opening_the_sentence_after_a_question_is_no_speaker():
+    text = ("Intro.\n\n“We are done with the road,” Ann Cole said.\n\n"
+            "“But who will pay for the bridge, then?” Her voice rose over the noise of the crowd.")
+    assert one(claims_of(text), "direct", "who will pay").mention != "Her"
