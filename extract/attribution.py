@@ -727,6 +727,15 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             continue
         if not _is_cue(text, w, verbs, s_start):
             continue
+        if low in load_words("naming_participles.txt") and not text[w[1]:q_open].strip(" ,:") \
+                and (thing := _names_a_thing(text, prev, w[0])) is not None:
+            # `Mook released a memo titled “…”`: the memo is named; the sentence's subject
+            # speaks (else another cue before it: `…, writing a book called “…”`).
+            subject = sentence_subject(text, s_start, thing.start)
+            if subject is not None:
+                return _set_mention(claim, subject, None, "sentence-subject")
+            if _cue_before(text, prev, thing.start):
+                continue
         after_quote = prev > s_start and low.endswith("ing")   # `“…,” X said on “Y,” adding, “…”`
         aside = _parenthetical_cue(text, prev, w, q_open)
         if aside is not None:
@@ -1442,6 +1451,19 @@ def speaking_sentence(text: str, sent: tuple[int, int]) -> Claim | None:
             return _set_mention(claim, mention, _cue_span(text, w), "previous-sentence")
         return None
     return None
+
+
+def _names_a_thing(text: str, lo: int, cue_start: int) -> Mention | None:
+    """The phrase right before a naming participle when it is a common noun phrase for a
+    thing (`a memo`, `the 1969 book`), not a person (`the president`) or a name."""
+    mention = mention_before(text, _clause_start(text, lo, cue_start), cue_start)
+    if mention is None:
+        return None
+    words = _words(text, mention.start, mention.end)
+    head = words[-1][2]
+    thing = len(words) > 1 and words[0][2].lower() in _PHRASE_DETERMINERS and head[:1].islower() \
+        and head.lower() not in _titles() and head.lower() not in _pronouns()
+    return mention if thing else None
 
 
 def _names_or_pronoun(text: str, mention: Mention) -> bool:

