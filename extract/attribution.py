@@ -330,7 +330,9 @@ def _determined_phrase(text: str, mention: Mention) -> bool:
     first, last = words[0][2].lower(), words[-1][2].lower()
     if len(words) == 1:
         return first in _LONE_SPEAKERS
-    return (first in _PHRASE_DETERMINERS and last not in _PREPOSITIONS and last not in _DETERMINERS
+    # A name's possessive determines its phrase as an article does (`Cruz’s lawyers said`).
+    possessor = words[0][2][:1].isupper() and _POSSESSIVE_END.search(words[0][2]) is not None
+    return ((first in _PHRASE_DETERMINERS or possessor) and last not in _PREPOSITIONS and last not in _DETERMINERS
             and last not in _pronouns() and last not in _TRAILING_NOISE and (not last[:1].isdigit() or last.endswith("-year-old")))
 
 

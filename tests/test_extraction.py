@@ -1071,3 +1071,10 @@ def test_a_thing_named_by_a_participle_before_its_quote_is_not_the_speaker():
 def test_a_person_before_a_naming_verb_is_its_speaker():
     text = "Intro.\n\nAnn Cole, the mayor, arrived late. What the mayor called “a real disaster” was the road."
     assert one(claims_of(text), "direct", "a real disaster").mention == "the mayor"
+
+
+def test_a_names_possessive_determines_the_subject_phrase_of_a_cue():
+    # `surveyors` heads no speaker phrase in the training data; the possessive determines it.
+    text = ("Intro.\n\nBaker's surveyors had said hundreds of the old bridges were unsafe, but most "
+            "were just “a little shaky,” a milder judgment.")
+    assert one(claims_of(text), "direct", "a little shaky").mention == "Baker's surveyors"
