@@ -732,12 +732,10 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         if low in load_words("naming_participles.txt") and not text[w[1]:q_open].strip(" ,:") \
                 and (thing := _names_a_thing(text, prev, w[0])) is not None:
             # `Mook released a memo titled “…”`: the memo is named; the sentence's subject
-            # speaks (else another cue before it: `…, writing a book called “…”`).
+            # speaks (without one, the phrase stands: a claim keeps a mention it had).
             subject = sentence_subject(text, s_start, thing.start)
             if subject is not None:
                 return _set_mention(claim, subject, None, "sentence-subject")
-            if _cue_before(text, prev, thing.start):
-                continue
         after_quote = prev > s_start and low.endswith("ing")   # `“…,” X said on “Y,” adding, “…”`
         aside = _parenthetical_cue(text, prev, w, q_open)
         if aside is not None:
