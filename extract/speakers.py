@@ -993,6 +993,16 @@ def _adjacent(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
 _SUBJECT_LEAD = re.compile(r"[\s“\"]*(?:(?:And|But|Then|So)\s+)?$")
 
 
+_OPENER = re.compile(r"[\s“\"]*(?:(?:And|But|Then|So)\s+)?([A-Z][a-z]+)\b[^,;:.!?“”\"]{0,40},\s*")
+
+
+@lru_cache(maxsize=1)
+def _opener_words() -> frozenset[str]:
+    """Words that open a sentence as an adverbial or a connective, not as its subject."""
+    return load_words("opening_adverbials.txt") | load_words("connectives.txt") | frozenset(
+        "on in at after before during since when while as if although though because last earlier later".split())
+
+
 # Pronouns that a person named as their sentence's subject binds: `Tom Baker has pushed
 # his promise of …`, `Ann Cole, a teacher, says she made up her mind …` (the last claim's
 # speaker is someone else more often than the sentence's own subject).
@@ -1013,9 +1023,15 @@ def _possessor_subject(index: _Index, text: str, sentence_start: int, at: int, q
         lead = text[sentence_start:pos]
         if not quoted_ok and any(mark in lead for mark in "“\""):
             return None
-        # Only title words before the name (`Sen. Bernie Sanders`, `Former Gov. Jeb Bush`).
+        # An opening adverbial may come first (`However, Adelson said …`, `On Monday, …`).
+        opener = _OPENER.match(lead)
+        if opener and opener.group(1).lower() in _opener_words():
+            lead = lead[opener.end():]
+        # Only title words before the name (`Sen. Bernie Sanders`, `Former Gov. Jeb Bush`),
+        # not the opening of a clause (`After Trump spoke, …`).
         words = re.findall(r"[\w.’'-]+", lead)
-        if _SUBJECT_LEAD.fullmatch(lead) or words and all(w[:1].isupper() for w in words) and "," not in lead:
+        if _SUBJECT_LEAD.fullmatch(lead) or words and all(w[:1].isupper() and w.lower() not in _opener_words()
+                                                           for w in words) and "," not in lead:
             return _full_name(index, name, at) if name not in index.persons else name
         return None
     return None

@@ -374,3 +374,24 @@ def test_a_name_inside_the_quote_opening_the_sentence_is_not_the_pronouns_subjec
     claims[1].sentence_start = text.index("“Tom")
     resolve(text, claims)
     assert claims[1].speaker == "Ann Cole"
+
+
+def test_an_opening_adverbial_before_the_named_subject_still_binds_the_pronoun():
+    text = ("“We are done,” Ann Cole said.\n\nHowever, Tom Baker met the council in May and declared "
+            "in an interview that he found the plan “very sound.”")
+    claims = [claim(text, "We are done,", "Ann Cole"), claim(text, "very sound.", " he ")]
+    claims[1].mention_start += 1
+    claims[1].mention_end -= 1
+    claims[1].sentence_start = text.index("However")
+    resolve(text, claims)
+    assert claims[1].speaker == "Tom Baker"
+
+
+def test_a_name_opening_a_clause_before_the_subject_does_not_bind_the_pronoun():
+    text = ("“We are done,” Ann Cole said.\n\nAfter Tom Baker spoke, the chair said he found the plan “very sound.”")
+    claims = [claim(text, "We are done,", "Ann Cole"), claim(text, "very sound.", " he ")]
+    claims[1].mention_start += 1
+    claims[1].mention_end -= 1
+    claims[1].sentence_start = text.index("After")
+    resolve(text, claims)
+    assert claims[1].speaker != "Tom Baker"
