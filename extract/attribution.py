@@ -434,6 +434,7 @@ def apposition_after(text: str, mention_end: int, limit: int) -> tuple[int, int]
     return None
 
 
+_REGION_BEFORE_CUE = re.compile(r",\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?),\s*$")
 _PARTY_TAG = re.compile(r"(?:\s*\([^()]{1,30}\),?|,\s*[RDI]-[A-Z][\w.]*,?|,\s*\d{1,3},)\s*$")
 
 
@@ -472,6 +473,25 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     tag = _party_tag(text, lo, cue_start)
     if tag:
         cue_start = tag.start()
+    elif text[max(lo, cue_start - 3):cue_start].rstrip().endswith(","):
+        # `a woman in Worcester, Massachusetts, told`: the state is the place's apposition,
+        # no subject; the phrase before it is (an apposition to a name when it closes one:
+        # `Cory James, 22, of Flint, Mich., said`).
+        region = _REGION_BEFORE_CUE.search(text, max(lo, cue_start - 40), cue_start)
+        if region and region.group(1).lower() in load_words("regions.txt") \
+                and _PLACE_BEFORE_COMMA.search(text, max(lo, region.start() - 60), region.start()):
+            mention = _apposed(text, lo, region.start() + 1)
+            if mention is None or not valid_mention(text, mention):
+                clause = _clause_start(text, lo, region.start())
+                mention = mention_before(text, clause, region.start())
+                # The whole phrase before the place, not the object of a preposition in it
+                # (`Students at a school in Merrillville, Indiana, displayed`: no subject).
+                if mention is not None and (_after_preposition(text, clause, mention)
+                                            or _words(text, mention.start, mention.end)[0][2].lower() in _PREPOSITIONS
+                                            or _words(text, clause, mention.start) and not _determined_phrase(text, mention)):
+                    mention = None
+            if mention is not None and valid_mention(text, mention):
+                return mention
     clause = _clause_start(text, lo, cue_start)
     if text[clause:cue_start].strip():
         mention = _with_apposition(text, mention_before(text, clause, cue_start), cue_start)

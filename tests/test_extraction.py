@@ -1078,3 +1078,12 @@ def test_a_names_possessive_determines_the_subject_phrase_of_a_cue():
     text = ("Intro.\n\nBaker's surveyors had said hundreds of the old bridges were unsafe, but most "
             "were just “a little shaky,” a milder judgment.")
     assert one(claims_of(text), "direct", "a little shaky").mention == "Baker's surveyors"
+
+
+def test_a_state_set_off_after_a_city_before_the_cue_is_no_subject():
+    text = "Intro.\n\nAnn Cole, a retired teacher from Dayton, Ohio, says the new road is “a real mess.”"
+    assert one(claims_of(text), "direct", "a real mess").speaker == "Ann Cole"
+    text = "Intro.\n\nThe mayor spoke first. Later a farmer in Salem, Oregon, told him the road was “a real mess.”"
+    assert one(claims_of(text), "direct", "a real mess").mention == "a farmer in Salem"
+    text = "Intro.\n\nStudents at a small school in Salem, Oregon, last week hung a sign reading “a real mess.”"
+    assert "a small school in Salem" not in claims_of(text).mention.tolist()
