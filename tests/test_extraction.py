@@ -1087,3 +1087,12 @@ def test_a_state_set_off_after_a_city_before_the_cue_is_no_subject():
     assert one(claims_of(text), "direct", "a real mess").mention == "a farmer in Salem"
     text = "Intro.\n\nStudents at a small school in Salem, Oregon, last week hung a sign reading “a real mess.”"
     assert "a small school in Salem" not in claims_of(text).mention.tolist()
+
+
+def test_a_seldom_cue_inside_a_report_is_no_attribution_of_its_own():
+    # `shows` is seldom a cue in the training data: the reporting verb's subject speaks.
+    text = "Intro.\n\nAnn Cole also said that the mayor shows “great courage” on the road."
+    assert one(claims_of(text), "direct", "great courage").mention == "Ann Cole"
+    # `called` reports words of its own subject: nested sourcing credits the inner speaker.
+    text = "Intro.\n\nAnn Cole also said that the mayor called the road “a real mess.”"
+    assert one(claims_of(text), "direct", "a real mess").mention != "Ann Cole"
