@@ -804,7 +804,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             if mention is None or not valid_mention(text, mention):
                 determined = _determined_subject(text, prev, w[0]) or _coordinated_subject(text, prev, w[0]) \
                     or (_coordinated_subject(text, s_start, w[0], _quote_spans(other_quotes, s_start, q_open))
-                        if prev > s_start else None)
+                        if prev > s_start else None) or _apposed_determined(text, prev, w[0])
                 if determined is not None:
                     return _set_mention(claim, determined, _cue_span(text, w), "before-quote")
             rule = "before-quote"
@@ -1519,6 +1519,14 @@ def _outer_report(text: str, s_start: int, w: tuple[int, int, str], q_open: int,
             return None
         return found, _cue_span(text, v)
     return None
+
+
+def _apposed_determined(text: str, lo: int, cue_start: int) -> Mention | None:
+    """`The complaint, which was filed in court on Friday, alleged`: a determined phrase
+    that the determined-subject rule accepts, set off from its cue by an apposition or a
+    relative clause."""
+    apposed = _apposed(text, lo, cue_start) if text[lo:cue_start].rstrip().endswith(",") else None
+    return _determined_subject(text, lo, apposed.end) if apposed is not None else None
 
 
 def _names_or_pronoun(text: str, mention: Mention) -> bool:

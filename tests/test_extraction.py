@@ -1096,3 +1096,9 @@ def test_a_seldom_cue_inside_a_report_is_no_attribution_of_its_own():
     # `called` reports words of its own subject: nested sourcing credits the inner speaker.
     text = "Intro.\n\nAnn Cole also said that the mayor called the road “a real mess.”"
     assert one(claims_of(text), "direct", "a real mess").mention != "Ann Cole"
+
+
+def test_a_determined_phrase_set_off_from_its_cue_by_a_relative_clause_is_the_subject():
+    text = ("Intro.\n\nThe grievance, which was lodged with the county board on Friday, alleged that the "
+            "town “ignored every warning about the bridge.”")
+    assert one(claims_of(text), "direct", "ignored every warning").mention == "The grievance"
