@@ -452,6 +452,35 @@ def _party_tag(text: str, lo: int, cue_start: int) -> re.Match | None:
 _NOISE_ENDS = tuple(sorted(_TRAILING_NOISE)) + ("ly",)
 
 
+_ADJUNCT_OPENERS = _ADJUNCT_PREPOSITIONS | frozenset(("during", "amid", "despite"))
+
+
+def _before_adjunct(text: str, lo: int, clause: int, mention: Mention) -> Mention:
+    """`Tom Baker in an interview with the paper called`, `Sanders during a rally on Sunday
+    praised`: the object of a prepositional adjunct between subject and cue is no subject;
+    the name or pronoun opening the window (`lo`) before the adjunct is (else the mention
+    stands: `when Trump in his speech called` may open a subordinate clause)."""
+    found = mention
+    for _ in range(3):
+        before = _words(text, max(clause, found.start - 30), found.start)
+        if not before or before[-1][2].lower() not in _ADJUNCT_OPENERS or text[before[-1][1]:found.start].strip():
+            return mention
+        earlier = mention_before(text, clause, before[-1][0])
+        if earlier is None:
+            return mention
+        last = _words(text, earlier.start, earlier.end)[-1][2]
+        inner = _words(text, earlier.start, earlier.end)
+        opens = all(x[2].lower() in _LEADING_NOISE for x in _words(text, lo, earlier.start)) \
+            and not any(x[2].lower() in _PREPOSITIONS for x in inner) \
+            and not inner[0][2].lower().endswith(("ing", "ed")) \
+            and not (len(inner) == 1 and _only_opens_sentences(text, inner[0][2]))
+        if opens and (last.lower() in _SUBJECT_PRONOUNS - {"it", "you"} or _is_cap(last)
+                      and last.lower() not in load_words("function_words.txt") and valid_mention(text, earlier)):
+            return earlier
+        found = earlier
+    return mention
+
+
 def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker mention standing before a cue, skipping an apposition or relative clause
     (`The former governor, who dropped his bid last year, noted`)."""
@@ -495,6 +524,8 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     clause = _clause_start(text, lo, cue_start)
     if text[clause:cue_start].strip():
         mention = _with_apposition(text, mention_before(text, clause, cue_start), cue_start)
+        if mention is not None:
+            mention = _before_adjunct(text, lo, clause, mention)
         if mention is not None and valid_mention(text, mention):
             return mention
     mention = _apposed(text, lo, cue_start)

@@ -1102,3 +1102,10 @@ def test_a_determined_phrase_set_off_from_its_cue_by_a_relative_clause_is_the_su
     text = ("Intro.\n\nThe grievance, which was lodged with the county board on Friday, alleged that the "
             "town “ignored every warning about the bridge.”")
     assert one(claims_of(text), "direct", "ignored every warning").mention == "The grievance"
+
+
+def test_a_prepositional_adjunct_between_subject_and_cue_holds_no_subject():
+    text = "Intro.\n\nTom Baker in an interview with the paper called the plan “a real disaster.”"
+    assert one(claims_of(text), "direct", "a real disaster").mention == "Tom Baker"
+    text = "Intro.\n\nAnn Cole during a rally on Sunday praised the nurses “for their support in my campaign.”"
+    assert one(claims_of(text), "direct", "for their support").mention == "Ann Cole"
