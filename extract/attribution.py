@@ -869,8 +869,22 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             # `“Museum to close,” by the Post’s Jane Roe: “…”`: a reading list's excerpt is
             # the words of the writer it is credited to.
             return _set_mention(claim, Mention(byline.start(1), byline.end(1)), None, "byline")
-        mention = mention_before(text, _clause_start(text, prev, colon), colon)
+        clause = _clause_start(text, prev, colon)
+        mention = mention_before(text, clause, colon)
         if mention and valid_mention(text, mention):
+            inner = _words(text, mention.start, mention.end)
+            cut = next((k for k, x in enumerate(inner) if x[2].lower() in _PREPOSITIONS
+                        or x[2].lower() in ("among", "between")), len(inner))
+            if cut > 0 and not _is_cap(inner[cut - 1][2]) and not _DASH.search(text, mention.start, mention.end) \
+                    and any(x[2].lower() not in _LEADING_NOISE for x in _words(text, clause, mention.start)):
+                # `McConnell delivered a blunt message to Trump: “…”`: a description after a
+                # verb before the colon is its object; the sentence's subject speaks (a name
+                # there, or a credit after a dash, is the attribution itself: `… - More from
+                # Jones: “…”`).
+                subject = sentence_subject(text, s_start, mention.start)
+                if subject is not None and subject.end <= mention.start and not any(
+                        _POSSESSIVE_END.search(x[2]) for x in _words(text, subject.start, subject.end)):
+                    return _set_mention(claim, subject, None, "colon")
             return _set_mention(claim, mention, None, "colon")
         subject = _subject_before_colon(text, _clause_start(text, prev, colon), colon)
         if subject is not None:
@@ -1558,6 +1572,9 @@ def _apposed_determined(text: str, lo: int, cue_start: int) -> Mention | None:
     relative clause."""
     apposed = _apposed(text, lo, cue_start) if text[lo:cue_start].rstrip().endswith(",") else None
     return _determined_subject(text, lo, apposed.end) if apposed is not None else None
+
+
+_DASH = re.compile(r"\s[-—–]\s|[—–]")
 
 
 def _names_or_pronoun(text: str, mention: Mention) -> bool:

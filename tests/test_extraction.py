@@ -1109,3 +1109,11 @@ def test_a_prepositional_adjunct_between_subject_and_cue_holds_no_subject():
     assert one(claims_of(text), "direct", "a real disaster").mention == "Tom Baker"
     text = "Intro.\n\nAnn Cole during a rally on Sunday praised the nurses “for their support in my campaign.”"
     assert one(claims_of(text), "direct", "for their support").mention == "Ann Cole"
+
+
+def test_a_description_after_a_verb_before_a_colon_is_its_object_not_the_speaker():
+    text = "Intro.\n\nMayor Ann Cole delivered a blunt message to the council: “Fix the road before winter.”"
+    assert one(claims_of(text), "direct", "Fix the road").speaker == "Ann Cole"
+    # A credit after a dash before the colon is the attribution itself, not an object.
+    text = "Intro.\n\nThe road is closed again - more from Tom Baker: “Fix the road before winter.”"
+    assert "Tom Baker" in one(claims_of(text), "direct", "Fix the road").mention
