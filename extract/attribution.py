@@ -1030,6 +1030,22 @@ def _coordinated_subject(text: str, lo: int, cue_start: int, skip: list[tuple[in
         clause += 1
     if clause >= m.start():
         return None
+    for _ in range(3):
+        # `he looked at the camera, shook his head and said`: a bare verb phrase of a series
+        # opens the segment; the subject opens the series (the segment before the comma).
+        first = _words(text, clause, m.start())[:1]
+        comma = text.rfind(",", lo, clause)
+        back = masked.rfind(",", 0, comma - lo) if first and comma >= lo and not text[comma + 1:clause].strip() else -1
+        if not first or not first[0][2][:1].islower() or first[0][2].lower() in _PHRASE_DETERMINERS \
+                or first[0][2].lower() in _pronouns() or back < 0:
+            break
+        start = lo + back + 1
+        while start < clause and text[start].isspace():
+            start += 1
+        lead = _words(text, start, clause)[:1]
+        if not lead or lead[0][2].lower() not in _SUBJECT_PRONOUNS - {"it", "you"} and not _is_cap(lead[0][2]):
+            break
+        clause = start
     mark = text.rfind(",", lo, clause)
     if mark >= 0 and not text[mark + 1:clause].strip() and (
             _PLACE_BEFORE_COMMA.search(text, max(lo, mark - 60), mark)

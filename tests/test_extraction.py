@@ -1117,3 +1117,9 @@ def test_a_description_after_a_verb_before_a_colon_is_its_object_not_the_speaker
     # A credit after a dash before the colon is the attribution itself, not an object.
     text = "Intro.\n\nThe road is closed again - more from Tom Baker: “Fix the road before winter.”"
     assert "Tom Baker" in one(claims_of(text), "direct", "Fix the road").mention
+
+
+def test_a_cue_closing_a_series_of_verb_phrases_shares_the_subject_opening_the_series():
+    text = ("Intro.\n\nLast month, when I asked Tom Baker if he would ever back the plan, he looked straight "
+            "at the camera, shook his head and said, “Not in a million years.”")
+    assert one(claims_of(text), "direct", "Not in a million").mention == "he"
