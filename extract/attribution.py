@@ -460,6 +460,11 @@ def _before_adjunct(text: str, lo: int, clause: int, mention: Mention) -> Mentio
     praised`: the object of a prepositional adjunct between subject and cue is no subject;
     the name or pronoun opening the window (`lo`) before the adjunct is (else the mention
     stands: `when Trump in his speech called` may open a subordinate clause)."""
+    # Most mentions follow no preposition: a look at the one word before them settles it
+    # without reading the window's words.
+    head = text[max(clause, mention.start - 12):mention.start]
+    if not head[-1:].isspace() or head.rsplit(None, 1)[-1:] and head.rsplit(None, 1)[-1].lower() not in _ADJUNCT_OPENERS:
+        return mention
     found = mention
     for _ in range(3):
         before = _words(text, max(clause, found.start - 30), found.start)
