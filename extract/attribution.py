@@ -330,7 +330,9 @@ def _determined_phrase(text: str, mention: Mention) -> bool:
     first, last = words[0][2].lower(), words[-1][2].lower()
     if len(words) == 1:
         return first in _LONE_SPEAKERS
-    return (first in _PHRASE_DETERMINERS and last not in _PREPOSITIONS and last not in _DETERMINERS
+    # A name's possessive determines its phrase as an article does (`Cruz’s lawyers said`).
+    possessor = words[0][2][:1].isupper() and _POSSESSIVE_END.search(words[0][2]) is not None
+    return ((first in _PHRASE_DETERMINERS or possessor) and last not in _PREPOSITIONS and last not in _DETERMINERS
             and last not in _pronouns() and last not in _TRAILING_NOISE and (not last[:1].isdigit() or last.endswith("-year-old")))
 
 
@@ -432,6 +434,7 @@ def apposition_after(text: str, mention_end: int, limit: int) -> tuple[int, int]
     return None
 
 
+_REGION_BEFORE_CUE = re.compile(r",\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?),\s*$")
 _PARTY_TAG = re.compile(r"(?:\s*\([^()]{1,30}\),?|,\s*[RDI]-[A-Z][\w.]*,?|,\s*\d{1,3},)\s*$")
 
 
@@ -447,6 +450,40 @@ def _party_tag(text: str, lo: int, cue_start: int) -> re.Match | None:
 
 # What subject_of's skipped words end on: a word of _TRAILING_NOISE, or -ly.
 _NOISE_ENDS = tuple(sorted(_TRAILING_NOISE)) + ("ly",)
+
+
+_ADJUNCT_OPENERS = _ADJUNCT_PREPOSITIONS | frozenset(("during", "amid", "despite"))
+
+
+def _before_adjunct(text: str, lo: int, clause: int, mention: Mention) -> Mention:
+    """`Tom Baker in an interview with the paper called`, `Sanders during a rally on Sunday
+    praised`: the object of a prepositional adjunct between subject and cue is no subject;
+    the name or pronoun opening the window (`lo`) before the adjunct is (else the mention
+    stands: `when Trump in his speech called` may open a subordinate clause)."""
+    # Most mentions follow no preposition: a look at the one word before them settles it
+    # without reading the window's words.
+    head = text[max(clause, mention.start - 12):mention.start]
+    if not head[-1:].isspace() or head.rsplit(None, 1)[-1:] and head.rsplit(None, 1)[-1].lower() not in _ADJUNCT_OPENERS:
+        return mention
+    found = mention
+    for _ in range(3):
+        before = _words(text, max(clause, found.start - 30), found.start)
+        if not before or before[-1][2].lower() not in _ADJUNCT_OPENERS or text[before[-1][1]:found.start].strip():
+            return mention
+        earlier = mention_before(text, clause, before[-1][0])
+        if earlier is None:
+            return mention
+        last = _words(text, earlier.start, earlier.end)[-1][2]
+        inner = _words(text, earlier.start, earlier.end)
+        opens = all(x[2].lower() in _LEADING_NOISE for x in _words(text, lo, earlier.start)) \
+            and not any(x[2].lower() in _PREPOSITIONS for x in inner) \
+            and not inner[0][2].lower().endswith(("ing", "ed")) \
+            and not (len(inner) == 1 and _only_opens_sentences(text, inner[0][2]))
+        if opens and (last.lower() in _SUBJECT_PRONOUNS - {"it", "you"} or _is_cap(last)
+                      and last.lower() not in load_words("function_words.txt") and valid_mention(text, earlier)):
+            return earlier
+        found = earlier
+    return mention
 
 
 def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
@@ -470,9 +507,30 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     tag = _party_tag(text, lo, cue_start)
     if tag:
         cue_start = tag.start()
+    elif text[max(lo, cue_start - 3):cue_start].rstrip().endswith(","):
+        # `a woman in Worcester, Massachusetts, told`: the state is the place's apposition,
+        # no subject; the phrase before it is (an apposition to a name when it closes one:
+        # `Cory James, 22, of Flint, Mich., said`).
+        region = _REGION_BEFORE_CUE.search(text, max(lo, cue_start - 40), cue_start)
+        if region and region.group(1).lower() in load_words("regions.txt") \
+                and _PLACE_BEFORE_COMMA.search(text, max(lo, region.start() - 60), region.start()):
+            mention = _apposed(text, lo, region.start() + 1)
+            if mention is None or not valid_mention(text, mention):
+                clause = _clause_start(text, lo, region.start())
+                mention = mention_before(text, clause, region.start())
+                # The whole phrase before the place, not the object of a preposition in it
+                # (`Students at a school in Merrillville, Indiana, displayed`: no subject).
+                if mention is not None and (_after_preposition(text, clause, mention)
+                                            or _words(text, mention.start, mention.end)[0][2].lower() in _PREPOSITIONS
+                                            or _words(text, clause, mention.start) and not _determined_phrase(text, mention)):
+                    mention = None
+            if mention is not None and valid_mention(text, mention):
+                return mention
     clause = _clause_start(text, lo, cue_start)
     if text[clause:cue_start].strip():
         mention = _with_apposition(text, mention_before(text, clause, cue_start), cue_start)
+        if mention is not None:
+            mention = _before_adjunct(text, lo, clause, mention)
         if mention is not None and valid_mention(text, mention):
             return mention
     mention = _apposed(text, lo, cue_start)
@@ -695,10 +753,14 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                     k > 0 or w[2].lower() in load_words("inversion_verbs.txt"))):
                 return _set_mention(claim, mention, _cue_span(text, w), rule)
             break
-    # `“…,” Trump went on`: a quote that ends on a comma hands over to its attribution.
-    if last_mark == "," or text[q_close:q_close + 1] == ",":
+    # `“…,” Trump went on`: a quote that ends on a comma hands over to its attribution, and
+    # so does a question or exclamation opening its sentence: `“…, right?” Trump went on`
+    # (there a function word opens the next sentence as often as a subject: `“…?” Her
+    # voice rose`, `“…?” Do you …`).
+    comma = last_mark == "," or text[q_close:q_close + 1] == ","
+    if comma or last_mark in ("?", "!") and text[q_close:q_close + 1] == " " and not text[s_start:q_open].strip():
         subject = _subject_then_verb(text, pos, nxt)
-        if subject:
+        if subject and (comma or _names_or_pronoun(text, subject[0])):
             return _set_mention(claim, subject[0], subject[1], "after-quote-comma")
     # A passive naming with its agent: `called the “Crossroads” by the citizens`, `known by
     # some voters as a “hug”`: the agent speaks the name.
@@ -723,6 +785,13 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             continue
         if not _is_cue(text, w, verbs, s_start):
             continue
+        if low in load_words("naming_participles.txt") and not text[w[1]:q_open].strip(" ,:") \
+                and (thing := _names_a_thing(text, prev, w[0])) is not None:
+            # `Mook released a memo titled “…”`: the memo is named; the sentence's subject
+            # speaks (without one, the phrase stands: a claim keeps a mention it had).
+            subject = sentence_subject(text, s_start, thing.start)
+            if subject is not None:
+                return _set_mention(claim, subject, None, "sentence-subject")
         after_quote = prev > s_start and low.endswith("ing")   # `“…,” X said on “Y,” adding, “…”`
         aside = _parenthetical_cue(text, prev, w, q_open)
         if aside is not None:
@@ -760,10 +829,18 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             rule = "before-quote"
         else:
             mention = subject_of(text, prev, w[0])
+            outer = _outer_report(text, s_start, w, q_open, verbs) if mention is not None \
+                and text[mention.start:mention.end].lower() not in _pronouns() | {"who", "which"} else None
+            if outer is not None:
+                # `Westmacott said that Obama shows “great charm”`: a verb that is seldom a cue
+                # (by the training data) inside what a verb of speech reports is no
+                # attribution of its own; the reporting verb's subject speaks. (A pronoun
+                # subject there is as often the reporter again: `she said she …`.)
+                return _set_mention(claim, outer[0], outer[1], "before-quote")
             if mention is None or not valid_mention(text, mention):
                 determined = _determined_subject(text, prev, w[0]) or _coordinated_subject(text, prev, w[0]) \
                     or (_coordinated_subject(text, s_start, w[0], _quote_spans(other_quotes, s_start, q_open))
-                        if prev > s_start else None)
+                        if prev > s_start else None) or _apposed_determined(text, prev, w[0])
                 if determined is not None:
                     return _set_mention(claim, determined, _cue_span(text, w), "before-quote")
             rule = "before-quote"
@@ -797,8 +874,22 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             # `“Museum to close,” by the Post’s Jane Roe: “…”`: a reading list's excerpt is
             # the words of the writer it is credited to.
             return _set_mention(claim, Mention(byline.start(1), byline.end(1)), None, "byline")
-        mention = mention_before(text, _clause_start(text, prev, colon), colon)
+        clause = _clause_start(text, prev, colon)
+        mention = mention_before(text, clause, colon)
         if mention and valid_mention(text, mention):
+            inner = _words(text, mention.start, mention.end)
+            cut = next((k for k, x in enumerate(inner) if x[2].lower() in _PREPOSITIONS
+                        or x[2].lower() in ("among", "between")), len(inner))
+            if cut > 0 and not _is_cap(inner[cut - 1][2]) and not _DASH.search(text, mention.start, mention.end) \
+                    and any(x[2].lower() not in _LEADING_NOISE for x in _words(text, clause, mention.start)):
+                # `McConnell delivered a blunt message to Trump: “…”`: a description after a
+                # verb before the colon is its object; the sentence's subject speaks (a name
+                # there, or a credit after a dash, is the attribution itself: `… - More from
+                # Jones: “…”`).
+                subject = sentence_subject(text, s_start, mention.start)
+                if subject is not None and subject.end <= mention.start and not any(
+                        _POSSESSIVE_END.search(x[2]) for x in _words(text, subject.start, subject.end)):
+                    return _set_mention(claim, subject, None, "colon")
             return _set_mention(claim, mention, None, "colon")
         subject = _subject_before_colon(text, _clause_start(text, prev, colon), colon)
         if subject is not None:
@@ -944,6 +1035,22 @@ def _coordinated_subject(text: str, lo: int, cue_start: int, skip: list[tuple[in
         clause += 1
     if clause >= m.start():
         return None
+    for _ in range(3):
+        # `he looked at the camera, shook his head and said`: a bare verb phrase of a series
+        # opens the segment; the subject opens the series (the segment before the comma).
+        first = _words(text, clause, m.start())[:1]
+        comma = text.rfind(",", lo, clause)
+        back = masked.rfind(",", 0, comma - lo) if first and comma >= lo and not text[comma + 1:clause].strip() else -1
+        if not first or not first[0][2][:1].islower() or first[0][2].lower() in _PHRASE_DETERMINERS \
+                or first[0][2].lower() in _pronouns() or back < 0:
+            break
+        start = lo + back + 1
+        while start < clause and text[start].isspace():
+            start += 1
+        lead = _words(text, start, clause)[:1]
+        if not lead or lead[0][2].lower() not in _SUBJECT_PRONOUNS - {"it", "you"} and not _is_cap(lead[0][2]):
+            break
+        clause = start
     mark = text.rfind(",", lo, clause)
     if mark >= 0 and not text[mark + 1:clause].strip() and (
             _PLACE_BEFORE_COMMA.search(text, max(lo, mark - 60), mark)
@@ -1438,6 +1545,65 @@ def speaking_sentence(text: str, sent: tuple[int, int]) -> Claim | None:
             return _set_mention(claim, mention, _cue_span(text, w), "previous-sentence")
         return None
     return None
+
+
+def _names_a_thing(text: str, lo: int, cue_start: int) -> Mention | None:
+    """The phrase right before a naming participle when it is a common noun phrase for a
+    thing (`a memo`, `the 1969 book`), not a person (`the president`) or a name."""
+    mention = mention_before(text, _clause_start(text, lo, cue_start), cue_start)
+    if mention is None:
+        return None
+    words = _words(text, mention.start, mention.end)
+    head = words[-1][2]
+    thing = len(words) > 1 and words[0][2].lower() in _PHRASE_DETERMINERS and head[:1].islower() \
+        and head.lower() not in _titles() and head.lower() not in _pronouns()
+    return mention if thing else None
+
+
+# Learned cue precisions (cues.tsv): below WEAK_CUE a verb is more often not a cue than one
+# (`shows`, `agrees`, `found`); at STRONG_CUE and above it reports speech (`said`, `wrote`).
+WEAK_CUE = 0.5
+STRONG_CUE = 0.8
+_REPORT_GAP = re.compile(r"[^;:“”\"()—–]{1,160}")
+
+
+def _outer_report(text: str, s_start: int, w: tuple[int, int, str], q_open: int,
+                  verbs: frozenset[str]) -> tuple[Mention, tuple[int, int]] | None:
+    """For a weak cue, the subject and span of a strong verb of speech before it in its
+    sentence whose report it stands in (`X said that Y shows …`)."""
+    table = cue_table()
+    if table.get(w[2].lower(), (0, 1.0))[1] >= WEAK_CUE:
+        return None
+    for v in reversed(cues_in(text, s_start, w[0], verbs)):
+        low = v[2].lower()
+        if low.endswith("ing") or not _is_cue(text, v, verbs, s_start):
+            continue
+        if table.get(low, (0, 0.0))[1] < STRONG_CUE or not _REPORT_GAP.fullmatch(text, v[1], w[0]):
+            return None
+        found = subject_of(text, s_start, v[0])
+        if found is None or not valid_mention(text, found):
+            return None
+        return found, _cue_span(text, v)
+    return None
+
+
+def _apposed_determined(text: str, lo: int, cue_start: int) -> Mention | None:
+    """`The complaint, which was filed in court on Friday, alleged`: a determined phrase
+    that the determined-subject rule accepts, set off from its cue by an apposition or a
+    relative clause."""
+    apposed = _apposed(text, lo, cue_start) if text[lo:cue_start].rstrip().endswith(",") else None
+    return _determined_subject(text, lo, apposed.end) if apposed is not None else None
+
+
+_DASH = re.compile(r"\s[-—–]\s|[—–]")
+
+
+def _names_or_pronoun(text: str, mention: Mention) -> bool:
+    """A subject pronoun, or a name none of whose words is a function word."""
+    words = _words(text, mention.start, mention.end)
+    if len(words) == 1 and words[0][2].lower() in _SUBJECT_PRONOUNS:
+        return True
+    return all(w[2][:1].isupper() and w[2].lower() not in load_words("function_words.txt") for w in words)
 
 
 def _subject_then_verb(text: str, start: int, limit: int) -> tuple[Mention, tuple[int, int]] | None:

@@ -27,6 +27,7 @@ head ("director", "member", "spokesman") takes its role from the body it belongs
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -992,18 +993,45 @@ def _adjacent(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
 _SUBJECT_LEAD = re.compile(r"[\s“\"]*(?:(?:And|But|Then|So)\s+)?$")
 
 
-def _possessor_subject(index: _Index, text: str, sentence_start: int, at: int) -> str | None:
+_OPENER = re.compile(r"[\s“\"]*(?:(?:And|But|Then|So)\s+)?([A-Z][a-z]+)\b[^,;:.!?“”\"]{0,40},\s*")
+
+
+@lru_cache(maxsize=1)
+def _opener_words() -> frozenset[str]:
+    """Words that open a sentence as an adverbial or a connective, not as its subject."""
+    return load_words("opening_adverbials.txt") | load_words("connectives.txt") | frozenset(
+        "on in at after before during since when while as if although though because last earlier later".split())
+
+
+# Pronouns that a person named as their sentence's subject binds: `Tom Baker has pushed
+# his promise of …`, `Ann Cole, a teacher, says she made up her mind …` (the last claim's
+# speaker is someone else more often than the sentence's own subject).
+_SUBJECT_BOUND = frozenset(("his", "her", "he", "she"))
+
+
+def _possessor_subject(index: _Index, text: str, sentence_start: int, at: int, quoted_ok: bool = True) -> str | None:
     """`Sanders has pushed his promise of “…”`: a possessive pronoun after a person named as
-    its sentence's subject is that person (not the last claim's speaker)."""
-    for pos, name in index.occurrences:
+    its sentence's subject is that person (not the last claim's speaker). With quoted_ok
+    false, a name inside a quote that opens the sentence is no subject (`“Cruz is our best
+    debater,” he says.`)."""
+    first = bisect_left(index.occurrences, (sentence_start, ""))
+    for pos, name in index.occurrences[first:]:
         if pos >= at:
             return None
-        if pos < sentence_start or name not in index.persons and not any(name in n for n in index.persons):
+        if name not in index.persons and not any(name in n for n in index.persons):
             continue
         lead = text[sentence_start:pos]
-        # Only title words before the name (`Sen. Bernie Sanders`, `Former Gov. Jeb Bush`).
+        if not quoted_ok and any(mark in lead for mark in "“\""):
+            return None
+        # An opening adverbial may come first (`However, Adelson said …`, `On Monday, …`).
+        opener = _OPENER.match(lead)
+        if opener and opener.group(1).lower() in _opener_words():
+            lead = lead[opener.end():]
+        # Only title words before the name (`Sen. Bernie Sanders`, `Former Gov. Jeb Bush`),
+        # not the opening of a clause (`After Trump spoke, …`).
         words = re.findall(r"[\w.’'-]+", lead)
-        if _SUBJECT_LEAD.fullmatch(lead) or words and all(w[:1].isupper() for w in words) and "," not in lead:
+        if _SUBJECT_LEAD.fullmatch(lead) or words and all(w[:1].isupper() and w.lower() not in _opener_words()
+                                                           for w in words) and "," not in lead:
             return _full_name(index, name, at) if name not in index.persons else name
         return None
     return None
@@ -1033,8 +1061,9 @@ def resolve(text: str, claims: list[Claim]) -> list[Claim]:
             if governing is not None:
                 at, mention = governing
                 descriptor = None
-            subject = _possessor_subject(resolver.index, text, claim.sentence_start, at) \
-                if mention.lower() in ("his", "her") else None
+            subject = _possessor_subject(resolver.index, text, claim.sentence_start, at,
+                                         quoted_ok=mention.lower() in ("his", "her")) \
+                if mention.lower() in _SUBJECT_BOUND else None
             speaker = resolver._speaker(subject, True, "person") if subject else resolver.resolve(mention, at, descriptor)
             if speaker is not None and not speaker.named and speaker.description is None:
                 speaker.description = speaker.name

@@ -657,7 +657,9 @@ def test_description_opening_the_sentence_is_subject_of_a_woven_quote():
     text = "Intro.\n\nThe Cole campaign projects that “a small tax on trades” would raise billions a year."
     assert one(claims_of(text), "direct", "small tax").mention == "The Cole campaign"
     text = "Intro.\n\nThe first incident came during a rally, with shouts of “you lose!” from the back."
-    assert one(claims_of(text), "direct", "you lose").mention != "The first incident came during a"
+    # (Without a mention the quote sits at the quote model's threshold: whether it is kept
+    # moves with each retraining, so the test reads every claim rather than this one.)
+    assert "The first incident came during a" not in claims_of(text).mention.tolist()
 
 
 def test_determined_phrase_of_any_head_right_after_a_quote_is_its_speaker():
@@ -1044,3 +1046,80 @@ def test_inverted_description_then_the_apposed_name_speaks():
             "Cole's introducer, actress Jane Lee Morris.")
     row = one(claims_of(text), "direct", "about time")
     assert row.mention == "Jane Lee Morris"
+
+
+def test_question_opening_its_sentence_hands_over_to_the_subject_and_verb_after_it():
+    # Not a cue verb after the quote, and the last speaker is someone else.
+    text = ("Intro.\n\n“We are done with the road,” Ann Cole said.\n\n"
+            "“But who will pay for the bridge, then?” Tom Baker went on, as if he had not heard her.")
+    assert one(claims_of(text), "direct", "who will pay").speaker == "Tom Baker"
+
+
+def test_a_function_word_opening_the_sentence_after_a_question_is_no_speaker():
+    text = ("Intro.\n\n“We are done with the road,” Ann Cole said.\n\n"
+            "“But who will pay for the bridge, then?” Her voice rose over the noise of the crowd.")
+    assert one(claims_of(text), "direct", "who will pay").mention != "Her"
+
+
+def test_a_thing_named_by_a_participle_before_its_quote_is_not_the_speaker():
+    # `a memo titled “…”` is a reduced relative: the memo is named; its sentence's subject speaks.
+    text = "Intro.\n\nAnn Cole, the mayor of the valley town, released a memo titled “The Road Ahead Is Long.”"
+    claim = one(claims_of(text), "direct", "The Road Ahead")
+    assert claim.mention == "Ann Cole"
+
+
+def test_a_person_before_a_naming_verb_is_its_speaker():
+    text = "Intro.\n\nAnn Cole, the mayor, arrived late. What the mayor called “a real disaster” was the road."
+    assert one(claims_of(text), "direct", "a real disaster").mention == "the mayor"
+
+
+def test_a_names_possessive_determines_the_subject_phrase_of_a_cue():
+    # `surveyors` heads no speaker phrase in the training data; the possessive determines it.
+    text = ("Intro.\n\nBaker's surveyors had said hundreds of the old bridges were unsafe, but most "
+            "were just “a little shaky,” a milder judgment.")
+    assert one(claims_of(text), "direct", "a little shaky").mention == "Baker's surveyors"
+
+
+def test_a_state_set_off_after_a_city_before_the_cue_is_no_subject():
+    text = "Intro.\n\nAnn Cole, a retired teacher from Dayton, Ohio, says the new road is “a real mess.”"
+    assert one(claims_of(text), "direct", "a real mess").speaker == "Ann Cole"
+    text = "Intro.\n\nThe mayor spoke first. Later a farmer in Salem, Oregon, told him the road was “a real mess.”"
+    assert one(claims_of(text), "direct", "a real mess").mention == "a farmer in Salem"
+    text = "Intro.\n\nStudents at a small school in Salem, Oregon, last week hung a sign reading “a real mess.”"
+    assert "a small school in Salem" not in claims_of(text).mention.tolist()
+
+
+def test_a_seldom_cue_inside_a_report_is_no_attribution_of_its_own():
+    # `shows` is seldom a cue in the training data: the reporting verb's subject speaks.
+    text = "Intro.\n\nAnn Cole also said that the mayor shows “great courage” on the road."
+    assert one(claims_of(text), "direct", "great courage").mention == "Ann Cole"
+    # `called` reports words of its own subject: nested sourcing credits the inner speaker.
+    text = "Intro.\n\nAnn Cole also said that the mayor called the road “a real mess.”"
+    assert one(claims_of(text), "direct", "a real mess").mention != "Ann Cole"
+
+
+def test_a_determined_phrase_set_off_from_its_cue_by_a_relative_clause_is_the_subject():
+    text = ("Intro.\n\nThe grievance, which was lodged with the county board on Friday, alleged that the "
+            "town “ignored every warning about the bridge.”")
+    assert one(claims_of(text), "direct", "ignored every warning").mention == "The grievance"
+
+
+def test_a_prepositional_adjunct_between_subject_and_cue_holds_no_subject():
+    text = "Intro.\n\nTom Baker in an interview with the paper called the plan “a real disaster.”"
+    assert one(claims_of(text), "direct", "a real disaster").mention == "Tom Baker"
+    text = "Intro.\n\nAnn Cole during a rally on Sunday praised the nurses “for their support in my campaign.”"
+    assert one(claims_of(text), "direct", "for their support").mention == "Ann Cole"
+
+
+def test_a_description_after_a_verb_before_a_colon_is_its_object_not_the_speaker():
+    text = "Intro.\n\nMayor Ann Cole delivered a blunt message to the council: “Fix the road before winter.”"
+    assert one(claims_of(text), "direct", "Fix the road").speaker == "Ann Cole"
+    # A credit after a dash before the colon is the attribution itself, not an object.
+    text = "Intro.\n\nThe road is closed again - more from Tom Baker: “Fix the road before winter.”"
+    assert "Tom Baker" in one(claims_of(text), "direct", "Fix the road").mention
+
+
+def test_a_cue_closing_a_series_of_verb_phrases_shares_the_subject_opening_the_series():
+    text = ("Intro.\n\nLast month, when I asked Tom Baker if he would ever back the plan, he looked straight "
+            "at the camera, shook his head and said, “Not in a million years.”")
+    assert one(claims_of(text), "direct", "Not in a million").mention == "he"

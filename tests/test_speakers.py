@@ -354,3 +354,44 @@ def test_preposition_opening_the_sentence_is_no_part_of_the_name():
     text = "Peter Baker ran the shop.\n\nDespite Baker’s efforts, the shop closed. “We tried,” Baker said."
     assert one(text, "We tried,", "Baker").speaker == "Peter Baker"
 
+
+
+def test_subject_pronoun_after_its_sentences_named_subject_is_that_person():
+    # The last claim's speaker is Ann Cole; the pronoun's own sentence names its subject.
+    text = ("“We are done,” Ann Cole said.\n\nTom Baker, a teacher from the valley, says he found "
+            "the new road “a big deal.”")
+    claims = [claim(text, "We are done,", "Ann Cole"), claim(text, "a big deal.", "he", nth=0)]
+    claims[1].mention_start = text.index(" he ") + 1
+    claims[1].mention_end = claims[1].mention_start + 2
+    claims[1].sentence_start = text.index("Tom Baker")
+    resolve(text, claims)
+    assert claims[1].speaker == "Tom Baker"
+
+
+def test_a_name_inside_the_quote_opening_the_sentence_is_not_the_pronouns_subject():
+    text = ("“We are done,” Ann Cole said.\n\n“Tom Baker is our best builder,” she said.")
+    claims = [claim(text, "We are done,", "Ann Cole"), claim(text, "Tom Baker is our best builder,", "she")]
+    claims[1].sentence_start = text.index("“Tom")
+    resolve(text, claims)
+    assert claims[1].speaker == "Ann Cole"
+
+
+def test_an_opening_adverbial_before_the_named_subject_still_binds_the_pronoun():
+    text = ("“We are done,” Ann Cole said.\n\nHowever, Tom Baker met the council in May and declared "
+            "in an interview that he found the plan “very sound.”")
+    claims = [claim(text, "We are done,", "Ann Cole"), claim(text, "very sound.", " he ")]
+    claims[1].mention_start += 1
+    claims[1].mention_end -= 1
+    claims[1].sentence_start = text.index("However")
+    resolve(text, claims)
+    assert claims[1].speaker == "Tom Baker"
+
+
+def test_a_name_opening_a_clause_before_the_subject_does_not_bind_the_pronoun():
+    text = ("“We are done,” Ann Cole said.\n\nAfter Tom Baker spoke, the chair said he found the plan “very sound.”")
+    claims = [claim(text, "We are done,", "Ann Cole"), claim(text, "very sound.", " he ")]
+    claims[1].mention_start += 1
+    claims[1].mention_end -= 1
+    claims[1].sentence_start = text.index("After")
+    resolve(text, claims)
+    assert claims[1].speaker != "Tom Baker"
