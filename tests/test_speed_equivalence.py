@@ -800,7 +800,10 @@ LEXEME_EXAMPLES = ["http://x", "https://a.b", "www.", "www.ab", "a.com", "x.y:80
                    "-5", "±3", "~2", "+1/2", "1/2/3", "1,000.5", "''", "``", "“", "”", "‘", "«", "(", "]", "$", "€",
                    "x" * 99 + "Y", "x" * 100, "é" * 5, "ÉCOLE", "naïve", "x_y", "O’Brien’s", "U.S.", "ﬁ", "ǅ",
                    "a@b", "jo.e+x@mail.example.org", "@", "@@.", "!", "!?", "—", "…", "¿", "$5", "$$", "£", "¢a", "_",
-                   "The", "THE", "ThE", "nor", "n’t", "‘s", "{en}", "{}"]
+                   "The", "THE", "ThE", "nor", "n’t", "‘s", "{en}", "{}",
+                   # word_shape's short cuts and their edges
+                   "Washington", "said", "a", "A", "Ab", "aB", "Aあ", "あ", "ǅa", "aǅ", "Σσ", "1", "12345", "²³",
+                   "X" + "x" * 98, "X" + "x" * 99, "9" * 99, "9" * 100]
 lexeme_text = st.sampled_from(LEXEME_EXAMPLES) | st.text(min_size=1, max_size=12) | st.text(
     alphabet=st.sampled_from("aAzZ09.,/:+-±~@'’“”()[]{}<>$€xX_ \n\téİſ"), min_size=1, max_size=14)
 
