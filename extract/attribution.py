@@ -392,6 +392,29 @@ _ABBREVIATIONS = ("Sen", "Rep", "Gov", "Gen", "Dr", "Mr", "Mrs", "Ms", "Lt", "Co
 # A period ends the phrase unless it closes an abbreviation ("Sen.", "U.S.", "H.W.").
 _PERIOD = "".join(f"(?<!\\b{a})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z])\."
 _RIGHT_STOP = re.compile(r"[,;:!?()\[\]—–\u2014\u2013“”\"]|" + _PERIOD + r"|\s(?:on|in|at|during|after|before|when|while|last|this|earlier|later|yesterday|today|who|which|that|as|about|of the)\s", re.IGNORECASE)
+# _RIGHT_STOP's three alternatives apart, each opening on what it consumes first, so re skips
+# ahead in C to a mark, a period or white space (the whole pattern opens on look-behinds and
+# is tried at every offset). A period is tested after it is read: `(?<!\bSen)\.` is
+# `\.(?<!\bSen\.)`. The first stop is the first match of any of them (_right_stop).
+_STOP_MARK = re.compile(r"[,;:!?()\[\]—–\u2014\u2013“”\"]")
+_STOP_PERIOD = re.compile(r"\." + "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)", re.IGNORECASE)
+_STOP_WORD = re.compile(r"\s(?:on|in|at|during|after|before|when|while|last|this|earlier|later|yesterday|today|who|which|that|as|about|of the)\s", re.IGNORECASE)
+
+
+def _right_stop(text: str, start: int, limit: int) -> int | None:
+    """_RIGHT_STOP.search(text, start, limit).start(), or None. Each later search only needs
+    a stop before the earliest found so far, and ends its window there: a match of the period
+    is the period alone, and no match of _STOP_WORD holds a mark or a period."""
+    m = _STOP_MARK.search(text, start, limit)
+    first = m.start() if m else None
+    bound = limit if first is None else first
+    m = _STOP_PERIOD.search(text, start, bound)
+    if m:
+        first = bound = m.start()
+    m = _STOP_WORD.search(text, start, bound)
+    if m and (first is None or m.start() < first):
+        first = m.start()
+    return first
 
 
 # The patterns of the functions below, compiled once (re.match with a string looks its
@@ -402,9 +425,9 @@ _APPOSITION = re.compile(r",\s+((?:the|a|an)\s[^.;“”\"]+?|[a-z][^,.;“”\"
 
 def mention_after(text: str, cue_end: int, limit: int) -> Mention | None:
     """The subject of an inverted cue: `said Abbas Kadhim, the director of …`."""
-    stop = _RIGHT_STOP.search(text, cue_end, limit)
+    stop = _right_stop(text, cue_end, limit)
     # "of" inside "a spokesman of the ministry" is part of the phrase: only a stop after a name.
-    end = stop.start() if stop else limit
+    end = stop if stop is not None else limit
     words = _words(text, cue_end, end)
     if not words or len(words) > _MAX_MENTION_WORDS:
         return None

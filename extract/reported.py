@@ -54,7 +54,7 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
     title = None
     for w in cues_in(text, s_start, s_end, _candidate_words()):
         low = w[2].lower()
-        if in_quote(w[0]):
+        if inside and in_quote(w[0]):
             continue
         nxt = _WORD.search(text, w[1], s_end) if low == "according" else None
         if nxt is not None and nxt.group().lower() == "to":
@@ -602,12 +602,24 @@ def _named_elsewhere(text: str, word: str, line: tuple[int, int]) -> bool:
     """Whether the article names `word` outside the labelled line (`GRAHAM` or `Graham`):
     a label that is a kicker (`BUSTED:`, `Bombshell:`) names nobody the story mentions."""
     forms = {word, word[:1] + word[1:].lower()}
-    for form in forms:
-        if text.find(form, 0, line[0]) < 0 and text.find(form, line[1]) < 0:
-            continue    # not in the text outside the line at all: no pattern to compile
-        pattern = re.compile(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(form))
-        if pattern.search(text, 0, line[0]) or pattern.search(text, line[1]):
+    return any(_whole_word_in(text, form, 0, line[0]) or _whole_word_in(text, form, line[1], len(text))
+               for form in forms)
+
+
+def _is_name_char(ch: str) -> bool:
+    """Whether ch is in [\\w’'-] (str.isalnum is the test re uses for \\w on str)."""
+    return ch.isalnum() or ch in "_’'-"
+
+
+def _whole_word_in(text: str, form: str, start: int, end: int) -> bool:
+    """re.search(r"(?<![\\w’'-])FORM(?![\\w’'-])", text[start:end]) without a pattern compiled
+    per word, with re's window rules: the character before `start` counts, none after `end`."""
+    n, end = len(form), min(end, len(text))
+    at = text.find(form, start, end)
+    while at >= 0:
+        if (at == 0 or not _is_name_char(text[at - 1])) and (at + n == end or not _is_name_char(text[at + n])):
             return True
+        at = text.find(form, at + 1, end)
     return False
 
 
@@ -616,6 +628,8 @@ def labelled_line(text: str, para: tuple[int, int], quotes: list[Quote]) -> Clai
     article; a question (an interviewer's turn), a list of names or a quotation (the direct
     claim's) is not one."""
     p_start, p_end = para
+    if text.find(":", p_start, p_end) < 0:
+        return None     # (_LABEL ends on a colon)
     m = _LABEL.match(text, p_start, p_end)
     if not m or len(m.group(1)) < 2:
         return None

@@ -926,3 +926,79 @@ def test_is_org_name_memo_answers_as_the_function():
         for det in (None, "the", "a"):
             for _ in range(2):
                 assert speakers._is_org_name(name, det) == speakers._is_org_name.__wrapped__(name, det), (name, det)
+
+
+# --- attribution._right_stop: _RIGHT_STOP's alternatives searched apart -------------------------
+
+stop_text = st.lists(st.one_of(piece, st.sampled_from(["Sen.", "Lt. Gov.", "lt. gov.", "J.", "j.", "No.", "no.", "yesterday",
+                                                       "YESTERDAY", " of the ", "Of The", "\tduring\n", "as", "that", "ſ",
+                                                       "K", "[x]", "(D-Ohio)", "Sen..", ".", ".."])),
+                     max_size=30).map(lambda parts: "".join(p + (" " if i % 2 else "") for i, p in enumerate(parts)))
+
+
+def reference_right_stop(text: str, start: int, limit: int) -> int | None:
+    stop = attribution._RIGHT_STOP.search(text, start, limit)
+    return stop.start() if stop else None
+
+
+@SETTINGS
+@given(stop_text, st.integers(0, 120), st.integers(0, 160))
+@example("said Sen. Jo Roe, the aide", 4, 26)
+@example("said Lt. Gov. Ann Bo yesterday", 4, 30)
+@example("said A. Bo of the Fed.", 4, 22)
+@example("said Jo Bo of the", 4, 17)
+@example("said Jo Bo yesterday ", 4, 20)
+@example("said Jo yesterday ,x", 4, 20)
+@example("said Jo. that ", 4, 14)
+def test_right_stop_equals_the_patterns_first_match(text, start, limit):
+    for start, limit in ((start, limit), (start, len(text)), (0, len(text))):
+        assert attribution._right_stop(text, start, limit) == reference_right_stop(text, start, limit)
+
+
+def test_right_stop_on_real_articles():
+    found = 0
+    for text in REAL_TEXTS:
+        for m in re.finditer(r"\b(?:said|says|told|according to)\b", text):
+            for limit in (min(len(text), m.end() + 80), text.find("\n", m.end()) % (len(text) + 1), len(text)):
+                expected = reference_right_stop(text, m.end(), limit)
+                assert attribution._right_stop(text, m.end(), limit) == expected
+                found += expected is not None
+    assert found > 1000
+
+
+# --- reported._named_elsewhere: a whole-word lookup without a pattern compiled per word --------
+
+def reference_named_elsewhere(text: str, word: str, line: tuple[int, int]) -> bool:
+    for form in {word, word[:1] + word[1:].lower()}:
+        pattern = re.compile(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(form))
+        if pattern.search(text, 0, line[0]) or pattern.search(text, line[1]):
+            return True
+    return False
+
+
+@SETTINGS
+@given(news_text, st.one_of(st.sampled_from(["GRAHAM", "Graham", "Trump", "O’Brien", "al-Haq", "x_y", "ſ", "K"]),
+                            st.from_regex(r"[\w’'&-]{2,6}", fullmatch=True)),
+       st.integers(0, 200), st.integers(0, 200))
+@example("Graham: yes. GRAHAM said", "GRAHAM", 0, 12)
+@example("Grahams: no. Graham’s view", "Graham", 0, 12)
+@example("x Graham: yes", "Graham", 2, 13)
+@example("Graham: yes", "Graham", 8, 11)
+def test_named_elsewhere_equals_the_pattern_search(text, word, a, b):
+    for line in ((min(a, b), max(a, b)), (0, len(text)), (min(a, len(text)), len(text))):
+        assert reported._named_elsewhere(text, word, line) == reference_named_elsewhere(text, word, line)
+
+
+def test_named_elsewhere_on_real_articles():
+    named = 0
+    for text in REAL_TEXTS:
+        for m in re.finditer(r"^[^\S\n]*([A-Z][\w.’'-]*):", text, re.MULTILINE):
+            line = (m.start(), text.find("\n", m.end()) % (len(text) + 1))
+            for word in reported._WORD.findall(m.group(1)):
+                expected = reference_named_elsewhere(text, word, line)
+                assert reported._named_elsewhere(text, word, line) == expected
+                named += expected
+        for m in list(re.finditer(r"\b[A-Z][a-z]+\b", text))[:40]:
+            line = (m.start(), m.end())
+            assert reported._named_elsewhere(text, m.group(), line) == reference_named_elsewhere(text, m.group(), line)
+    assert named > 0
