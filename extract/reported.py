@@ -305,7 +305,8 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
             pos += obj.end()
         elif len(_words(text, pos, s_end)) <= 6:
             return None     # `… told the Washington Examiner.`: a listener, no content
-    particle = _PARTICLE.match(text, pos, s_end)
+    # (Only a cue that opens some cue phrase can open one here: `said` opens none.)
+    particle = _PARTICLE.match(text, pos, s_end) if low in _phrase_cues() else None
     if particle is not None and (low, particle.group(1).lower()) in cue_phrases():
         # `Trump called for a ban on …`, `referring to her father's business`: a cue that
         # ends on a preposition; its content, a noun phrase, follows it.
@@ -318,7 +319,8 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         if claim is not None:
             claim.rule = "reported-phrase"
         return claim
-    opens = _APOSTROPHES_OPEN.match(text, pos, s_end)
+    # (The pattern reads two apostrophes: a sentence without them after the cue has no match.)
+    opens = _APOSTROPHES_OPEN.match(text, pos, s_end) if text.find(_APOSTROPHES, pos, s_end) >= 0 else None
     if opens is not None and _APOSTROPHES not in text[s_start:w[0]]:
         # `He added, ''It will be interesting.''`: an apostrophe quote that ends the sentence
         # after its cue is the content, to its closing marks (sentences that follow
@@ -398,6 +400,12 @@ def cue_phrases() -> frozenset[tuple[str, str]]:
     return frozenset((row["word"], row["particle"]) for row in load_table("cue_phrases.tsv")
                      if int(row["cue_count"]) >= PHRASE_MIN_COUNT and float(row["precision"]) >= PHRASE_MIN_PRECISION
                      and row["word"] != "according" and row["word"] not in references)
+
+
+@lru_cache(maxsize=1)
+def _phrase_cues() -> frozenset[str]:
+    """The cue words of cue_phrases()."""
+    return frozenset(word for word, _ in cue_phrases())
 
 
 # _reported_after's subject before it is looked for.
