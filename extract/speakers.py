@@ -71,7 +71,10 @@ day week year act bill law amendment
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december christmas god""".split())
 
-_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[-’'][\w]+)*\.?")
+# A word of a phrase: `(?:[A-Za-z]\.){2,}|[\w]+(?:[-’'][\w]+)*\.?`, written (as attribution._WORD
+# is) to open on its first character, `\w` in both branches, so that re skips in C to the next
+# word character and rules out each branch on the character after it.
+_WORD = re.compile(r"\w(?:\.(?<=[A-Za-z]\.)(?:[A-Za-z]\.)+|\w*(?:(?:[-’']\w+)+|)\.?)")
 # Capitalised words that open a sentence before a name and are no part of it (`Despite
 # Santilli's …`, `Shortly`): prepositions and the opening adverbials.
 _LEADING_WORDS = frozenset("despite during without under over through against like unlike amid".split()) \
@@ -427,9 +430,10 @@ def _descriptor_before(text: str, start: int) -> str | None:
     if stop:
         window = window[stop:]
     if len(window) > _TAIL:
-        # Words are never split by a space, and _WORD has no look-behind: the words after a
-        # space are the same whether the window is read from its start or from that space.
-        # So read the tail first, and the whole window only when the tail does not settle it.
+        # Words are never split by a space, and _WORD looks behind only at what it has read
+        # itself (never before a match): the words after a space are the same whether the
+        # window is read from its start or from that space. So read the tail first, and the
+        # whole window only when the tail does not settle it.
         tail_from = window.rfind(" ", 0, len(window) - _TAIL)
         if tail_from > 0:
             found = _title_words(window, list(_WORD.finditer(window, tail_from)), True)

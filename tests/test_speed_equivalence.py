@@ -787,6 +787,26 @@ def test_word_pattern_on_real_articles():
     assert textindex.window_safe(attribution._WORD)
 
 
+REFERENCE_PHRASE_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[-’'][\w]+)*\.?")
+
+
+@SETTINGS
+@given(news_text | st.text(alphabet=st.sampled_from("aZé1_.'’&- \n,U.S"), max_size=60) | st.text(max_size=80),
+       st.integers(0, 80), st.integers(0, 80))
+@example("U.S. a.m. A.B.C.D a. b.c O’Brien’s al-Haq AT&T x_y 1.2.3 é.è. U.S.-backed Jr. J.", 0, 80)
+@example("I.e.g. A..B. .A.B. A.'B a-.b x'. -y", 0, 80)
+def test_phrase_word_pattern_finds_the_words_of_its_plain_form(text, a, b):
+    assert word_spans(speakers._WORD, text) == word_spans(REFERENCE_PHRASE_WORD, text)
+    start, end = sorted((a, b))
+    assert word_spans(speakers._WORD, text, start, end) == word_spans(REFERENCE_PHRASE_WORD, text, start, end)
+    assert speakers._WORD.findall(text) == REFERENCE_PHRASE_WORD.findall(text)
+
+
+def test_phrase_word_pattern_on_real_articles():
+    for text in REAL_TEXTS:
+        assert word_spans(speakers._WORD, text) == word_spans(REFERENCE_PHRASE_WORD, text)
+
+
 # --- extract.lexemes: spaCy's lexical attribute functions swapped for faster equivalents ------
 
 from spacy import attrs as spacy_attrs  # noqa: E402
