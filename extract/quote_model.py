@@ -18,6 +18,11 @@ from .schema import Claim
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|my|My|our|Our|me|us|you|You)\b")
 _WORD = re.compile(r"\w+")
+# _FIRST_PERSON matches a quote exactly when one of its \w+ words is one of these: each of its
+# words is a whole run of word characters between two \b, and `I'm`, `we’re` begin with `I`,
+# `we`, whole runs of their own. So the quote's words, found anyway, are looked up instead of
+# the pattern being tried at every offset.
+_FIRST_PERSON_WORDS = frozenset("I we We my My our Our me us you You".split())
 _BEFORE_TERMS = ("called", "calling", "calls", "as", "so-called", "dubbed", "term", "word", "phrase",
                  "the", "a", "an", "of", "his", "her", "their", "its", "labeled", "described", "branded")
 # Quote length buckets (name, fewest words, most words), in the order the features are set.
@@ -55,7 +60,7 @@ def quote_features(text: str, claim: Claim, sentence: tuple[int, int], opens_sen
         f["title_case"] = 1.0
     if quoted.rstrip()[-1:] in (",", ".", "?", "!"):
         f["ends_punct"] = 1.0
-    if _FIRST_PERSON.search(quoted):
+    if not _FIRST_PERSON_WORDS.isdisjoint(words):      # _FIRST_PERSON.search(quoted)
         f["first_person"] = 1.0
     if opens_sentence:
         f["opens_sentence"] = 1.0

@@ -1022,3 +1022,31 @@ def test_named_elsewhere_on_real_articles():
             line = (m.start(), m.end())
             assert reported._named_elsewhere(text, m.group(), line) == reference_named_elsewhere(text, m.group(), line)
     assert named > 0
+
+
+# --- quote_model: first-person words looked up among the quote's words -------------------------
+
+from extract import quote_model  # noqa: E402
+
+
+@SETTINGS
+@given(news_text | st.text(alphabet=st.sampled_from("Iwemyouru'’ _-1é\nWMY"), max_size=40))
+@example("I'm here")
+@example("we’re OK")
+@example("Mysterious youth, Iowa")
+@example("_I_ x_we we_ I2 myself")
+@example("it's you’ll")
+def test_first_person_words_answer_like_the_pattern(quoted):
+    words = quote_model._WORD.findall(quoted)
+    assert (not quote_model._FIRST_PERSON_WORDS.isdisjoint(words)) == (quote_model._FIRST_PERSON.search(quoted) is not None)
+
+
+def test_first_person_words_on_real_quotes():
+    found = 0
+    for text in REAL_TEXTS:
+        for m in re.finditer(r"“([^”]{1,400})”", text):
+            quoted = m.group(1)
+            expected = quote_model._FIRST_PERSON.search(quoted) is not None
+            assert (not quote_model._FIRST_PERSON_WORDS.isdisjoint(quote_model._WORD.findall(quoted))) == expected
+            found += expected
+    assert found > 50
