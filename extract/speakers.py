@@ -894,6 +894,7 @@ def _type(speaker: _Speaker, descriptor: str | None, mention: str) -> tuple[str,
 
 
 _OBJECT_OF = re.compile(r"(?<![\w-])(?:of|in|at|for|from|with|on|to|about|near|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_OBJECT_OF_ENDS = ("of", "in", "at", "for", "from", "with", "on", "to", "about", "near", "inside", "the")
 _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _QUANTIFIERS = frozenset("one some many most two three four five several each any none all both".split())
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the|these|those)\s+[^,;:.!?“”\"()]{1,80}?(?=\s+(?:said|says|told|say)\b|[,;:.!?“”\"()]|$)")
@@ -929,6 +930,11 @@ def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int,
         if rest:
             return start, text[start:rest.end()]
     before = text[max(floor, start - 30):start]
+    # _OBJECT_OF ends on one of its words and white space: an ASCII window whose words end
+    # otherwise (lower-casing keeps ASCII letters one for one, as the pattern's case-blind
+    # match does) cannot match, and re would try it from each of the window's offsets.
+    if before.isascii() and not before.rstrip().lower().endswith(_OBJECT_OF_ENDS):
+        return None
     if not _OBJECT_OF.search(before) or _ACCORDING.search(before):
         return None
     window_start = max(floor, start - 200)

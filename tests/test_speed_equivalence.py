@@ -1050,3 +1050,22 @@ def test_first_person_words_on_real_quotes():
             assert (not quote_model._FIRST_PERSON_WORDS.isdisjoint(quote_model._WORD.findall(quoted))) == expected
             found += expected
     assert found > 50
+
+
+# --- speakers._governing_phrase: _OBJECT_OF searched only in windows ending on its words --------
+
+@SETTINGS
+@given(news_text | st.text(alphabet=st.sampled_from("oftheinON  \t\n-_xİſ"), max_size=30))
+@example("the chairman of the ")
+@example("a spokesman FOR ")
+@example("stationed in\n")
+@example("x-of ")
+@example("theof ")
+def test_object_of_matches_only_windows_ending_on_its_words(before):
+    if speakers._OBJECT_OF.search(before) and before.isascii():
+        assert before.rstrip().lower().endswith(speakers._OBJECT_OF_ENDS)
+
+
+def test_object_of_ends_are_the_patterns_words():
+    words = re.search(r"\(\?:([a-z|]+)\)", speakers._OBJECT_OF.pattern).group(1).split("|")
+    assert set(speakers._OBJECT_OF_ENDS) == set(words) | {"the"}
