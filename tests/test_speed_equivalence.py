@@ -1107,3 +1107,34 @@ def test_apposed_on_real_windows():
             assert apposed_match(attribution._APPOSED, window) == expected
             found += expected is not None
     assert found > 20
+
+
+def reference_determined(window: str) -> bool:
+    m = quote_model._LAST_WORD.search(window)
+    return m is not None and (m.group(2) is not None or m.group(1).lower() in quote_model._DETERMINERS)
+
+
+@SETTINGS
+@given(news_text | st.text(alphabet=st.sampled_from("theaGOP’'s _-1é\n\tİ"), max_size=30))
+@example("the GOP’s ")
+@example("Trump's\n")
+@example(" ’s ")
+@example("said the")
+@example("ashington’s  ")
+@example("theirs")
+@example("x_the")
+@example("’s")
+def test_determined_answers_like_the_pattern(window):
+    assert quote_model._determined(window) == reference_determined(window)
+
+
+def test_determined_on_real_windows():
+    found = 0
+    for text in REAL_TEXTS:
+        for m in re.finditer(r"[“\"]", text):
+            for width in (30, 12, 5):
+                window = text[max(0, m.start() - width):max(0, m.start() - 1)]
+                expected = reference_determined(window)
+                assert quote_model._determined(window) == expected
+                found += expected
+    assert found > 50
