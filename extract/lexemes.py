@@ -15,8 +15,9 @@ function is swapped only where the vocab holds the very spaCy function it stands
 another language or spaCy version keeps its own. tests/test_speed_equivalence.py checks
 each against spaCy's on generated strings and on every token of real articles.
 
-word_shape keeps spaCy's loop: str.translate and re.sub for the runs of a shape cost
-about as much.
+word_shape keeps spaCy's loop for mixed shapes (`McCain`, `U.S.`, `2,000`): str.translate
+and re.sub for the runs of a shape cost about as much. A word of lower-case letters, one
+capital and lower-case letters, or digits, has its shape without a loop.
 """
 from __future__ import annotations
 
@@ -75,6 +76,22 @@ def is_currency(text: str) -> bool:
     return common.is_currency(text)
 
 
+def word_shape(text: str) -> str:
+    """common.word_shape. Most words are letters, lower-case after the first (`said`,
+    `Washington`), or digits: their shape is one shape character per run, each run cut at
+    four (`x`, `Xxxxx`, `dddd`), with no loop over the characters. A letter is `X` when
+    upper-case and `x` otherwise, and a lower-case string (str.islower) has no upper-case
+    letter; the rest (mixed case, marks, letters without case) goes to spaCy's loop."""
+    if len(text) < 100:
+        if text.isalpha():
+            rest = text[1:]
+            if rest.islower():
+                return "X" + "xxxx"[:len(rest)] if text[0].isupper() else "xxxx"[:len(text)]
+        elif text.isdigit():
+            return "dddd"[:len(text)]
+    return common.word_shape(text)
+
+
 def _lowered_in(words, string: str) -> bool:
     return string.lower() in words
 
@@ -128,6 +145,7 @@ _FASTER = {
     attrs.LIKE_EMAIL: (common.like_email, like_email),
     attrs.IS_PUNCT: (common.is_punct, is_punct),
     attrs.IS_CURRENCY: (common.is_currency, is_currency),
+    attrs.SHAPE: (common.word_shape, word_shape),
 }
 
 

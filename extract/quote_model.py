@@ -18,6 +18,11 @@ from .schema import Claim
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|my|My|our|Our|me|us|you|You)\b")
 _WORD = re.compile(r"\w+")
+# _FIRST_PERSON matches a quote exactly when one of its \w+ words is one of these: each of its
+# words is a whole run of word characters between two \b, and `I'm`, `we’re` begin with `I`,
+# `we`, whole runs of their own. So the quote's words, found anyway, are looked up instead of
+# the pattern being tried at every offset.
+_FIRST_PERSON_WORDS = frozenset("I we We my My our Our me us you You".split())
 _BEFORE_TERMS = ("called", "calling", "calls", "as", "so-called", "dubbed", "term", "word", "phrase",
                  "the", "a", "an", "of", "his", "her", "their", "its", "labeled", "described", "branded")
 # Quote length buckets (name, fewest words, most words), in the order the features are set.
@@ -25,7 +30,8 @@ _LENGTH_BUCKETS = (("n1", 1, 1), ("n2", 2, 2), ("n3", 3, 3), ("n4_6", 4, 6), ("n
 _SMALL = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
 # `CNN’s “New Day”`, `Ayn Rand's “Atlas Shrugged”`: a possessive right before the mark.
 _POSSESSIVE_BEFORE = re.compile(r"\w[’']s\s*$")
-# The word right before the opening mark, and whether it is a possessive (`the GOP’s “…”`).
+# The word right before the opening mark, and whether it is a possessive (`the GOP’s “…”`):
+# what _determined reads from the window's end.
 _LAST_WORD = re.compile(r"(\w+)([’']s)?\s*$")
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 # A lower-case word right after the closing mark (`the “gun violence” narrative`).
@@ -55,7 +61,7 @@ def quote_features(text: str, claim: Claim, sentence: tuple[int, int], opens_sen
         f["title_case"] = 1.0
     if quoted.rstrip()[-1:] in (",", ".", "?", "!"):
         f["ends_punct"] = 1.0
-    if _FIRST_PERSON.search(quoted):
+    if not _FIRST_PERSON_WORDS.isdisjoint(words):      # _FIRST_PERSON.search(quoted)
         f["first_person"] = 1.0
     if opens_sentence:
         f["opens_sentence"] = 1.0
@@ -74,8 +80,7 @@ def quote_features(text: str, claim: Claim, sentence: tuple[int, int], opens_sen
         f["ends_excl_q"] = 1.0
     # Scare quotes sit inside a noun phrase: a determiner or possessive before the mark,
     # a noun the quoted words modify after it (`the GOP’s “establishment” candidate`).
-    last = _LAST_WORD.search(text, max(sentence[0], claim.start - 30), max(sentence[0], claim.start - 1))
-    determined = last is not None and (last.group(2) is not None or last.group(1).lower() in _DETERMINERS)
+    determined = _determined(text[max(sentence[0], claim.start - 30):max(sentence[0], claim.start - 1)])
     if determined:
         f["det_before"] = 1.0
     if quoted.rstrip()[-1:] not in (",", ".", "?", "!", ";", ":", "…"):
@@ -89,6 +94,27 @@ def quote_features(text: str, claim: Claim, sentence: tuple[int, int], opens_sen
     if _LIST_AFTER.match(text, claim.end + 1) or _LIST_BEFORE.search(text, max(0, claim.start - 9), max(0, claim.start - 1)):
         f["list_item"] = 1.0
     return f
+
+
+def _is_word_char(ch: str) -> bool:
+    """Whether ch is in \\w (str.isalnum is the test re uses for \\w on str)."""
+    return ch.isalnum() or ch == "_"
+
+
+def _determined(window: str) -> bool:
+    """Whether a possessive or a determiner ends the window (white space aside):
+    `(m := _LAST_WORD.search(window)) and (m.group(2) or m.group(1).lower() in _DETERMINERS)`,
+    read from the window's end instead of trying the pattern at each of its offsets. The
+    pattern's leftmost match starts where the window's last run of word characters does (a
+    start inside the run could start at its first character as well), so its word is that
+    whole run, before `’s` when the run is followed by it."""
+    t = window.rstrip()
+    if t[-1:] == "s" and t[-2:-1] in ("’", "'") and len(t) >= 3 and _is_word_char(t[-3]):
+        return True
+    i = len(t)
+    while i and _is_word_char(t[i - 1]):
+        i -= 1
+    return i < len(t) and t[i:].lower() in _DETERMINERS
 
 
 def _function_word(word: str) -> bool:

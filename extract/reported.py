@@ -54,7 +54,7 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
     title = None
     for w in cues_in(text, s_start, s_end, _candidate_words()):
         low = w[2].lower()
-        if in_quote(w[0]):
+        if inside and in_quote(w[0]):
             continue
         nxt = _WORD.search(text, w[1], s_end) if low == "according" else None
         if nxt is not None and nxt.group().lower() == "to":
@@ -305,7 +305,8 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
             pos += obj.end()
         elif len(_words(text, pos, s_end)) <= 6:
             return None     # `… told the Washington Examiner.`: a listener, no content
-    particle = _PARTICLE.match(text, pos, s_end)
+    # (Only a cue that opens some cue phrase can open one here: `said` opens none.)
+    particle = _PARTICLE.match(text, pos, s_end) if low in _phrase_cues() else None
     if particle is not None and (low, particle.group(1).lower()) in cue_phrases():
         # `Trump called for a ban on …`, `referring to her father's business`: a cue that
         # ends on a preposition; its content, a noun phrase, follows it.
@@ -318,7 +319,8 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         if claim is not None:
             claim.rule = "reported-phrase"
         return claim
-    opens = _APOSTROPHES_OPEN.match(text, pos, s_end)
+    # (The pattern reads two apostrophes: a sentence without them after the cue has no match.)
+    opens = _APOSTROPHES_OPEN.match(text, pos, s_end) if text.find(_APOSTROPHES, pos, s_end) >= 0 else None
     if opens is not None and _APOSTROPHES not in text[s_start:w[0]]:
         # `He added, ''It will be interesting.''`: an apostrophe quote that ends the sentence
         # after its cue is the content, to its closing marks (sentences that follow
@@ -398,6 +400,12 @@ def cue_phrases() -> frozenset[tuple[str, str]]:
     return frozenset((row["word"], row["particle"]) for row in load_table("cue_phrases.tsv")
                      if int(row["cue_count"]) >= PHRASE_MIN_COUNT and float(row["precision"]) >= PHRASE_MIN_PRECISION
                      and row["word"] != "according" and row["word"] not in references)
+
+
+@lru_cache(maxsize=1)
+def _phrase_cues() -> frozenset[str]:
+    """The cue words of cue_phrases()."""
+    return frozenset(word for word, _ in cue_phrases())
 
 
 # _reported_after's subject before it is looked for.
@@ -602,12 +610,24 @@ def _named_elsewhere(text: str, word: str, line: tuple[int, int]) -> bool:
     """Whether the article names `word` outside the labelled line (`GRAHAM` or `Graham`):
     a label that is a kicker (`BUSTED:`, `Bombshell:`) names nobody the story mentions."""
     forms = {word, word[:1] + word[1:].lower()}
-    for form in forms:
-        if text.find(form, 0, line[0]) < 0 and text.find(form, line[1]) < 0:
-            continue    # not in the text outside the line at all: no pattern to compile
-        pattern = re.compile(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(form))
-        if pattern.search(text, 0, line[0]) or pattern.search(text, line[1]):
+    return any(_whole_word_in(text, form, 0, line[0]) or _whole_word_in(text, form, line[1], len(text))
+               for form in forms)
+
+
+def _is_name_char(ch: str) -> bool:
+    """Whether ch is in [\\w’'-] (str.isalnum is the test re uses for \\w on str)."""
+    return ch.isalnum() or ch in "_’'-"
+
+
+def _whole_word_in(text: str, form: str, start: int, end: int) -> bool:
+    """re.search(r"(?<![\\w’'-])FORM(?![\\w’'-])", text[start:end]) without a pattern compiled
+    per word, with re's window rules: the character before `start` counts, none after `end`."""
+    n, end = len(form), min(end, len(text))
+    at = text.find(form, start, end)
+    while at >= 0:
+        if (at == 0 or not _is_name_char(text[at - 1])) and (at + n == end or not _is_name_char(text[at + n])):
             return True
+        at = text.find(form, at + 1, end)
     return False
 
 
@@ -616,6 +636,8 @@ def labelled_line(text: str, para: tuple[int, int], quotes: list[Quote]) -> Clai
     article; a question (an interviewer's turn), a list of names or a quotation (the direct
     claim's) is not one."""
     p_start, p_end = para
+    if text.find(":", p_start, p_end) < 0:
+        return None     # (_LABEL ends on a colon)
     m = _LABEL.match(text, p_start, p_end)
     if not m or len(m.group(1)) < 2:
         return None

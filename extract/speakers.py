@@ -72,7 +72,10 @@ day week year act bill law amendment
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december christmas god""".split())
 
-_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[-’'][\w]+)*\.?")
+# A word of a phrase: `(?:[A-Za-z]\.){2,}|[\w]+(?:[-’'][\w]+)*\.?`, written (as attribution._WORD
+# is) to open on its first character, `\w` in both branches, so that re skips in C to the next
+# word character and rules out each branch on the character after it.
+_WORD = re.compile(r"\w(?:\.(?<=[A-Za-z]\.)(?:[A-Za-z]\.)+|\w*(?:(?:[-’']\w+)+|)\.?)")
 # Capitalised words that open a sentence before a name and are no part of it (`Despite
 # Santilli's …`, `Shortly`): prepositions and the opening adverbials.
 _LEADING_WORDS = frozenset("despite during without under over through against like unlike amid".split()) \
@@ -428,9 +431,10 @@ def _descriptor_before(text: str, start: int) -> str | None:
     if stop:
         window = window[stop:]
     if len(window) > _TAIL:
-        # Words are never split by a space, and _WORD has no look-behind: the words after a
-        # space are the same whether the window is read from its start or from that space.
-        # So read the tail first, and the whole window only when the tail does not settle it.
+        # Words are never split by a space, and _WORD looks behind only at what it has read
+        # itself (never before a match): the words after a space are the same whether the
+        # window is read from its start or from that space. So read the tail first, and the
+        # whole window only when the tail does not settle it.
         tail_from = window.rfind(" ", 0, len(window) - _TAIL)
         if tail_from > 0:
             found = _title_words(window, list(_WORD.finditer(window, tail_from)), True)
@@ -891,6 +895,7 @@ def _type(speaker: _Speaker, descriptor: str | None, mention: str) -> tuple[str,
 
 
 _OBJECT_OF = re.compile(r"(?<![\w-])(?:of|in|at|for|from|with|on|to|about|near|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_OBJECT_OF_ENDS = ("of", "in", "at", "for", "from", "with", "on", "to", "about", "near", "inside", "the")
 _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _QUANTIFIERS = frozenset("one some many most two three four five several each any none all both".split())
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the|these|those)\s+[^,;:.!?“”\"()]{1,80}?(?=\s+(?:said|says|told|say)\b|[,;:.!?“”\"()]|$)")
@@ -926,6 +931,11 @@ def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int,
         if rest:
             return start, text[start:rest.end()]
     before = text[max(floor, start - 30):start]
+    # _OBJECT_OF ends on one of its words and white space: an ASCII window whose words end
+    # otherwise (lower-casing keeps ASCII letters one for one, as the pattern's case-blind
+    # match does) cannot match, and re would try it from each of the window's offsets.
+    if before.isascii() and not before.rstrip().lower().endswith(_OBJECT_OF_ENDS):
+        return None
     if not _OBJECT_OF.search(before) or _ACCORDING.search(before):
         return None
     window_start = max(floor, start - 200)

@@ -787,6 +787,26 @@ def test_word_pattern_on_real_articles():
     assert textindex.window_safe(attribution._WORD)
 
 
+REFERENCE_PHRASE_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[-’'][\w]+)*\.?")
+
+
+@SETTINGS
+@given(news_text | st.text(alphabet=st.sampled_from("aZé1_.'’&- \n,U.S"), max_size=60) | st.text(max_size=80),
+       st.integers(0, 80), st.integers(0, 80))
+@example("U.S. a.m. A.B.C.D a. b.c O’Brien’s al-Haq AT&T x_y 1.2.3 é.è. U.S.-backed Jr. J.", 0, 80)
+@example("I.e.g. A..B. .A.B. A.'B a-.b x'. -y", 0, 80)
+def test_phrase_word_pattern_finds_the_words_of_its_plain_form(text, a, b):
+    assert word_spans(speakers._WORD, text) == word_spans(REFERENCE_PHRASE_WORD, text)
+    start, end = sorted((a, b))
+    assert word_spans(speakers._WORD, text, start, end) == word_spans(REFERENCE_PHRASE_WORD, text, start, end)
+    assert speakers._WORD.findall(text) == REFERENCE_PHRASE_WORD.findall(text)
+
+
+def test_phrase_word_pattern_on_real_articles():
+    for text in REAL_TEXTS:
+        assert word_spans(speakers._WORD, text) == word_spans(REFERENCE_PHRASE_WORD, text)
+
+
 # --- extract.lexemes: spaCy's lexical attribute functions swapped for faster equivalents ------
 
 from spacy import attrs as spacy_attrs  # noqa: E402
@@ -800,7 +820,10 @@ LEXEME_EXAMPLES = ["http://x", "https://a.b", "www.", "www.ab", "a.com", "x.y:80
                    "-5", "±3", "~2", "+1/2", "1/2/3", "1,000.5", "''", "``", "“", "”", "‘", "«", "(", "]", "$", "€",
                    "x" * 99 + "Y", "x" * 100, "é" * 5, "ÉCOLE", "naïve", "x_y", "O’Brien’s", "U.S.", "ﬁ", "ǅ",
                    "a@b", "jo.e+x@mail.example.org", "@", "@@.", "!", "!?", "—", "…", "¿", "$5", "$$", "£", "¢a", "_",
-                   "The", "THE", "ThE", "nor", "n’t", "‘s", "{en}", "{}"]
+                   "The", "THE", "ThE", "nor", "n’t", "‘s", "{en}", "{}",
+                   # word_shape's short cuts and their edges
+                   "Washington", "said", "a", "A", "Ab", "aB", "Aあ", "あ", "ǅa", "aǅ", "Σσ", "1", "12345", "²³",
+                   "X" + "x" * 98, "X" + "x" * 99, "9" * 99, "9" * 100]
 lexeme_text = st.sampled_from(LEXEME_EXAMPLES) | st.text(min_size=1, max_size=12) | st.text(
     alphabet=st.sampled_from("aAzZ09.,/:+-±~@'’“”()[]{}<>$€xX_ \n\téİſ"), min_size=1, max_size=14)
 
@@ -923,3 +946,195 @@ def test_is_org_name_memo_answers_as_the_function():
         for det in (None, "the", "a"):
             for _ in range(2):
                 assert speakers._is_org_name(name, det) == speakers._is_org_name.__wrapped__(name, det), (name, det)
+
+
+# --- attribution._right_stop: _RIGHT_STOP's alternatives searched apart -------------------------
+
+stop_text = st.lists(st.one_of(piece, st.sampled_from(["Sen.", "Lt. Gov.", "lt. gov.", "J.", "j.", "No.", "no.", "yesterday",
+                                                       "YESTERDAY", " of the ", "Of The", "\tduring\n", "as", "that", "ſ",
+                                                       "K", "[x]", "(D-Ohio)", "Sen..", ".", ".."])),
+                     max_size=30).map(lambda parts: "".join(p + (" " if i % 2 else "") for i, p in enumerate(parts)))
+
+
+def reference_right_stop(text: str, start: int, limit: int) -> int | None:
+    stop = attribution._RIGHT_STOP.search(text, start, limit)
+    return stop.start() if stop else None
+
+
+@SETTINGS
+@given(stop_text, st.integers(0, 120), st.integers(0, 160))
+@example("said Sen. Jo Roe, the aide", 4, 26)
+@example("said Lt. Gov. Ann Bo yesterday", 4, 30)
+@example("said A. Bo of the Fed.", 4, 22)
+@example("said Jo Bo of the", 4, 17)
+@example("said Jo Bo yesterday ", 4, 20)
+@example("said Jo yesterday ,x", 4, 20)
+@example("said Jo. that ", 4, 14)
+def test_right_stop_equals_the_patterns_first_match(text, start, limit):
+    for start, limit in ((start, limit), (start, len(text)), (0, len(text))):
+        assert attribution._right_stop(text, start, limit) == reference_right_stop(text, start, limit)
+
+
+def test_right_stop_on_real_articles():
+    found = 0
+    for text in REAL_TEXTS:
+        for m in re.finditer(r"\b(?:said|says|told|according to)\b", text):
+            for limit in (min(len(text), m.end() + 80), text.find("\n", m.end()) % (len(text) + 1), len(text)):
+                expected = reference_right_stop(text, m.end(), limit)
+                assert attribution._right_stop(text, m.end(), limit) == expected
+                found += expected is not None
+    assert found > 1000
+
+
+# --- reported._named_elsewhere: a whole-word lookup without a pattern compiled per word --------
+
+def reference_named_elsewhere(text: str, word: str, line: tuple[int, int]) -> bool:
+    for form in {word, word[:1] + word[1:].lower()}:
+        pattern = re.compile(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(form))
+        if pattern.search(text, 0, line[0]) or pattern.search(text, line[1]):
+            return True
+    return False
+
+
+@SETTINGS
+@given(news_text, st.one_of(st.sampled_from(["GRAHAM", "Graham", "Trump", "O’Brien", "al-Haq", "x_y", "ſ", "K"]),
+                            st.from_regex(r"[\w’'&-]{2,6}", fullmatch=True)),
+       st.integers(0, 200), st.integers(0, 200))
+@example("Graham: yes. GRAHAM said", "GRAHAM", 0, 12)
+@example("Grahams: no. Graham’s view", "Graham", 0, 12)
+@example("x Graham: yes", "Graham", 2, 13)
+@example("Graham: yes", "Graham", 8, 11)
+def test_named_elsewhere_equals_the_pattern_search(text, word, a, b):
+    for line in ((min(a, b), max(a, b)), (0, len(text)), (min(a, len(text)), len(text))):
+        assert reported._named_elsewhere(text, word, line) == reference_named_elsewhere(text, word, line)
+
+
+def test_named_elsewhere_on_real_articles():
+    named = 0
+    for text in REAL_TEXTS:
+        for m in re.finditer(r"^[^\S\n]*([A-Z][\w.’'-]*):", text, re.MULTILINE):
+            line = (m.start(), text.find("\n", m.end()) % (len(text) + 1))
+            for word in reported._WORD.findall(m.group(1)):
+                expected = reference_named_elsewhere(text, word, line)
+                assert reported._named_elsewhere(text, word, line) == expected
+                named += expected
+        for m in list(re.finditer(r"\b[A-Z][a-z]+\b", text))[:40]:
+            line = (m.start(), m.end())
+            assert reported._named_elsewhere(text, m.group(), line) == reference_named_elsewhere(text, m.group(), line)
+    assert named > 0
+
+
+# --- quote_model: first-person words looked up among the quote's words -------------------------
+
+from extract import quote_model  # noqa: E402
+
+
+@SETTINGS
+@given(news_text | st.text(alphabet=st.sampled_from("Iwemyouru'’ _-1é\nWMY"), max_size=40))
+@example("I'm here")
+@example("we’re OK")
+@example("Mysterious youth, Iowa")
+@example("_I_ x_we we_ I2 myself")
+@example("it's you’ll")
+def test_first_person_words_answer_like_the_pattern(quoted):
+    words = quote_model._WORD.findall(quoted)
+    assert (not quote_model._FIRST_PERSON_WORDS.isdisjoint(words)) == (quote_model._FIRST_PERSON.search(quoted) is not None)
+
+
+def test_first_person_words_on_real_quotes():
+    found = 0
+    for text in REAL_TEXTS:
+        for m in re.finditer(r"“([^”]{1,400})”", text):
+            quoted = m.group(1)
+            expected = quote_model._FIRST_PERSON.search(quoted) is not None
+            assert (not quote_model._FIRST_PERSON_WORDS.isdisjoint(quote_model._WORD.findall(quoted))) == expected
+            found += expected
+    assert found > 50
+
+
+# --- speakers._governing_phrase: _OBJECT_OF searched only in windows ending on its words --------
+
+@SETTINGS
+@given(news_text | st.text(alphabet=st.sampled_from("oftheinON  \t\n-_xİſ"), max_size=30))
+@example("the chairman of the ")
+@example("a spokesman FOR ")
+@example("stationed in\n")
+@example("x-of ")
+@example("theof ")
+def test_object_of_matches_only_windows_ending_on_its_words(before):
+    if speakers._OBJECT_OF.search(before) and before.isascii():
+        assert before.rstrip().lower().endswith(speakers._OBJECT_OF_ENDS)
+
+
+def test_object_of_ends_are_the_patterns_words():
+    words = re.search(r"\(\?:([a-z|]+)\)", speakers._OBJECT_OF.pattern).group(1).split("|")
+    assert set(speakers._OBJECT_OF_ENDS) == set(words) | {"the"}
+
+
+# --- attribution._APPOSED: the name tried only where a run of its characters starts ----------
+
+PLAIN_APPOSED = re.compile(r"([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?|%s),\s*$"
+                           % attribution._POSSESSIVE_APPOSITION)
+
+
+def apposed_match(pattern, window):
+    m = pattern.search(window)
+    return None if m is None else (m.span(), m.span(1), m.span(2))
+
+
+apposed_text = st.lists(st.one_of(piece, st.sampled_from([", the aide,", ", 41,", ", who was there,", ", a nurse from Dover,",
+                                                          ", Twitter’s director,", ";", ":", "“", "”", ", ", ","])),
+                        max_size=24).map(" ".join)
+
+
+@SETTINGS
+@given(apposed_text)
+@example("Gerard Araud, the former French ambassador to the United States, ")
+@example("In Paris, Jane Roe, 41, a nurse from Dover, ")
+@example("x; Jo Bo, who left, ")
+@example("“Yes,” Jo Bo, the aide, ")
+def test_apposed_finds_the_plain_patterns_match(window):
+    assert apposed_match(attribution._APPOSED, window) == apposed_match(PLAIN_APPOSED, window)
+
+
+def test_apposed_on_real_windows():
+    found = 0
+    for text in REAL_TEXTS:
+        for m in re.finditer(r",\s*(?:said|says|told|added)\b", text):
+            start = text.rfind("\n", 0, m.start()) + 1
+            window = text[max(start, m.start() - 200):m.start() + 1]
+            expected = apposed_match(PLAIN_APPOSED, window)
+            assert apposed_match(attribution._APPOSED, window) == expected
+            found += expected is not None
+    assert found > 20
+
+
+def reference_determined(window: str) -> bool:
+    m = quote_model._LAST_WORD.search(window)
+    return m is not None and (m.group(2) is not None or m.group(1).lower() in quote_model._DETERMINERS)
+
+
+@SETTINGS
+@given(news_text | st.text(alphabet=st.sampled_from("theaGOP’'s _-1é\n\tİ"), max_size=30))
+@example("the GOP’s ")
+@example("Trump's\n")
+@example(" ’s ")
+@example("said the")
+@example("ashington’s  ")
+@example("theirs")
+@example("x_the")
+@example("’s")
+def test_determined_answers_like_the_pattern(window):
+    assert quote_model._determined(window) == reference_determined(window)
+
+
+def test_determined_on_real_windows():
+    found = 0
+    for text in REAL_TEXTS:
+        for m in re.finditer(r"[“\"]", text):
+            for width in (30, 12, 5):
+                window = text[max(0, m.start() - width):max(0, m.start() - 1)]
+                expected = reference_determined(window)
+                assert quote_model._determined(window) == expected
+                found += expected
+    assert found > 50
