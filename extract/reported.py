@@ -133,7 +133,8 @@ _AUX_BEFORE = frozenset("is was were are be been being am".split())
 _MODAL_BEFORE = frozenset("will would could can may might should must shall".split())
 _PRONOUN_START = frozenset("i he she it they we you there".split())
 _DETERMINER_START = frozenset("the a an this that these those his her their its our my some all no".split())
-_FREQUENT_CUE = 10     # cues seen this often in training get a weight of their own
+_FREQUENT_CUE = 3      # cues seen this often in training get a weight of their own
+_EARLY_WORDS = 6       # content words read for an auxiliary
 _QUOTE_CHARS = ("“", "”", '"')
 _THAT_AT_END = re.compile(r"\bthat\s*$")
 _MENTION_PRONOUNS = _PRONOUN_START | {"him", "her", "them"}
@@ -142,7 +143,10 @@ _CONTENT_BUCKETS = (("n3_4", 0, 4), ("n5_8", 5, 8), ("n9_15", 9, 15), ("n16_30",
 
 
 def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -> dict[str, float]:
-    """Cheap features of one candidate: its cue, its frame, its content."""
+    """Cheap features of one candidate: its cue, its frame, its content, and the words around
+    them. Word-identity features (`prev=`, `next=`, `content1=`, `content2=`, `mention_head=`)
+    are set for any word: the model keeps weights only for those that training saw often
+    (tools/train_reported_model.py), so an unseen word adds nothing."""
     cue = text[claim.cue_start:claim.cue_end]
     low = cue.lower().split()[0]
     count, precision = cue_table().get(low, (0, 0.0))
@@ -159,6 +163,8 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
     before = _words(text, max(claim.sentence_start, claim.cue_start - 30), claim.cue_start)
     if before:
         prev = before[-1][2].lower()
+        # The word before the cue (`who said`, `has said`, `not said`, `the said`).
+        f["prev=" + prev] = 1.0
         if prev in _AUX_BEFORE:
             f["after_be"] = 1.0          # `was called`, `is expected`: passive or adjective
         elif prev in _MODAL_BEFORE or prev == "to":
@@ -167,6 +173,11 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
             f["after_determiner"] = 1.0  # `the announced plan`: an adjective or noun
     else:
         f["opens_sentence"] = 1.0
+    if claim.sentence_start == 0 or text[claim.sentence_start - 1] == "\n":
+        f["opens_paragraph"] = 1.0
+    # The word after the cue: `that`, a listener (`told reporters`), a preposition, a time.
+    nxt = _WORD.search(text, claim.cue_end, min(claim.sentence_end, claim.cue_end + 40))
+    f["next=" + (nxt.group().lower() if nxt is not None else "none")] = 1.0
     if text[claim.cue_end:claim.cue_end + 4].startswith((" by ", " by")):
         f["followed_by_by"] = 1.0
     if claim.mention_start is None:
@@ -176,6 +187,10 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
         last = mention.split()[-1]
         f["mention_pronoun" if last.lower() in _MENTION_PRONOUNS
           else "mention_name" if last[:1].isupper() else "mention_description"] = 1.0
+        f["mention_head=" + last.lower()] = 1.0     # `officials`, `campaign`, `report`, `poll`
+    # Cues earlier in the sentence: a later cue is often part of an earlier one's content.
+    earlier = len(cues_in(text, claim.sentence_start, claim.cue_start, _candidate_words()))
+    f["cues_before=" + str(min(earlier, 2))] = 1.0
     if claim.start > claim.cue_start:
         between = text[claim.cue_end:claim.start]
         # The pattern ends on `that` and white space: test the end first, the regex for \b.
@@ -190,6 +205,18 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
         first = content[0][2]
         f["first=" + ("pronoun" if first.lower() in _PRONOUN_START else "determiner" if first.lower() in _DETERMINER_START
                       else "capital" if first[:1].isupper() else "lower")] = 1.0
+        f["content1=" + first.lower()] = 1.0
+        if n > 1:
+            f["content2=" + content[1][2].lower()] = 1.0
+        # A clause has a verb early; a noun phrase (`a video on Instagram`) most often has no
+        # auxiliary or negation in its first words.
+        auxiliaries = _auxiliaries()
+        if any(w[2].lower() in auxiliaries or w[2].endswith(("n't", "n’t")) for w in content[:_EARLY_WORDS]):
+            f["content_auxiliary"] = 1.0
+        # Content holding a cue of its own (`X said Y told Z that …`).
+        cues = _candidate_words()
+        if any(w[2].lower() in cues for w in content):
+            f["content_has_cue"] = 1.0
     span = text[claim.start:claim.end]
     if any(a < claim.end and b > claim.start for a, b in inside) or "“" in span or "”" in span or '"' in span:
         f["has_quote"] = 1.0     # any of _QUOTE_CHARS
@@ -198,6 +225,11 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
     if text[claim.end:claim.end + 1] == "?" or span.endswith("?"):
         f["question"] = 1.0
     return f
+
+
+@lru_cache(maxsize=1)
+def _auxiliaries() -> frozenset[str]:
+    return load_words("auxiliaries.txt")
 
 
 def _model() -> dict:

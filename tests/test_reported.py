@@ -2,6 +2,10 @@
 keep cue words that introduce nothing from becoming claims."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from extract import Article, extract_articles
 
 
@@ -99,6 +103,47 @@ def test_model_prefers_a_said_that_clause_to_a_rare_cue_after_be():
                "after_be": 1.0, "no_mention": 1.0, "n3_4": 1.0, "first=lower": 1.0}
     assert claim_probability(said) > 0.95 and claim_probability(said) > accept_threshold()
     assert claim_probability(said) - claim_probability(passive) > 0.25
+
+
+def candidates(sentence: str):
+    from extract.reported import find_reported
+
+    return find_reported(sentence, (0, len(sentence)), [], keep_all=True)
+
+
+def test_candidate_features_read_the_words_around_the_cue_and_the_content():
+    (told,) = candidates("The mayor told reporters the bridge would reopen in May.")
+    f = told.extra["features"]
+    assert f["prev=mayor"] == f["next=reporters"] == f["mention_head=mayor"] == 1.0
+    assert f["content1=the"] == f["content2=bridge"] == 1.0
+    assert f["content_auxiliary"] == 1.0 and f["cues_before=0"] == 1.0
+    assert "content_has_cue" not in f
+    said, told = candidates("Officials said the mayor told them the bridge would reopen in May.")
+    assert said.extra["features"]["content_has_cue"] == 1.0
+    assert told.extra["features"]["cues_before=1"] == 1.0
+    (praised,) = candidates("The mayor praised the new bridge over the river.")
+    assert "content_auxiliary" not in praised.extra["features"]
+
+
+def test_model_ranks_a_reported_clause_above_a_noun_phrase_after_the_same_cue():
+    # `announced the bridge would …` reports a claim; `announced a visit …` names an event.
+    (clause,) = candidates("The mayor announced the bridge would not reopen until May.")
+    (phrase,) = candidates("The mayor announced a visit to the flooded towns on the coast.")
+    assert clause.extra["p_claim"] - phrase.extra["p_claim"] > 0.04
+
+
+TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "train"
+
+
+@pytest.mark.skipif(not (TRAIN / "gold").is_dir(), reason="needs ../shared/data/polnear/train")
+def test_training_tool_reproduces_the_committed_reported_model():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import train_reported_model
+
+    committed = train_reported_model.TARGET.read_text(encoding="utf-8")
+    assert train_reported_model.model_text(train_reported_model.load_articles(TRAIN)) == committed
 
 
 def test_content_stops_before_a_closing_according_to():

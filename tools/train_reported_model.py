@@ -37,6 +37,19 @@ from scoring import span_scores  # noqa: E402
 L2 = 1.0
 STEPS = 3000
 RATE = 0.5
+# Features (most of them word identities: the word before the cue, the content's first
+# word, ...) seen in fewer candidates than this get no weight: too few to learn from.
+MIN_FEATURE_COUNT = 10
+
+
+def train(data: list) -> tuple:
+    """fit() on the features seen at least MIN_FEATURE_COUNT times in data."""
+    counts: dict[str, int] = {}
+    for features, _ in data:
+        for k in features:
+            counts[k] = counts.get(k, 0) + 1
+    kept = [({k: v for k, v in features.items() if counts[k] >= MIN_FEATURE_COUNT}, label) for features, label in data]
+    return fit(kept, l2=L2, steps=STEPS, rate=RATE, sparse=True)
 
 
 def article_examples(text: str, gold: list):
@@ -62,8 +75,8 @@ def cross_validate(articles: list, k: int) -> None:
 
     held_out: list[list[float]] = [[] for _ in articles]
     for fold in range(k):
-        train = [(f, label) for i, (rows, _) in enumerate(articles) if i % k != fold for f, label, _ in rows]
-        model = {"weights": fit(train, l2=L2, steps=STEPS, rate=RATE)[0]}
+        examples = [(f, label) for i, (rows, _) in enumerate(articles) if i % k != fold for f, label, _ in rows]
+        model = {"weights": train(examples)[0]}
         for i in range(fold, len(articles), k):
             held_out[i] = [probability(model, f) for f, _, _ in articles[i][0]]
     probabilities = [p for probs in held_out for p in probs]
@@ -75,17 +88,19 @@ def cross_validate(articles: list, k: int) -> None:
 THRESHOLDS = [round(t, 2) for t in np.arange(0.2, 0.71, 0.05)]
 
 
-def main(root, cv: int | None = None):
+def load_articles(root) -> list:
     root = Path(root)
     articles = []
     for ann in sorted((root / "gold").glob("*.ann")):
         text = (root / "articles" / f"{ann.stem}.txt").read_text(encoding="utf-8")
         articles.append(article_examples(text, load_gold(ann)))
-    if cv:
-        cross_validate(articles, cv)
-        return
+    return articles
+
+
+def model_text(articles: list) -> str:
+    """The model file's text (JSON) for these training articles."""
     data = [(f, label) for rows, _ in articles for f, label, _ in rows]
-    weights, p, y = fit(data, l2=L2, steps=STEPS, rate=RATE)
+    weights, p, y = train(data)
     acc = ((p >= 0.5) == (y == 1)).mean()
     f1s = {t: span_scores(articles, p, t)[2] for t in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda t: (f1s[t], -abs(t - 0.5)))
@@ -93,10 +108,22 @@ def main(root, cv: int | None = None):
            "train_accuracy": round(float(acc), 4), "threshold": best,
            "train_f1_by_threshold": {str(t): round(f, 4) for t, f in f1s.items()},
            "weights": weights}
-    target = Path(__file__).resolve().parents[1] / "extract" / "data" / "reported_model.json"
-    target.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(y)} candidates, {int(y.sum())} claims, train accuracy {acc:.3f}, "
-          f"threshold {best} (train indirect F1 {f1s[best]:.3f}) -> {target}")
+    return json.dumps(out, indent=1, sort_keys=True) + "\n"
+
+
+TARGET = Path(__file__).resolve().parents[1] / "extract" / "data" / "reported_model.json"
+
+
+def main(root, cv: int | None = None):
+    articles = load_articles(root)
+    if cv:
+        cross_validate(articles, cv)
+        return
+    text = model_text(articles)
+    TARGET.write_text(text, encoding="utf-8")
+    out = json.loads(text)
+    print(f"{out['examples']} candidates, {out['positives']} claims, train accuracy {out['train_accuracy']:.3f}, "
+          f"threshold {out['threshold']} (train indirect F1 {out['train_f1_by_threshold'][str(out['threshold'])]:.3f}) -> {TARGET}")
 
 
 if __name__ == "__main__":
