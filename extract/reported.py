@@ -59,6 +59,8 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
         nxt = _WORD.search(text, w[1], s_end) if low == "according" else None
         if nxt is not None and nxt.group().lower() == "to":
             claim = _according_to(text, sent, w, (nxt.start(), nxt.end(), nxt.group()))
+        elif low == "asked" and not text[s_start:w[0]].strip(" “\"‘("):
+            claim = _asked_opening(text, sent, w)
         elif _is_cue(text, w, cues, s_start) or low in cues and text[w[0] - 1:w[0]] not in ("-", "‐") \
                 and (title if title is not None else (title := _title_case(text, s_start, s_end))):
             claim = _reported_after(text, sent, w) or _reported_before(text, sent, w)
@@ -587,6 +589,51 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
                   sentence_start=s_start, sentence_end=s_end, rule=rule)
     if mention.descriptor:
         claim.descriptor_start, claim.descriptor_end = mention.descriptor
+    return claim
+
+
+@lru_cache(maxsize=1)
+def _question_words() -> frozenset[str]:
+    return load_words("question_words.txt")
+
+
+# The question word of `Asked …` comes within this many words (`Asked on Fox News who …`,
+# `Asked during a January debate why …`).
+_ASKED_WINDOW = 6
+
+
+def _asked_opening(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
+    """`Asked (on Monday) whether the plan would work, the mayor said …`: a sentence that
+    opens on the participle reports the question put to the main clause's subject. The
+    question is the content, from its question word (`if`, `whether`, `why`, `to`, or what
+    follows `about`) to the comma before the main clause; the speaker is that clause's."""
+    s_start, s_end = sent
+    comma = text.find(",", w[1], s_end)
+    if comma < 0:
+        return None
+    words = _words(text, w[1], comma)
+    start = None
+    for i, word in enumerate(words[:_ASKED_WINDOW]):
+        low = word[2].lower()
+        if low in _question_words():
+            start = word[0]
+            break
+        if low == "about":
+            start = words[i + 1][0] if i + 1 < len(words) else None
+            break
+    if start is None:
+        return None
+    start, end = _trim(text, start, comma)
+    if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
+        return None
+    mention = None
+    cues = reported_cues()
+    for cue in cues_in(text, comma, s_end, cues):
+        if _is_cue(text, cue, cues, s_start):
+            mention = subject_of(text, comma + 1, cue[0])
+            break
+    claim = _indirect_claim(sent, w, mention, start, end)
+    claim.rule = "reported-asked"
     return claim
 
 

@@ -40,6 +40,21 @@ def test_attribution_interrupting_the_content_spans_both_parts():
     assert row.mention.endswith("Dale")
 
 
+def test_sentence_opening_on_asked_reports_the_question_put_to_the_main_subject():
+    rows = indirect_of("Asked on Monday whether the ferry would keep running, the mayor said "
+                       "it was too early to tell.")
+    asked = only(rows[rows.rule == "reported-asked"])
+    assert asked.quote == "whether the ferry would keep running"
+    assert asked.mention == "the mayor"
+    rows = indirect_of("Asked about the closed library on Elm Street, Councillor Ruth Bell said it would reopen.")
+    assert only(rows[rows.rule == "reported-asked"]).quote == "the closed library on Elm Street"
+
+
+def test_asked_with_no_question_word_reports_nothing():
+    rows = indirect_of("Asked by the crowd, the singer came back for one more song at the end.")
+    assert rows.empty or "reported-asked" not in set(rows.rule)
+
+
 # --- filters ----------------------------------------------------------------------------
 
 def test_inverted_attribution_after_a_quote_has_no_reported_content():
