@@ -378,7 +378,9 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
             mention = _cue_subject(text, s_start, w, low)
             if mention is None or first in _ADVERBIAL_START:
                 return None
-        if first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "if", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "him", "them", "me", "us", "you", "with", "about", "of"):
+        if first == "to" and low in infinitive_cues():
+            pass    # `vowed to repeal the law`: the infinitive is what was promised
+        elif first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "if", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "him", "them", "me", "us", "you", "with", "about", "of"):
             return None
     # The content does not depend on the subject: a candidate too short to be a claim is
     # dropped before the subject search.
@@ -434,12 +436,38 @@ def cue_phrases() -> frozenset[tuple[str, str]]:
                      and row["word"] != "according" and row["word"] not in references)
 
 
+# A cue's infinitive is its content (`vowed to repeal …`, `declined to say …`) when the
+# training data shows gold content starting at the `to` this often.
+INFINITIVE_MIN_COUNT = 3
+INFINITIVE_MIN_PRECISION = 0.3
+
+
+@lru_cache(maxsize=1)
+def infinitive_cues() -> frozenset[str]:
+    """Cue words whose infinitive complement is reported content: learned from PolNeAR
+    train (extract/data/infinitive_cues.tsv), less the private-state verbs (`hoping to`,
+    `decided to`), which the candidates leave out anyway."""
+    return frozenset(row["word"] for row in load_table("infinitive_cues.tsv")
+                     if int(row["content_count"]) >= INFINITIVE_MIN_COUNT
+                     and float(row["precision"]) >= INFINITIVE_MIN_PRECISION) & reported_cues()
+
+
+@lru_cache(maxsize=1)
+def _possessives() -> frozenset[str]:
+    return load_words("possessive_pronouns.txt")
+
+
 # _reported_after's subject before it is looked for.
 _UNSEARCHED = object()
 
 
 def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str) -> Mention | None:
     """The speaker mention of a cue that introduces what follows it."""
+    before = _words(text, max(s_start, w[0] - 8), w[0])
+    if before and before[-1][2].lower() in _possessives() and not text[before[-1][1]:w[0]].strip():
+        # `despite its promise to end …`, `her claim that …`: the cue is a noun, and its
+        # possessor is the one who promised or claimed (speakers.py resolves the pronoun).
+        return Mention(before[-1][0], before[-1][1])
     if low.endswith("ing") and text[s_start:w[0]].rstrip().endswith(","):
         # `Rubio hit back, saying Christie was …`: a participle's speaker is the subject of
         # the clause it hangs from: the speaker of an earlier cue in the sentence, else the

@@ -55,6 +55,29 @@ def test_asked_with_no_question_word_reports_nothing():
     assert rows.empty or "reported-asked" not in set(rows.rule)
 
 
+def test_infinitive_of_a_promise_or_refusal_is_the_content():
+    row = only(indirect_of("The union vowed to keep the picket lines up through the winter."))
+    assert row.quote == "to keep the picket lines up through the winter"
+    assert row.mention == "The union"
+    row = only(indirect_of("The minister refused to release the tender documents before the audit."))
+    assert row.quote == "to release the tender documents before the audit"
+
+
+def test_infinitive_after_a_cue_not_learned_for_it_is_no_content():
+    # `began to …` reports nothing said (not in extract/data/infinitive_cues.tsv).
+    assert indirect_of("The builders began to pour the concrete for the new school on Monday.").empty
+
+
+def test_a_possessive_before_a_cue_noun_is_its_speaker():
+    from extract.reported import find_reported
+
+    text = "The council has raised fees again despite its promise to freeze them until the election."
+    (claim,) = [c for c in find_reported(text, (0, len(text)), [], keep_all=True)
+                if text[c.cue_start:c.cue_end] == "promise"]
+    assert text[claim.start:claim.end] == "to freeze them until the election"
+    assert text[claim.mention_start:claim.mention_end] == "its"
+
+
 # --- filters ----------------------------------------------------------------------------
 
 def test_inverted_attribution_after_a_quote_has_no_reported_content():
