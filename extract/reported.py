@@ -137,6 +137,8 @@ _PRONOUN_START = frozenset("i he she it they we you there".split())
 _DETERMINER_START = frozenset("the a an this that these those his her their its our my some all no".split())
 _FREQUENT_CUE = 3      # cues seen this often in training get a weight of their own
 _EARLY_WORDS = 6       # content words read for an auxiliary
+# The word right after the cue, past a space or a comma or quotation mark.
+_NEXT_WORD = re.compile(r"\W{0,3}?(\w[\w’'-]*)")
 _QUOTE_CHARS = ("“", "”", '"')
 _THAT_AT_END = re.compile(r"\bthat\s*$")
 _MENTION_PRONOUNS = _PRONOUN_START | {"him", "her", "them"}
@@ -178,8 +180,8 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
     if claim.sentence_start == 0 or text[claim.sentence_start - 1] == "\n":
         f["opens_paragraph"] = 1.0
     # The word after the cue: `that`, a listener (`told reporters`), a preposition, a time.
-    nxt = _WORD.search(text, claim.cue_end, min(claim.sentence_end, claim.cue_end + 40))
-    f["next=" + (nxt.group().lower() if nxt is not None else "none")] = 1.0
+    nxt = _NEXT_WORD.match(text, claim.cue_end, claim.sentence_end)
+    f["next=" + (nxt.group(1).lower() if nxt is not None else "none")] = 1.0
     if text[claim.cue_end:claim.cue_end + 4].startswith((" by ", " by")):
         f["followed_by_by"] = 1.0
     if claim.mention_start is None:
@@ -190,9 +192,6 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
         f["mention_pronoun" if last.lower() in _MENTION_PRONOUNS
           else "mention_name" if last[:1].isupper() else "mention_description"] = 1.0
         f["mention_head=" + last.lower()] = 1.0     # `officials`, `campaign`, `report`, `poll`
-    # Cues earlier in the sentence: a later cue is often part of an earlier one's content.
-    earlier = len(cues_in(text, claim.sentence_start, claim.cue_start, _candidate_words()))
-    f["cues_before=" + str(min(earlier, 2))] = 1.0
     if claim.start > claim.cue_start:
         between = text[claim.cue_end:claim.start]
         # The pattern ends on `that` and white space: test the end first, the regex for \b.
@@ -213,11 +212,14 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
         # A clause has a verb early; a noun phrase (`a video on Instagram`) most often has no
         # auxiliary or negation in its first words.
         auxiliaries = _auxiliaries()
-        if any(w[2].lower() in auxiliaries or w[2].endswith(("n't", "n’t")) for w in content[:_EARLY_WORDS]):
-            f["content_auxiliary"] = 1.0
-        # Content holding a cue of its own (`X said Y told Z that …`).
-        cues = _candidate_words()
-        if any(w[2].lower() in cues for w in content):
+        for w in content[:_EARLY_WORDS]:
+            word = w[2].lower()
+            if word in auxiliaries or word.endswith(_NEGATION):
+                f["content_auxiliary"] = 1.0
+                break
+        # Content holding a cue of its own (`X said Y told Z that …`): looked up in the
+        # article's cue index.
+        if cues_in(text, claim.start, claim.end, _candidate_words()):
             f["content_has_cue"] = 1.0
     span = text[claim.start:claim.end]
     if any(a < claim.end and b > claim.start for a, b in inside) or "“" in span or "”" in span or '"' in span:
@@ -232,6 +234,9 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
 @lru_cache(maxsize=1)
 def _auxiliaries() -> frozenset[str]:
     return load_words("auxiliaries.txt")
+
+
+_NEGATION = ("n't", "n’t")     # `isn’t`, `won't`: a contracted negation ends the word
 
 
 def _model() -> dict:
@@ -453,8 +458,10 @@ def infinitive_cues() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _possessives() -> frozenset[str]:
-    return load_words("possessive_pronouns.txt")
+def _possessive_pattern() -> re.Pattern:
+    """A possessive determiner as the last word before a cue (searched up to the cue)."""
+    words = "|".join(sorted(map(re.escape, load_words("possessive_pronouns.txt"))))
+    return re.compile(r"(?<![\w'’&-])(%s)\s+$" % words, re.IGNORECASE)
 
 
 # _reported_after's subject before it is looked for.
@@ -463,11 +470,11 @@ _UNSEARCHED = object()
 
 def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str) -> Mention | None:
     """The speaker mention of a cue that introduces what follows it."""
-    before = _words(text, max(s_start, w[0] - 8), w[0])
-    if before and before[-1][2].lower() in _possessives() and not text[before[-1][1]:w[0]].strip():
+    possessive = _possessive_pattern().search(text, max(s_start, w[0] - 8), w[0])
+    if possessive is not None:
         # `despite its promise to end …`, `her claim that …`: the cue is a noun, and its
         # possessor is the one who promised or claimed (speakers.py resolves the pronoun).
-        return Mention(before[-1][0], before[-1][1])
+        return Mention(possessive.start(1), possessive.end(1))
     if low.endswith("ing") and text[s_start:w[0]].rstrip().endswith(","):
         # `Rubio hit back, saying Christie was …`: a participle's speaker is the subject of
         # the clause it hangs from: the speaker of an earlier cue in the sentence, else the
@@ -588,6 +595,10 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
         if mention is None:
             return None     # (a mention found here is valid: checked above)
     else:
+        if w[2].lower().endswith("ing"):
+            # `…, Bloomberg reports, citing its sources`: after a participle comes what it
+            # cites or says, not an inverted speaker (`…, said X`).
+            return None
         mention = mention_after(text, w[1], s_end)
         if mention is None or not valid_mention(text, mention):
             return None
