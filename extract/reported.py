@@ -385,7 +385,7 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
                 return None
         if first == "to" and low in infinitive_cues():
             pass    # `vowed to repeal the law`: the infinitive is what was promised
-        elif first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "if", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "him", "them", "me", "us", "you", "with", "about", "of"):
+        elif first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "him", "them", "me", "us", "you", "with", "about", "of"):
             return None
     # The content does not depend on the subject: a candidate too short to be a claim is
     # dropped before the subject search.

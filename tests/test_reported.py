@@ -60,6 +60,14 @@ def test_participle_after_a_comma_is_no_inverted_attribution():
                 if text[c.cue_start:c.cue_end] == "citing"]
 
 
+def test_content_may_open_on_if():
+    # A reported question (`asked X if …`) or a conditional (`said if …, …`) is the content.
+    rows = indirect_of("The reporter asked the governor if the budget would pass before June.")
+    assert "if the budget would pass before June" in rows.quote.tolist()
+    rows = indirect_of("The mayor said if the river rose again, the whole town would be evacuated.")
+    assert "if the river rose again, the whole town would be evacuated" in rows.quote.tolist()
+
+
 def test_asked_with_no_question_word_reports_nothing():
     rows = indirect_of("Asked by the crowd, the singer came back for one more song at the end.")
     assert rows.empty or "reported-asked" not in set(rows.rule)
