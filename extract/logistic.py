@@ -36,22 +36,38 @@ def probability(model: dict, features: dict[str, float]) -> float:
 
 
 def fit(examples: list[tuple[dict[str, float], float]], l2: float = 1.0, steps: int = 3000,
-        rate: float = 0.5):
+        rate: float = 0.5, sparse: bool = False):
     """L2-regularised logistic regression by full-batch gradient descent (numpy, used only
     by the training tools). Deterministic: same examples, same weights.
+    sparse keeps the examples in a scipy.sparse matrix: the same descent, for models with
+    thousands of word features, where a dense matrix would be slow (its sums are added in
+    another order, so the last digits of the weights can differ from the dense path's).
     Returns (weights by feature name, the training probabilities, the labels)."""
     import numpy as np
 
     names = sorted({k for f, _ in examples for k in f})
     index = {k: i for i, k in enumerate(names)}
-    X = np.zeros((len(examples), len(names)))
     y = np.array([float(label) for _, label in examples])
-    for row, (features, _) in enumerate(examples):
-        for k, v in features.items():
-            X[row, index[k]] = v
+    if sparse:
+        from scipy.sparse import csr_matrix
+
+        rows, cols, values = [], [], []
+        for row, (features, _) in enumerate(examples):
+            for k, v in features.items():
+                rows.append(row)
+                cols.append(index[k])
+                values.append(v)
+        X = csr_matrix((values, (rows, cols)), shape=(len(examples), len(names)))
+        XT = X.T.tocsr()
+    else:
+        X = np.zeros((len(examples), len(names)))
+        for row, (features, _) in enumerate(examples):
+            for k, v in features.items():
+                X[row, index[k]] = v
+        XT = X.T
     w = np.zeros(len(names))
     for _ in range(steps):
-        p = 1 / (1 + np.exp(-X @ w))
-        w -= rate * (X.T @ (p - y) / len(y) + l2 * w / len(y))
+        p = 1 / (1 + np.exp(-(X @ w)))
+        w -= rate * (XT @ (p - y) / len(y) + l2 * w / len(y))
     p = 1 / (1 + np.exp(-X @ w))
     return {k: round(float(w[i]), 4) for k, i in index.items()}, p, y

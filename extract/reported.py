@@ -59,6 +59,8 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
         nxt = _WORD.search(text, w[1], s_end) if low == "according" else None
         if nxt is not None and nxt.group().lower() == "to":
             claim = _according_to(text, sent, w, (nxt.start(), nxt.end(), nxt.group()))
+        elif low == "asked" and not text[s_start:w[0]].strip(" “\"‘("):
+            claim = _asked_opening(text, sent, w)
         elif _is_cue(text, w, cues, s_start) or low in cues and text[w[0] - 1:w[0]] not in ("-", "‐") \
                 and (title if title is not None else (title := _title_case(text, s_start, s_end))):
             claim = _reported_after(text, sent, w) or _reported_before(text, sent, w)
@@ -133,7 +135,10 @@ _AUX_BEFORE = frozenset("is was were are be been being am".split())
 _MODAL_BEFORE = frozenset("will would could can may might should must shall".split())
 _PRONOUN_START = frozenset("i he she it they we you there".split())
 _DETERMINER_START = frozenset("the a an this that these those his her their its our my some all no".split())
-_FREQUENT_CUE = 10     # cues seen this often in training get a weight of their own
+_FREQUENT_CUE = 3      # cues seen this often in training get a weight of their own
+_EARLY_WORDS = 6       # content words read for an auxiliary
+# The word right after the cue, past a space or a comma or quotation mark.
+_NEXT_WORD = re.compile(r"\W{0,3}?(\w[\w’'-]*)")
 _QUOTE_CHARS = ("“", "”", '"')
 _THAT_AT_END = re.compile(r"\bthat\s*$")
 _MENTION_PRONOUNS = _PRONOUN_START | {"him", "her", "them"}
@@ -142,7 +147,10 @@ _CONTENT_BUCKETS = (("n3_4", 0, 4), ("n5_8", 5, 8), ("n9_15", 9, 15), ("n16_30",
 
 
 def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -> dict[str, float]:
-    """Cheap features of one candidate: its cue, its frame, its content."""
+    """Cheap features of one candidate: its cue, its frame, its content, and the words around
+    them. Word-identity features (`prev=`, `next=`, `content1=`, `content2=`, `mention_head=`)
+    are set for any word: the model keeps weights only for those that training saw often
+    (tools/train_reported_model.py), so an unseen word adds nothing."""
     cue = text[claim.cue_start:claim.cue_end]
     low = cue.lower().split()[0]
     count, precision = cue_table().get(low, (0, 0.0))
@@ -159,6 +167,8 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
     before = _words(text, max(claim.sentence_start, claim.cue_start - 30), claim.cue_start)
     if before:
         prev = before[-1][2].lower()
+        # The word before the cue (`who said`, `has said`, `not said`, `the said`).
+        f["prev=" + prev] = 1.0
         if prev in _AUX_BEFORE:
             f["after_be"] = 1.0          # `was called`, `is expected`: passive or adjective
         elif prev in _MODAL_BEFORE or prev == "to":
@@ -167,6 +177,11 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
             f["after_determiner"] = 1.0  # `the announced plan`: an adjective or noun
     else:
         f["opens_sentence"] = 1.0
+    if claim.sentence_start == 0 or text[claim.sentence_start - 1] == "\n":
+        f["opens_paragraph"] = 1.0
+    # The word after the cue: `that`, a listener (`told reporters`), a preposition, a time.
+    nxt = _NEXT_WORD.match(text, claim.cue_end, claim.sentence_end)
+    f["next=" + (nxt.group(1).lower() if nxt is not None else "none")] = 1.0
     if text[claim.cue_end:claim.cue_end + 4].startswith((" by ", " by")):
         f["followed_by_by"] = 1.0
     if claim.mention_start is None:
@@ -176,6 +191,7 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
         last = mention.split()[-1]
         f["mention_pronoun" if last.lower() in _MENTION_PRONOUNS
           else "mention_name" if last[:1].isupper() else "mention_description"] = 1.0
+        f["mention_head=" + last.lower()] = 1.0     # `officials`, `campaign`, `report`, `poll`
     if claim.start > claim.cue_start:
         between = text[claim.cue_end:claim.start]
         # The pattern ends on `that` and white space: test the end first, the regex for \b.
@@ -190,6 +206,21 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
         first = content[0][2]
         f["first=" + ("pronoun" if first.lower() in _PRONOUN_START else "determiner" if first.lower() in _DETERMINER_START
                       else "capital" if first[:1].isupper() else "lower")] = 1.0
+        f["content1=" + first.lower()] = 1.0
+        if n > 1:
+            f["content2=" + content[1][2].lower()] = 1.0
+        # A clause has a verb early; a noun phrase (`a video on Instagram`) most often has no
+        # auxiliary or negation in its first words.
+        auxiliaries = _auxiliaries()
+        for w in content[:_EARLY_WORDS]:
+            word = w[2].lower()
+            if word in auxiliaries or word.endswith(_NEGATION):
+                f["content_auxiliary"] = 1.0
+                break
+        # Content holding a cue of its own (`X said Y told Z that …`): looked up in the
+        # article's cue index.
+        if cues_in(text, claim.start, claim.end, _candidate_words()):
+            f["content_has_cue"] = 1.0
     span = text[claim.start:claim.end]
     if any(a < claim.end and b > claim.start for a, b in inside) or "“" in span or "”" in span or '"' in span:
         f["has_quote"] = 1.0     # any of _QUOTE_CHARS
@@ -198,6 +229,14 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
     if text[claim.end:claim.end + 1] == "?" or span.endswith("?"):
         f["question"] = 1.0
     return f
+
+
+@lru_cache(maxsize=1)
+def _auxiliaries() -> frozenset[str]:
+    return load_words("auxiliaries.txt")
+
+
+_NEGATION = ("n't", "n’t")     # `isn’t`, `won't`: a contracted negation ends the word
 
 
 def _model() -> dict:
@@ -346,7 +385,9 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
             mention = _cue_subject(text, s_start, w, low)
             if mention is None or first in _ADVERBIAL_START:
                 return None
-        if first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "if", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "him", "them", "me", "us", "you", "with", "about", "of"):
+        if first == "to" and low in infinitive_cues():
+            pass    # `vowed to repeal the law`: the infinitive is what was promised
+        elif first in _PREPOSITIONS or first in ("to", "and", "or", "but", "as", "so", "for", "by", "up", "out", "off", "down", "back", "over", "not", "nothing", "anything", "more", "him", "them", "me", "us", "you", "with", "about", "of"):
             return None
     # The content does not depend on the subject: a candidate too short to be a claim is
     # dropped before the subject search.
@@ -408,12 +449,40 @@ def _phrase_cues() -> frozenset[str]:
     return frozenset(word for word, _ in cue_phrases())
 
 
+# A cue's infinitive is its content (`vowed to repeal …`, `declined to say …`) when the
+# training data shows gold content starting at the `to` this often.
+INFINITIVE_MIN_COUNT = 3
+INFINITIVE_MIN_PRECISION = 0.3
+
+
+@lru_cache(maxsize=1)
+def infinitive_cues() -> frozenset[str]:
+    """Cue words whose infinitive complement is reported content: learned from PolNeAR
+    train (extract/data/infinitive_cues.tsv), less the private-state verbs (`hoping to`,
+    `decided to`), which the candidates leave out anyway."""
+    return frozenset(row["word"] for row in load_table("infinitive_cues.tsv")
+                     if int(row["content_count"]) >= INFINITIVE_MIN_COUNT
+                     and float(row["precision"]) >= INFINITIVE_MIN_PRECISION) & reported_cues()
+
+
+@lru_cache(maxsize=1)
+def _possessive_pattern() -> re.Pattern:
+    """A possessive determiner as the last word before a cue (searched up to the cue)."""
+    words = "|".join(sorted(map(re.escape, load_words("possessive_pronouns.txt"))))
+    return re.compile(r"(?<![\w'’&-])(%s)\s+$" % words, re.IGNORECASE)
+
+
 # _reported_after's subject before it is looked for.
 _UNSEARCHED = object()
 
 
 def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str) -> Mention | None:
     """The speaker mention of a cue that introduces what follows it."""
+    possessive = _possessive_pattern().search(text, max(s_start, w[0] - 8), w[0])
+    if possessive is not None:
+        # `despite its promise to end …`, `her claim that …`: the cue is a noun, and its
+        # possessor is the one who promised or claimed (speakers.py resolves the pronoun).
+        return Mention(possessive.start(1), possessive.end(1))
     if low.endswith("ing") and text[s_start:w[0]].rstrip().endswith(","):
         # `Rubio hit back, saying Christie was …`: a participle's speaker is the subject of
         # the clause it hangs from: the speaker of an earlier cue in the sentence, else the
@@ -534,6 +603,10 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
         if mention is None:
             return None     # (a mention found here is valid: checked above)
     else:
+        if w[2].lower().endswith("ing"):
+            # `…, Bloomberg reports, citing its sources`: after a participle comes what it
+            # cites or says, not an inverted speaker (`…, said X`).
+            return None
         mention = mention_after(text, w[1], s_end)
         if mention is None or not valid_mention(text, mention):
             return None
@@ -563,6 +636,51 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
                   sentence_start=s_start, sentence_end=s_end, rule=rule)
     if mention.descriptor:
         claim.descriptor_start, claim.descriptor_end = mention.descriptor
+    return claim
+
+
+@lru_cache(maxsize=1)
+def _question_words() -> frozenset[str]:
+    return load_words("question_words.txt")
+
+
+# The question word of `Asked …` comes within this many words (`Asked on Fox News who …`,
+# `Asked during a January debate why …`).
+_ASKED_WINDOW = 6
+
+
+def _asked_opening(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
+    """`Asked (on Monday) whether the plan would work, the mayor said …`: a sentence that
+    opens on the participle reports the question put to the main clause's subject. The
+    question is the content, from its question word (`if`, `whether`, `why`, `to`, or what
+    follows `about`) to the comma before the main clause; the speaker is that clause's."""
+    s_start, s_end = sent
+    comma = text.find(",", w[1], s_end)
+    if comma < 0:
+        return None
+    words = _words(text, w[1], comma)
+    start = None
+    for i, word in enumerate(words[:_ASKED_WINDOW]):
+        low = word[2].lower()
+        if low in _question_words():
+            start = word[0]
+            break
+        if low == "about":
+            start = words[i + 1][0] if i + 1 < len(words) else None
+            break
+    if start is None:
+        return None
+    start, end = _trim(text, start, comma)
+    if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
+        return None
+    mention = None
+    cues = reported_cues()
+    for cue in cues_in(text, comma, s_end, cues):
+        if _is_cue(text, cue, cues, s_start):
+            mention = subject_of(text, comma + 1, cue[0])
+            break
+    claim = _indirect_claim(sent, w, mention, start, end)
+    claim.rule = "reported-asked"
     return claim
 
 

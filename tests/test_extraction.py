@@ -657,9 +657,13 @@ def test_description_opening_the_sentence_is_subject_of_a_woven_quote():
     text = "Intro.\n\nThe Cole campaign projects that “a small tax on trades” would raise billions a year."
     assert one(claims_of(text), "direct", "small tax").mention == "The Cole campaign"
     text = "Intro.\n\nThe first incident came during a rally, with shouts of “you lose!” from the back."
-    # (Without a mention the quote sits at the quote model's threshold: whether it is kept
-    # moves with each retraining, so the test reads every claim rather than this one.)
-    assert "The first incident came during a" not in claims_of(text).mention.tolist()
+    # Whether the quote model keeps this unattributed shout sits on its threshold (p ~0.70)
+    # and moves with each retraining; the attribution is read with every quote kept.
+    from extract.pipeline import build_nlp
+
+    (shout,) = [c for c in build_nlp(keep_all_quotes=True)(text)._.claims
+                if c.kind == "direct" and "you lose" in text[c.start:c.end]]
+    assert shout.mention_start is None or text[shout.mention_start:shout.mention_end] != "The first incident came during a"
 
 
 def test_determined_phrase_of_any_head_right_after_a_quote_is_its_speaker():

@@ -2,6 +2,10 @@
 keep cue words that introduce nothing from becoming claims."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from extract import Article, extract_articles
 
 
@@ -34,6 +38,62 @@ def test_attribution_interrupting_the_content_spans_both_parts():
     row = only(indirect_of("In any case, Mr. Dale said, the golf industry was vastly over-supplied with courses."))
     assert row.quote == "In any case, Mr. Dale said, the golf industry was vastly over-supplied with courses"
     assert row.mention.endswith("Dale")
+
+
+def test_sentence_opening_on_asked_reports_the_question_put_to_the_main_subject():
+    rows = indirect_of("Asked on Monday whether the ferry would keep running, the mayor said "
+                       "it was too early to tell.")
+    asked = only(rows[rows.rule == "reported-asked"])
+    assert asked.quote == "whether the ferry would keep running"
+    assert asked.mention == "the mayor"
+    rows = indirect_of("Asked about the closed library on Elm Street, Councillor Ruth Bell said it would reopen.")
+    assert only(rows[rows.rule == "reported-asked"]).quote == "the closed library on Elm Street"
+
+
+def test_participle_after_a_comma_is_no_inverted_attribution():
+    # `…, the agency reports, citing its sources`: `its sources` is what is cited, not a
+    # speaker after an inverted cue (`…, said X`).
+    from extract.reported import find_reported
+
+    text = "The mayor will close the old bridge in May, the newspaper reports, citing its sources."
+    assert not [c for c in find_reported(text, (0, len(text)), [], keep_all=True)
+                if text[c.cue_start:c.cue_end] == "citing"]
+
+
+def test_content_may_open_on_if():
+    # A reported question (`asked X if …`) or a conditional (`said if …, …`) is the content.
+    rows = indirect_of("The reporter asked the governor if the budget would pass before June.")
+    assert "if the budget would pass before June" in rows.quote.tolist()
+    rows = indirect_of("The mayor said if the river rose again, the whole town would be evacuated.")
+    assert "if the river rose again, the whole town would be evacuated" in rows.quote.tolist()
+
+
+def test_asked_with_no_question_word_reports_nothing():
+    rows = indirect_of("Asked by the crowd, the singer came back for one more song at the end.")
+    assert rows.empty or "reported-asked" not in set(rows.rule)
+
+
+def test_infinitive_of_a_promise_or_refusal_is_the_content():
+    row = only(indirect_of("The union vowed to keep the picket lines up through the winter."))
+    assert row.quote == "to keep the picket lines up through the winter"
+    assert row.mention == "The union"
+    row = only(indirect_of("The minister refused to release the tender documents before the audit."))
+    assert row.quote == "to release the tender documents before the audit"
+
+
+def test_infinitive_after_a_cue_not_learned_for_it_is_no_content():
+    # `began to …` reports nothing said (not in extract/data/infinitive_cues.tsv).
+    assert indirect_of("The builders began to pour the concrete for the new school on Monday.").empty
+
+
+def test_a_possessive_before_a_cue_noun_is_its_speaker():
+    from extract.reported import find_reported
+
+    text = "The council has raised fees again despite its promise to freeze them until the election."
+    (claim,) = [c for c in find_reported(text, (0, len(text)), [], keep_all=True)
+                if text[c.cue_start:c.cue_end] == "promise"]
+    assert text[claim.start:claim.end] == "to freeze them until the election"
+    assert text[claim.mention_start:claim.mention_end] == "its"
 
 
 # --- filters ----------------------------------------------------------------------------
@@ -99,6 +159,47 @@ def test_model_prefers_a_said_that_clause_to_a_rare_cue_after_be():
                "after_be": 1.0, "no_mention": 1.0, "n3_4": 1.0, "first=lower": 1.0}
     assert claim_probability(said) > 0.95 and claim_probability(said) > accept_threshold()
     assert claim_probability(said) - claim_probability(passive) > 0.25
+
+
+def candidates(sentence: str):
+    from extract.reported import find_reported
+
+    return find_reported(sentence, (0, len(sentence)), [], keep_all=True)
+
+
+def test_candidate_features_read_the_words_around_the_cue_and_the_content():
+    (told,) = candidates("The mayor told reporters the bridge would reopen in May.")
+    f = told.extra["features"]
+    assert f["prev=mayor"] == f["next=reporters"] == f["mention_head=mayor"] == 1.0
+    assert f["content1=the"] == f["content2=bridge"] == 1.0
+    assert f["content_auxiliary"] == 1.0
+    assert "content_has_cue" not in f
+    said, told = candidates("Officials said the mayor told them the bridge would reopen in May.")
+    assert said.extra["features"]["content_has_cue"] == 1.0
+    assert "content_has_cue" not in told.extra["features"]
+    (praised,) = candidates("The mayor praised the new bridge over the river.")
+    assert "content_auxiliary" not in praised.extra["features"]
+
+
+def test_model_ranks_a_reported_clause_above_a_noun_phrase_after_the_same_cue():
+    # `announced the bridge would …` reports a claim; `announced a visit …` names an event.
+    (clause,) = candidates("The mayor announced the bridge would not reopen until May.")
+    (phrase,) = candidates("The mayor announced a visit to the flooded towns on the coast.")
+    assert clause.extra["p_claim"] - phrase.extra["p_claim"] > 0.04
+
+
+TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "train"
+
+
+@pytest.mark.skipif(not (TRAIN / "gold").is_dir(), reason="needs ../shared/data/polnear/train")
+def test_training_tool_reproduces_the_committed_reported_model():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import train_reported_model
+
+    committed = train_reported_model.TARGET.read_text(encoding="utf-8")
+    assert train_reported_model.model_text(train_reported_model.load_articles(TRAIN)) == committed
 
 
 def test_content_stops_before_a_closing_according_to():

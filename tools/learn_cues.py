@@ -2,6 +2,7 @@
 
     python tools/learn_cues.py ../shared/data/polnear/train > extract/data/cues.tsv
     python tools/learn_cues.py ../shared/data/polnear/train --phrases > extract/data/cue_phrases.tsv
+    python tools/learn_cues.py ../shared/data/polnear/train --infinitives > extract/data/infinitive_cues.tsv
 
 For every word form that heads a gold Cue span, counts how often it is a cue and how often
 it occurs at all in the training articles; the ratio is the cue's precision, which the
@@ -11,6 +12,9 @@ With --phrases, the same for cues that end on a preposition ("called for", "refe
 "talked about"): a cue word and the particle after it, how often the pair heads or ends a
 gold Cue span and how often it occurs; the extractor lets the content of such a cue start
 after the particle.
+With --infinitives, words followed by an infinitive (`vowed to repeal`, `declined to say`):
+how often `WORD to` occurs and how often a gold Content starts at its `to`; the extractor
+lets the content of such a cue be the infinitive.
 Only train is read, never dev.
 """
 import collections
@@ -68,6 +72,30 @@ def phrases(root: Path):
             print(f"{w}\t{particle}\t{c}\t{total}\t{c / total:.3f}")
 
 
+_INFINITIVE = re.compile(r"\b([a-z]+)[ \t]+(to)[ \t]+[a-z]")
+
+
+def infinitives(root: Path):
+    """Words whose infinitive complement (`vowed to …`) gold marks as attributed content."""
+    content_count = collections.Counter()
+    all_count = collections.Counter()
+    for ann in sorted((root / "gold").glob("*.ann")):
+        text = (root / "articles" / f"{ann.stem}.txt").read_text(encoding="utf-8")
+        starts = set()
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if line.startswith("T") and len(parts) >= 3 and parts[1].startswith("Content "):
+                starts.add(int(parts[1].split()[1]))
+        for m in _INFINITIVE.finditer(text):
+            all_count[m.group(1)] += 1
+            content_count[m.group(1)] += m.start(2) in starts
+    print("# learned from PolNeAR train by tools/learn_cues.py --infinitives; columns: word, gold contents starting at its `to`, occurrences of `word to`, precision")
+    print("word\tcontent_count\ttotal\tprecision")
+    for w, c in sorted(content_count.items(), key=lambda kv: (-kv[1], kv[0])):
+        if c >= 2:
+            print(f"{w}\t{c}\t{all_count[w]}\t{c / all_count[w]:.3f}")
+
+
 def main(root):
     root = Path(root)
     cue_count = collections.Counter()
@@ -95,5 +123,7 @@ def main(root):
 if __name__ == "__main__":
     if "--phrases" in sys.argv[2:]:
         phrases(Path(sys.argv[1]))
+    elif "--infinitives" in sys.argv[2:]:
+        infinitives(Path(sys.argv[1]))
     else:
         main(sys.argv[1])
