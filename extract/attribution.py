@@ -289,6 +289,10 @@ def _coordination(text: str, words: list[tuple[int, int, str]], mention: Mention
     return whole if valid_mention(text, whole) else mention     # (`Vargas and others`: `others` heads no description)
 
 
+# Words before which an -ed or -ing word is a modifier (`other armed groups`), not a verb.
+_MODIFIER_PLACE = _DETERMINERS - {"all", "both", "each"}
+
+
 def _conjunct(text: str, words: list[tuple[int, int, str]]) -> bool:
     """Whether words are one noun phrase that can name a speaker: a subject pronoun, a name
     (with its title), or a description headed by a speaker word; no verb, adverb or mark."""
@@ -301,9 +305,16 @@ def _conjunct(text: str, words: list[tuple[int, int, str]]) -> bool:
         return False        # (a comma or a dash: an apposition or a clause, not one phrase)
     if len(words) == 1 and words[0][2].lower() in _SUBJECT_PRONOUNS - {"it", "you"}:
         return True         # `he and his wife said`
-    if any(not _is_cap(w[2]) and w[2].lower().endswith("ed") and p[2].lower() not in _DETERMINERS
-           for p, w in zip(words, words[1:])):
-        return False        # `Trump attacked Clinton`, `the council postponed the vote`: a past tense after its subject
+    low = [w[2].lower() for w in words]
+    if low[-1] in _DETERMINERS or low[-1] in _PREPOSITIONS or any(
+            x in ("that", "who", "which", "whose", "whom") or x.endswith(("n’t", "n't")) for x in low):
+        return False        # (`a member of the union and a`, `implying that`: no phrase of its own)
+    if any(not _is_cap(w[2]) and w[2].lower().endswith(("ed", "ing")) and (i == 0 or low[i - 1] not in _MODIFIER_PLACE)
+           and (i > 0 or len(low) > 1 and low[1] in _DETERMINERS) for i, w in enumerate(words)):
+        return False        # `Trump attacked Clinton`, `launched a television`: a verb, not a modifier
+    if any(x in _DETERMINERS and i > 0 and low[i - 1] not in _PREPOSITIONS and low[i - 1] not in _DETERMINERS
+           and not _POSSESSIVE_END.search(words[i - 1][2]) for i, x in enumerate(low)):
+        return False        # `39 percent blame his supporters`: a determiner inside opens a verb's object
     phrase = _split_name(text, words)
     if phrase is not None and (phrase.descriptor[0] if phrase.descriptor else phrase.start) == words[0][0] \
             and valid_mention(text, phrase):

@@ -367,3 +367,12 @@ def test_coordinated_armed_groups_are_militia():
 def test_verb_before_and_is_no_conjunct():
     row = only(indirect_of("Okafor met Lindqvist and Mendes said the deal would collapse by the spring."))
     assert row.mention == "Mendes"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Most voters blame the council and Okafor said the budget would run dry by the autumn.", "Okafor"),
+    ("Her rivals all dropped out and she said the nomination was now hers to lose.", "she"),
+])
+def test_clause_before_and_is_no_conjunct(sentence, speaker):
+    rows = indirect_of(sentence)
+    assert only(rows[rows.cue == "said"]).mention == speaker
