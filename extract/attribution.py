@@ -248,6 +248,7 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
     if len(words) == 1 and low in _LONE_PEOPLE and not _SENTENCE_OPENS.search(text, max(0, words[0][0] - 8), words[0][0]):
         return None     # `Some chanted …` opens its sentence; `which some have argued`, `many addressed to` do not
     # Keep the phrase short: the subject is the end of the clause.
+    whole = len(words) <= _MAX_MENTION_WORDS    # (a coordination must be all of the clause)
     words = words[-_MAX_MENTION_WORDS:]
     while words and words[0][2].lower() in _LEADING_NOISE:
         words.pop(0)
@@ -256,11 +257,93 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
     words[-1] = _uncontracted(words[-1])
     last = words[-1][2]
     if last.lower() in _pronouns() and (len(words) == 1 or not _is_cap(words[-2][2]) or words[-2][2].lower() in _LEADING_NOISE):
-        return Mention(words[-1][0], words[-1][1])
+        return _coordination(text, words, Mention(words[-1][0], words[-1][1])) if whole else Mention(words[-1][0], words[-1][1])
     mention = _split_name(text, words)
     if mention is not None and len(words) > 1 and words[0][2].lower() in _ADJUNCT_PREPOSITIONS and mention.start == words[1][0]:
         return None     # `…, but in a later interview said`: the object of a preposition opening the clause is no subject
-    return mention
+    return _coordination(text, words, mention) if whole else mention
+
+
+def _coordination(text: str, words: list[tuple[int, int, str]], mention: Mention | None) -> Mention | None:
+    """`Smith and Jones said`, `The mayor and the police chief told`, `Fighters with the
+    brigade and other armed groups vowed`: a subject that coordinates noun phrases is the
+    whole coordination, not its last conjunct. Only when the first conjunct is all of the
+    window before `and` (`words`: the clause, leading conjunctions dropped, so `…, and Smith
+    said` stays `Smith`) and holds no verb (`Trump praised Cruz and Rubio said` stays `Rubio`)."""
+    if mention is None or mention.end != words[-1][1]:
+        return mention
+    j = next((i for i in range(len(words) - 2, 0, -1) if words[i][2] == "and"), None)
+    if j is None or text[words[j - 1][1]:words[j][0]].strip():
+        return mention      # (`the vote, and Smith said`: a comma before `and` joins clauses as often as conjuncts)
+    first, second = words[:j], words[j + 1:]
+    left = mention.descriptor[0] if mention.descriptor else mention.start
+    if left != second[0][0] and left > words[j][0]:
+        return mention      # (`a suit and tie in videos he calls`: the mention is not the second conjunct)
+    if not _conjunct(text, first) or not _conjunct(text, second):
+        return mention
+    end = first[-1][2]
+    if mention.descriptor is not None and end.lower() not in _pronouns() and (
+            not _is_cap(end) or end.lower() in _titles() or end.lower() in _role_words()):
+        return mention      # `the author and commentator Jane Roe`: titles coordinated before one name
+    whole = Mention(first[0][0], mention.end)
+    return whole if valid_mention(text, whole) else mention     # (`Vargas and others`: `others` heads no description)
+
+
+# Words before which an -ed or -ing word is a modifier (`other armed groups`), not a verb.
+_MODIFIER_PLACE = _DETERMINERS - {"all", "both", "each"}
+
+
+def _conjunct(text: str, words: list[tuple[int, int, str]]) -> bool:
+    """Whether words are one noun phrase that can name a speaker: a subject pronoun, a name
+    (with its title), or a description headed by a speaker word; no verb, adverb or mark."""
+    if not words:
+        return False
+    if any(w[2].lower() in _LEADING_NOISE or w[2].lower() in _TRAILING_NOISE or w[2].lower() in _VERB_LIKE
+           or w[2].lower() in speech_verbs() or w[2] == "and" for w in words):
+        return False
+    if any(text[a[1]:b[0]].strip() not in ("", ".") for a, b in zip(words, words[1:])):
+        return False        # (a comma or a dash: an apposition or a clause, not one phrase)
+    if len(words) == 1 and words[0][2].lower() in _SUBJECT_PRONOUNS - {"it", "you"}:
+        return True         # `he and his wife said`
+    low = [w[2].lower() for w in words]
+    if low[-1] in _DETERMINERS or low[-1] in _PREPOSITIONS or any(
+            x in ("that", "who", "which", "whose", "whom") or x.endswith(("n’t", "n't")) for x in low):
+        return False        # (`a member of the union and a`, `implying that`: no phrase of its own)
+    if any(not _is_cap(w[2]) and w[2].lower().endswith(("ed", "ing")) and (i == 0 or low[i - 1] not in _MODIFIER_PLACE)
+           and (i > 0 or len(low) > 1 and low[1] in _DETERMINERS) for i, w in enumerate(words)):
+        return False        # `Trump attacked Clinton`, `launched a television`: a verb, not a modifier
+    if any(x in _DETERMINERS and i > 0 and low[i - 1] not in _PREPOSITIONS and low[i - 1] not in _DETERMINERS
+           and not _POSSESSIVE_END.search(words[i - 1][2]) for i, x in enumerate(low)):
+        return False        # `39 percent blame his supporters`: a determiner inside opens a verb's object
+    phrase = _split_name(text, words)
+    if phrase is not None and (phrase.descriptor[0] if phrase.descriptor else phrase.start) == words[0][0] \
+            and valid_mention(text, phrase):
+        if phrase.descriptor is None:
+            return True
+        # A title before a name (`Fire Chief Ann Lee`, `her husband Tom`), not a verb (`Lee met Tom`).
+        title = text[phrase.descriptor[0]:phrase.descriptor[1]].split()[-1]
+        low = title.lower()
+        return _is_cap(title) or low in _titles() or low in _role_words() or low in _source_heads()
+    return _is_description(text, words)
+
+
+def _is_description(text: str, words: list[tuple[int, int, str]]) -> bool:
+    """Whether words are a description headed, before any preposition, by a word that heads
+    speaker descriptions (`Fighters with the brigade`, `the mayor`, `local officials`)."""
+    cut = next((i for i, w in enumerate(words) if w[2].lower() in _PREPOSITIONS), len(words))
+    head = words[:cut]
+    if not head or any(w[2].lower() in _PREPOSITIONS for w in words[:1]):
+        return False
+    low = head[-1][2].lower()
+    return low in _source_heads() or low in _titles() or low in _role_words()
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """The one-word entries of the role lists (speakers.py): words for kinds of speaker
+    (`fighters`, `rebels`), heads of a conjunct though the training data shows them rarely."""
+    return frozenset(w for role in ("official", "analyst", "militia", "political", "institution", "media")
+                     for w in load_words(f"roles_{role}.txt") if " " not in w)
 
 
 @lru_cache(maxsize=1)
@@ -554,6 +637,13 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
             if mention is not None and valid_mention(text, mention):
                 return mention
     clause = _clause_start(text, lo, cue_start)
+    if text[clause - 4:clause - 1] == "and" and clause - 4 > lo and not text[clause - 5].isalnum() and text[clause:cue_start].strip():
+        # `Smith and Jones told`: the clause break `and` may join the subject's conjuncts
+        # (mention_before then spans the coordination, from the first conjunct on).
+        earlier = _clause_start(text, lo, clause - 4)
+        whole = mention_before(text, earlier, cue_start)
+        if whole is not None and whole.start < clause - 4 and _conjunct(text, _words(text, whole.start, clause - 4)):
+            clause = earlier
     if text[clause:cue_start].strip():
         mention = _with_apposition(text, mention_before(text, clause, cue_start), cue_start)
         if mention is not None:

@@ -1127,3 +1127,26 @@ def test_a_cue_closing_a_series_of_verb_phrases_shares_the_subject_opening_the_s
     text = ("Intro.\n\nLast month, when I asked Tom Baker if he would ever back the plan, he looked straight "
             "at the camera, shook his head and said, “Not in a million years.”")
     assert one(claims_of(text), "direct", "Not in a million").mention == "he"
+
+
+# --- coordinated subjects -------------------------------------------------------------
+
+@pytest.mark.parametrize("subject", ["Okafor and Lindqvist", "The mayor and the fire chief",
+                                     "She and her deputy"])
+def test_coordinated_subject_of_a_quote_is_the_whole_coordination(subject):
+    text = f"Intro.\n\n{subject} said, “We will not reopen the pier before the storm season ends.”"
+    row = one(claims_of(text), "direct", "reopen the pier")
+    assert row.mention == subject
+
+
+def test_and_joining_clauses_leaves_the_second_subject_alone():
+    text = ("Intro.\n\nThe board delayed the tender, and Okafor said, “The delay will cost the port a fortune.”"
+            "\n\nThe board delayed the tender and Lindqvist said, “Nobody asked the dock workers.”")
+    assert one(claims_of(text), "direct", "cost the port").mention == "Okafor"
+    assert one(claims_of(text), "direct", "dock workers").mention == "Lindqvist"
+
+
+def test_coordinated_titles_before_one_name_keep_the_name():
+    text = "Intro.\n\nThe novelist and broadcaster Mira Okafor said, “The pier belongs to the town.”"
+    row = one(claims_of(text), "direct", "belongs to the town")
+    assert row.mention == "Mira Okafor"

@@ -346,3 +346,33 @@ def test_a_chain_of_verbs_framing_one_content_gives_one_claim():
     row = only(indirect_of("Officials looked at the records and found that at least one clerk "
                            "had a private account."))
     assert (row.cue, row.mention) == ("found", "Officials")
+
+
+# --- coordinated subjects ---------------------------------------------------------------
+
+def test_coordinated_subject_of_reported_speech_is_the_whole_coordination():
+    row = only(indirect_of("The mayor and the fire chief told reporters that the pier "
+                           "would stay closed until the storm season ends."))
+    assert row.mention == "The mayor and the fire chief"
+    assert row.role == "official"
+
+
+def test_coordinated_armed_groups_are_militia():
+    row = only(indirect_of("Fighters with the Eastern Legion and other armed groups said the "
+                           "ceasefire would not hold beyond the end of the month."))
+    assert row.mention == "Fighters with the Eastern Legion and other armed groups"
+    assert row.role == "militia"
+
+
+def test_verb_before_and_is_no_conjunct():
+    row = only(indirect_of("Okafor met Lindqvist and Mendes said the deal would collapse by the spring."))
+    assert row.mention == "Mendes"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Most voters blame the council and Okafor said the budget would run dry by the autumn.", "Okafor"),
+    ("Her rivals all dropped out and she said the nomination was now hers to lose.", "she"),
+])
+def test_clause_before_and_is_no_conjunct(sentence, speaker):
+    rows = indirect_of(sentence)
+    assert only(rows[rows.cue == "said"]).mention == speaker
