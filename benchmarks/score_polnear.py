@@ -7,7 +7,8 @@ Runs `python -m extract` on the split's articles into a temporary file and print
 scorer's report (../shared/eval/score_claims.py), then two breakdowns by the scorer's own rules:
 why gold direct quotes were missed and what the false ones are (`direct_breakdown`), and why
 found direct quotes have a wrong speaker: none found, nested sourcing (the codebook credits
-the inner speaker, PolNeAR the outer source) or another speaker (`speaker_breakdown`).
+the inner speaker, PolNeAR the outer source) or another speaker (`speaker_breakdown`), and
+what the false and missed indirect claims are (`indirect_breakdown`).
 """
 from __future__ import annotations
 
@@ -39,17 +40,18 @@ def main() -> int:
         code = subprocess.run(cmd).returncode
         print(direct_breakdown(articles, gold, out))
         print(speaker_breakdown(articles, gold, out))
+        print(indirect_breakdown(articles, gold, out))
         return code
 
 
-def _direct_predictions(claims_path: Path) -> dict[str, list[dict]]:
+def _direct_predictions(claims_path: Path, kind: str = "direct") -> dict[str, list[dict]]:
     import collections
     import json
 
     preds = collections.defaultdict(list)
     for line in claims_path.read_text(encoding="utf-8").splitlines():
         claim = json.loads(line)
-        if claim["kind"] == "direct":
+        if claim["kind"] == kind:
             preds[str(claim["article_id"])].append(claim)
     return preds
 
@@ -130,6 +132,44 @@ def speaker_breakdown(articles: Path, gold: Path, claims_path: Path) -> str:
             f"no speaker {tally['no speaker']}, nested sourcing (codebook credits the inner speaker) "
             f"{tally['nested']}, another speaker {tally['other speaker']}; right or nested: "
             f"{(tally['right'] + tally['nested']) / max(total, 1):.3f}")
+
+
+def indirect_breakdown(articles: Path, gold: Path, claims_path: Path) -> str:
+    """What the false and missed indirect claims are, by the scorer's own rules.
+
+    False: `inside quoting contents` lie in a gold content that quotes some words, which the
+    scorer counts as a direct gold quote only (the codebook makes such a content an indirect
+    claim too, so these stay); `too long` overlap a gold indirect content with less than
+    half of their characters (content extent); `unmatched` overlap no gold content at all.
+    Missed: `partly covered` or `not covered` by any indirect claim."""
+    import collections
+
+    sys.path.insert(0, str(SHARED / "eval"))
+    from score_claims import content_region, covered, load_gold
+
+    preds = _direct_predictions(claims_path, "indirect")
+    tally = collections.Counter()
+    for ann in sorted(gold.glob("*.ann")):
+        text = (articles / f"{ann.stem}.txt").read_text(encoding="utf-8")
+        contents = load_gold(ann)
+        everything = [(c[0][0], c[-1][1]) for c, _ in contents]
+        indirect = [(c[0][0], c[-1][1]) for c, _ in contents if content_region(text, c) is None]
+        spans = [(p["quote_start"], p["quote_end"]) for p in preds[ann.stem]]
+        for span in spans:
+            size = span[1] - span[0]
+            if covered(span, indirect) * 2 >= size:
+                continue
+            tally["inside quoting contents" if covered(span, everything) * 2 >= size
+                  else "too long" if covered(span, indirect) else "unmatched"] += 1
+        for g in indirect:
+            if g[1] - g[0] >= 3 and covered(g, spans) * 2 < g[1] - g[0]:
+                tally["partly covered" if covered(g, spans) else "not covered"] += 1
+    false = tally["inside quoting contents"] + tally["too long"] + tally["unmatched"]
+    return (f"false indirect claims: {false}; inside contents that quote some words (scored as direct gold only) "
+            f"{tally['inside quoting contents']}, overlapping a gold content with under half their characters "
+            f"{tally['too long']}, overlapping none {tally['unmatched']}. indirect misses: "
+            f"{tally['partly covered'] + tally['not covered']}; partly covered {tally['partly covered']}, "
+            f"not covered {tally['not covered']}")
 
 
 if __name__ == "__main__":
