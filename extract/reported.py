@@ -73,7 +73,8 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
         claim.extra["p_claim"] = p = claim_probability(features)
         if p >= accept_threshold() or keep_all:
             claims.append(claim)
-    return claims if keep_all else _one_per_content(claims)
+    # (No chain of cues without two claims: most sentences have none or one.)
+    return claims if keep_all or len(claims) < 2 else _one_per_content(claims)
 
 
 def _one_per_content(claims: list[Claim]) -> list[Claim]:
@@ -251,11 +252,15 @@ def _auxiliaries() -> frozenset[str]:
 _NEGATION = ("n't", "n’t")     # `isn’t`, `won't`: a contracted negation ends the word
 
 
+@lru_cache(maxsize=1)
 def _model() -> dict:
     return logistic.load("reported_model.json")
 
 
+@lru_cache(maxsize=1)
 def accept_threshold() -> float:
+    # (Read once: the model file does not change while the extractor runs, and every
+    # candidate asks.)
     return float(_model().get("threshold", DEFAULT_THRESHOLD))
 
 
