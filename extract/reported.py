@@ -73,7 +73,8 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
         claim.extra["p_claim"] = p = claim_probability(features)
         if p >= accept_threshold() or keep_all:
             claims.append(claim)
-    return claims if keep_all else _one_per_content(claims)
+    # (No chain of cues without two claims: most sentences have none or one.)
+    return claims if keep_all or len(claims) < 2 else _one_per_content(claims)
 
 
 def _one_per_content(claims: list[Claim]) -> list[Claim]:
@@ -142,8 +143,8 @@ _NEXT_WORD = re.compile(r"\W{0,3}?(\w[\w’'-]*)")
 _QUOTE_CHARS = ("“", "”", '"')
 _THAT_AT_END = re.compile(r"\bthat\s*$")
 _MENTION_PRONOUNS = _PRONOUN_START | {"him", "her", "them"}
-# Content length buckets (name, fewest words, most words), in the order the features are set.
-_CONTENT_BUCKETS = (("n3_4", 0, 4), ("n5_8", 5, 8), ("n9_15", 9, 15), ("n16_30", 16, 30), ("n31", 31, 10**9))
+# Words before a cue that make it an adjective or noun (`the announced plan`).
+_DETERMINER_BEFORE = frozenset(("the", "a", "an", "his", "her", "their", "its"))
 
 
 def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -> dict[str, float]:
@@ -151,20 +152,27 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
     them. Word-identity features (`prev=`, `next=`, `content1=`, `content2=`, `mention_head=`)
     are set for any word: the model keeps weights only for those that training saw often
     (tools/train_reported_model.py), so an unseen word adds nothing."""
-    cue = text[claim.cue_start:claim.cue_end]
+    # (The claim's offsets read once into locals; each feature is set in the order the model
+    # was trained with, as the dot product adds in dict order.)
+    cue_start, cue_end = claim.cue_start, claim.cue_end
+    s_start = claim.sentence_start
+    c_start, c_end = claim.start, claim.end
+    cue = text[cue_start:cue_end]
     low = cue.lower().split()[0]
     count, precision = cue_table().get(low, (0, 0.0))
     f: dict[str, float] = {"bias": 1.0, "rule=" + (claim.rule or "none"): 1.0}
     f["cue=" + (low if count >= _FREQUENT_CUE or low == "according" else "rare")] = 1.0
     f["cue_precision"] = precision
-    f["cue_lexicon"] = 1.0 if low in load_words("speech_verbs.txt") else 0.0
+    f["cue_lexicon"] = 1.0 if low in _speech_lexicon() else 0.0
     if cue[:1].isupper():
         f["cue_capitalised"] = 1.0
-    for suffix in ("ing", "ed", "s"):
-        if low.endswith(suffix):
-            f["cue_suffix=" + suffix] = 1.0
-            break
-    before = _words(text, max(claim.sentence_start, claim.cue_start - 30), claim.cue_start)
+    if low.endswith("ing"):
+        f["cue_suffix=ing"] = 1.0
+    elif low.endswith("ed"):
+        f["cue_suffix=ed"] = 1.0
+    elif low.endswith("s"):
+        f["cue_suffix=s"] = 1.0
+    before = _words(text, max(s_start, cue_start - 30), cue_start)
     if before:
         prev = before[-1][2].lower()
         # The word before the cue (`who said`, `has said`, `not said`, `the said`).
@@ -173,40 +181,40 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
             f["after_be"] = 1.0          # `was called`, `is expected`: passive or adjective
         elif prev in _MODAL_BEFORE or prev == "to":
             f["after_modal"] = 1.0       # `will say`, `to announce`: not (yet) said
-        elif prev in ("the", "a", "an", "his", "her", "their", "its"):
+        elif prev in _DETERMINER_BEFORE:
             f["after_determiner"] = 1.0  # `the announced plan`: an adjective or noun
     else:
         f["opens_sentence"] = 1.0
-    if claim.sentence_start == 0 or text[claim.sentence_start - 1] == "\n":
+    if s_start == 0 or text[s_start - 1] == "\n":
         f["opens_paragraph"] = 1.0
     # The word after the cue: `that`, a listener (`told reporters`), a preposition, a time.
-    nxt = _NEXT_WORD.match(text, claim.cue_end, claim.sentence_end)
+    nxt = _NEXT_WORD.match(text, cue_end, claim.sentence_end)
     f["next=" + (nxt.group(1).lower() if nxt is not None else "none")] = 1.0
-    if text[claim.cue_end:claim.cue_end + 4].startswith((" by ", " by")):
+    if text.startswith(" by", cue_end):
         f["followed_by_by"] = 1.0
     if claim.mention_start is None:
         f["no_mention"] = 1.0
     else:
-        mention = text[claim.mention_start:claim.mention_end]
-        last = mention.split()[-1]
-        f["mention_pronoun" if last.lower() in _MENTION_PRONOUNS
+        last = text[claim.mention_start:claim.mention_end].split()[-1]
+        last_low = last.lower()
+        f["mention_pronoun" if last_low in _MENTION_PRONOUNS
           else "mention_name" if last[:1].isupper() else "mention_description"] = 1.0
-        f["mention_head=" + last.lower()] = 1.0     # `officials`, `campaign`, `report`, `poll`
-    if claim.start > claim.cue_start:
-        between = text[claim.cue_end:claim.start]
+        f["mention_head=" + last_low] = 1.0     # `officials`, `campaign`, `report`, `poll`
+    if c_start > cue_start:
+        between = text[cue_end:c_start]
         # The pattern ends on `that` and white space: test the end first, the regex for \b.
         if between.rstrip().endswith("that") and _THAT_AT_END.search(between):
             f["has_that"] = 1.0
-    content = _words(text, claim.start, claim.end)
+    content = _words(text, c_start, c_end)
     n = len(content)
-    for bucket, lo, hi in _CONTENT_BUCKETS:
-        if lo <= n <= hi:
-            f[bucket] = 1.0
+    # The content's length bucket: one of them, always (n3_4 takes the shortest).
+    f["n3_4" if n <= 4 else "n5_8" if n <= 8 else "n9_15" if n <= 15 else "n16_30" if n <= 30 else "n31"] = 1.0
     if content:
         first = content[0][2]
-        f["first=" + ("pronoun" if first.lower() in _PRONOUN_START else "determiner" if first.lower() in _DETERMINER_START
+        first_low = first.lower()
+        f["first=" + ("pronoun" if first_low in _PRONOUN_START else "determiner" if first_low in _DETERMINER_START
                       else "capital" if first[:1].isupper() else "lower")] = 1.0
-        f["content1=" + first.lower()] = 1.0
+        f["content1=" + first_low] = 1.0
         if n > 1:
             f["content2=" + content[1][2].lower()] = 1.0
         # A clause has a verb early; a noun phrase (`a video on Instagram`) most often has no
@@ -219,16 +227,21 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
                 break
         # Content holding a cue of its own (`X said Y told Z that …`): looked up in the
         # article's cue index.
-        if cues_in(text, claim.start, claim.end, _candidate_words()):
+        if cues_in(text, c_start, c_end, _candidate_words()):
             f["content_has_cue"] = 1.0
-    span = text[claim.start:claim.end]
-    if any(a < claim.end and b > claim.start for a, b in inside) or "“" in span or "”" in span or '"' in span:
+    span = text[c_start:c_end]
+    if any(a < c_end and b > c_start for a, b in inside) or "“" in span or "”" in span or '"' in span:
         f["has_quote"] = 1.0     # any of _QUOTE_CHARS
-    if text[claim.end:claim.sentence_end].strip(" .!?”\"'") == "":
+    if text[c_end:claim.sentence_end].strip(" .!?”\"'") == "":
         f["to_sentence_end"] = 1.0
-    if text[claim.end:claim.end + 1] == "?" or span.endswith("?"):
+    if text.startswith("?", c_end) or span.endswith("?"):
         f["question"] = 1.0
     return f
+
+
+@lru_cache(maxsize=1)
+def _speech_lexicon() -> frozenset[str]:
+    return load_words("speech_verbs.txt")
 
 
 @lru_cache(maxsize=1)
@@ -239,11 +252,15 @@ def _auxiliaries() -> frozenset[str]:
 _NEGATION = ("n't", "n’t")     # `isn’t`, `won't`: a contracted negation ends the word
 
 
+@lru_cache(maxsize=1)
 def _model() -> dict:
     return logistic.load("reported_model.json")
 
 
+@lru_cache(maxsize=1)
 def accept_threshold() -> float:
+    # (Read once: the model file does not change while the extractor runs, and every
+    # candidate asks.)
     return float(_model().get("threshold", DEFAULT_THRESHOLD))
 
 

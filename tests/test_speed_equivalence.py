@@ -1138,3 +1138,106 @@ def test_determined_on_real_windows():
                 assert quote_model._determined(window) == expected
                 found += expected
     assert found > 50
+
+
+# --- reported.candidate_features: the same features, in the same order ------------------------
+
+from extract.attribution import _words, cue_table, cues_in  # noqa: E402
+
+
+def reference_candidate_features(text, claim, inside):
+    """candidate_features as the reported-speech model was trained with (main at 1a4f1c4)."""
+    cue = text[claim.cue_start:claim.cue_end]
+    low = cue.lower().split()[0]
+    count, precision = cue_table().get(low, (0, 0.0))
+    f = {"bias": 1.0, "rule=" + (claim.rule or "none"): 1.0}
+    f["cue=" + (low if count >= reported._FREQUENT_CUE or low == "according" else "rare")] = 1.0
+    f["cue_precision"] = precision
+    f["cue_lexicon"] = 1.0 if low in load_words("speech_verbs.txt") else 0.0
+    if cue[:1].isupper():
+        f["cue_capitalised"] = 1.0
+    for suffix in ("ing", "ed", "s"):
+        if low.endswith(suffix):
+            f["cue_suffix=" + suffix] = 1.0
+            break
+    before = _words(text, max(claim.sentence_start, claim.cue_start - 30), claim.cue_start)
+    if before:
+        prev = before[-1][2].lower()
+        f["prev=" + prev] = 1.0
+        if prev in reported._AUX_BEFORE:
+            f["after_be"] = 1.0
+        elif prev in reported._MODAL_BEFORE or prev == "to":
+            f["after_modal"] = 1.0
+        elif prev in ("the", "a", "an", "his", "her", "their", "its"):
+            f["after_determiner"] = 1.0
+    else:
+        f["opens_sentence"] = 1.0
+    if claim.sentence_start == 0 or text[claim.sentence_start - 1] == "\n":
+        f["opens_paragraph"] = 1.0
+    nxt = reported._NEXT_WORD.match(text, claim.cue_end, claim.sentence_end)
+    f["next=" + (nxt.group(1).lower() if nxt is not None else "none")] = 1.0
+    if text[claim.cue_end:claim.cue_end + 4].startswith((" by ", " by")):
+        f["followed_by_by"] = 1.0
+    if claim.mention_start is None:
+        f["no_mention"] = 1.0
+    else:
+        last = text[claim.mention_start:claim.mention_end].split()[-1]
+        f["mention_pronoun" if last.lower() in reported._MENTION_PRONOUNS
+          else "mention_name" if last[:1].isupper() else "mention_description"] = 1.0
+        f["mention_head=" + last.lower()] = 1.0
+    if claim.start > claim.cue_start:
+        between = text[claim.cue_end:claim.start]
+        if re.search(r"\bthat\s*$", between):
+            f["has_that"] = 1.0
+    content = _words(text, claim.start, claim.end)
+    n = len(content)
+    for bucket, lo, hi in (("n3_4", 0, 4), ("n5_8", 5, 8), ("n9_15", 9, 15), ("n16_30", 16, 30), ("n31", 31, 10**9)):
+        if lo <= n <= hi:
+            f[bucket] = 1.0
+    if content:
+        first = content[0][2]
+        f["first=" + ("pronoun" if first.lower() in reported._PRONOUN_START
+                      else "determiner" if first.lower() in reported._DETERMINER_START
+                      else "capital" if first[:1].isupper() else "lower")] = 1.0
+        f["content1=" + first.lower()] = 1.0
+        if n > 1:
+            f["content2=" + content[1][2].lower()] = 1.0
+        for w in content[:6]:
+            word = w[2].lower()
+            if word in load_words("auxiliaries.txt") or word.endswith(("n't", "n’t")):
+                f["content_auxiliary"] = 1.0
+                break
+        if cues_in(text, claim.start, claim.end, reported._candidate_words()):
+            f["content_has_cue"] = 1.0
+    span = text[claim.start:claim.end]
+    if any(a < claim.end and b > claim.start for a, b in inside) or any(q in span for q in "“”\""):
+        f["has_quote"] = 1.0
+    if text[claim.end:claim.sentence_end].strip(" .!?”\"'") == "":
+        f["to_sentence_end"] = 1.0
+    if text[claim.end:claim.end + 1] == "?" or span.endswith("?"):
+        f["question"] = 1.0
+    return f
+
+
+MADE_UP = ["The mayor told reporters the bridge would reopen in May.",
+           "Officials said the mayor told them the bridge wouldn’t reopen until May, he said.",
+           "Asked whether the plan would work, the governor said it isn't clear yet?",
+           "The council announced by a vote that \"the budget\" was passed, according to the clerk.",
+           "SHE SAID the agents, who were praised by him, had been warned that the road was closed.",
+           "In a statement, the ministry said that the ships would sail on Monday, the spokeswoman added."]
+
+
+def test_candidate_features_equal_the_reference_in_order_on_made_up_and_real_articles():
+    compared = 0
+    for text in MADE_UP + REAL_TEXTS[:40]:
+        nlp = build_nlp()
+        doc = nlp(make_doc(nlp, text))
+        for sent in doc._.sentences:
+            quotes = [q for q in doc._.quotes if q.end > sent[0] and q.start < sent[1]]
+            inside = [(q.open_mark, q.outer[1]) for q in quotes]
+            for claim in reported.find_reported(text, sent, quotes, keep_all=True):
+                ours = list(reported.candidate_features(text, claim, inside).items())
+                assert ours == list(reference_candidate_features(text, claim, inside).items())
+                assert ours == list(claim.extra["features"].items())
+                compared += 1
+    assert compared > 500
