@@ -96,20 +96,3 @@ def test_prechecks_at_every_cue_of_real_articles():
             assert (m is None) == (not words) and (m is None or (m.start(), m.end(), m.group()) == words[0])
 
 
-def _named_elsewhere_reference(text: str, word: str, line: tuple[int, int]) -> bool:
-    """_named_elsewhere as it was: the patterns compiled and searched for every form."""
-    import re
-    for form in {word, word[:1] + word[1:].lower()}:
-        pattern = re.compile(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(form))
-        if pattern.search(text, 0, line[0]) or pattern.search(text, line[1]):
-            return True
-    return False
-
-
-@given(st.lists(st.sampled_from(["ROE", "Roe", "Roer", "-Roe", "roe", "BUSTED", "Busted", ":", " ", "\n"]), max_size=12).map("".join),
-       st.sampled_from(["ROE", "BUSTED", "Roe"]))
-@SETTINGS
-def test_named_elsewhere_equals_reference(text, word):
-    for a in range(0, len(text) + 1, 3):
-        for b in range(a, len(text) + 1, 3):
-            assert reported._named_elsewhere(text, word, (a, b)) == _named_elsewhere_reference(text, word, (a, b))

@@ -1009,6 +1009,15 @@ def test_named_elsewhere_equals_the_pattern_search(text, word, a, b):
         assert reported._named_elsewhere(text, word, line) == reference_named_elsewhere(text, word, line)
 
 
+@given(st.lists(st.sampled_from(["ROE", "Roe", "Roer", "-Roe", "roe", "BUSTED", "Busted", ":", " ", "\n"]), max_size=12).map("".join),
+       st.sampled_from(["ROE", "BUSTED", "Roe"]))
+@SETTINGS
+def test_named_elsewhere_equals_reference(text, word):
+    for a in range(0, len(text) + 1, 3):
+        for b in range(a, len(text) + 1, 3):
+            assert reported._named_elsewhere(text, word, (a, b)) == reference_named_elsewhere(text, word, (a, b))
+
+
 def test_named_elsewhere_on_real_articles():
     named = 0
     for text in REAL_TEXTS:
