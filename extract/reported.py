@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import logistic
+from . import logistic, textindex
 from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS,
                           _WORD, _apposed, _earlier_cue_subject, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
@@ -745,25 +745,14 @@ def _named_elsewhere(text: str, word: str, line: tuple[int, int]) -> bool:
     """Whether the article names `word` outside the labelled line (`GRAHAM` or `Graham`):
     a label that is a kicker (`BUSTED:`, `Bombshell:`) names nobody the story mentions."""
     forms = {word, word[:1] + word[1:].lower()}
-    return any(_whole_word_in(text, form, 0, line[0]) or _whole_word_in(text, form, line[1], len(text))
-               for form in forms)
+    # (Whole words as re's (?<![\w’'-])FORM(?![\w’'-]) finds them, a few str.find calls.)
+    return any(textindex.has_whole_word(text, form, _is_name_char, 0, line[0])
+               or textindex.has_whole_word(text, form, _is_name_char, line[1]) for form in forms)
 
 
 def _is_name_char(ch: str) -> bool:
     """Whether ch is in [\\w’'-] (str.isalnum is the test re uses for \\w on str)."""
     return ch.isalnum() or ch in "_’'-"
-
-
-def _whole_word_in(text: str, form: str, start: int, end: int) -> bool:
-    """re.search(r"(?<![\\w’'-])FORM(?![\\w’'-])", text[start:end]) without a pattern compiled
-    per word, with re's window rules: the character before `start` counts, none after `end`."""
-    n, end = len(form), min(end, len(text))
-    at = text.find(form, start, end)
-    while at >= 0:
-        if (at == 0 or not _is_name_char(text[at - 1])) and (at + n == end or not _is_name_char(text[at + n])):
-            return True
-        at = text.find(form, at + 1, end)
-    return False
 
 
 def labelled_line(text: str, para: tuple[int, int], quotes: list[Quote]) -> Claim | None:

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from . import textindex
 from .lexicon import load_lines, load_table, load_words
 from .schema import Claim
 
@@ -385,14 +386,7 @@ def _has_word(text: str, word: str) -> bool:
     """Whether `word` (made of [\\w-] only) occurs in text as a whole word, i.e. not inside a
     longer run of [\\w-]. A few str.find calls per lookup: no regex to compile per word, and
     no per-article word set to build for the handful of words looked up."""
-    n = len(word)
-    at = text.find(word)
-    while at != -1:
-        if (at == 0 or not _is_word_char(text[at - 1])) and (
-                at + n == len(text) or not _is_word_char(text[at + n])):
-            return True
-        at = text.find(word, at + 1)
-    return False
+    return textindex.has_whole_word(text, word, _is_word_char)
 
 
 def _split_titles(words: list[str]) -> int:

@@ -188,3 +188,18 @@ def matches_among(text: str, pattern: re.Pattern, vocabulary: frozenset[str]) ->
         return [w for w in _scan(text, pattern, 0, len(text)) if w[2].lower() in vocabulary]
     # compress and map keep the test per word out of the interpreter loop.
     return list(compress(table.matches, map(vocabulary.__contains__, table.lowered)))
+
+
+def has_whole_word(text: str, word: str, is_word_char, start: int = 0, end: int | None = None) -> bool:
+    """Whether `word` occurs in text[start:end] not inside a longer run of the characters
+    is_word_char accepts: re.search(r"(?<![…])WORD(?![…])", text, start, end) without a
+    pattern compiled per word (a few str.find calls), with re's window rules: the character
+    before `start` counts, none after `end` does."""
+    n = len(word)
+    end = len(text) if end is None else min(end, len(text))
+    at = text.find(word, start, end)
+    while at >= 0:
+        if (at == 0 or not is_word_char(text[at - 1])) and (at + n == end or not is_word_char(text[at + n])):
+            return True
+        at = text.find(word, at + 1, end)
+    return False
