@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import logistic, textindex
 from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS,
-                          _WORD, _apposed, _earlier_cue_subject, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
+                          _WORD, _PASSIVE_BEFORE, _apposed, _earlier_cue_subject, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
 from .attribution import Mention
 from .lexicon import load_table, load_words
@@ -24,7 +24,7 @@ from .quotes import Quote
 from .schema import Claim
 
 _THAT = re.compile(r"\s*(?:that\s+|,\s*)?", re.IGNORECASE)
-_TOLD_OBJECT = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}(?:reporters|journalists|supporters|the crowd|[A-Z][\w.’'-]*|him|her|them|us|me|CNN|lawmakers|voters)|[a-z]+(?:\s+[a-z]+)?)(?=\s+(?:that\b|on\b|in\b|[a-z]))", re.UNICODE)
+_TOLD_OBJECT = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}(?:reporters|journalists|supporters|the crowd|[A-Z][\w.’'-]*|him|her|them|us|me|CNN|lawmakers|voters)|(?!(?:whether|if|why|what|how|when|where|who|which|that|by)\b)[a-z]+(?:\s+[a-z]+)?)(?=\s+(?:that\b|on\b|in\b|[a-z]))", re.UNICODE)
 
 
 # Candidates come from every cue the training data shows introducing attributions at least
@@ -342,7 +342,8 @@ _TRAILING_SOURCE = re.compile(
     r")")
 
 
-_THAT_NEXT = re.compile(r"\s+that\b")
+# What was said or asked opens at once: no listener is named (`warned that …`, `asked whether …`).
+_CONTENT_NEXT = re.compile(r"\s+(?:that|whether|if|why|what|how|when|where|who)\b")
 
 
 def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
@@ -355,11 +356,14 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
     pos = w[1]
     if low in ("told", "tells", "telling", "tell", "assured", "warned", "informed", "reminded", "urged", "asked"):
         rest = text[pos:s_end]
-        # `officials were warned that …`: no listener named, the content follows at once.
-        obj = None if _THAT_NEXT.match(rest) else _TOLD_OBJECT.match(rest)
-        if obj:
+        content_next = _CONTENT_NEXT.match(rest)
+        agent = _passive_agent(text, s_start, w, low)
+        obj = None if content_next or agent else _TOLD_OBJECT.match(rest)
+        if agent:
+            pos = agent.end     # `was asked by host X whether …`: what was asked follows the agent
+        elif obj:
             pos += obj.end()
-        elif len(_words(text, pos, s_end)) <= 6:
+        elif not content_next and len(_words(text, pos, s_end)) <= 6:
             return None     # `… told the Washington Examiner.`: a listener, no content
     # (Only a cue that opens some cue phrase can open one here: `said` opens none.)
     particle = _PARTICLE.match(text, pos, s_end) if low in _phrase_cues() else None
@@ -493,8 +497,32 @@ def _possessive_pattern() -> re.Pattern:
 _UNSEARCHED = object()
 
 
+_BY_AGENT = re.compile(r"[ \t]+by[ \t]+")
+_AGENT_END = re.compile(r"\n|\s(?:that|whether|if|why|what|how|when|where|who|whom|about|to|for)\b")
+
+
+def _listener_passive(text: str, s_start: int, w: tuple[int, int, str], low: str) -> bool:
+    return low in load_words("listener_passives.txt") and \
+        _PASSIVE_BEFORE.search(text, max(s_start, w[0] - 30), w[0]) is not None
+
+
+def _passive_agent(text: str, s_start: int, w: tuple[int, int, str], low: str) -> Mention | None:
+    """The agent of a listener passive: `aides` in `he was told by aides that …`."""
+    agent = _BY_AGENT.match(text, w[1])
+    if agent is None or not _listener_passive(text, s_start, w, low):
+        return None
+    # The agent ends where what was said or asked begins.
+    limit = _AGENT_END.search(text, agent.end())
+    return mention_after(text, agent.end(), limit.start() if limit else len(text))
+
+
 def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str) -> Mention | None:
     """The speaker mention of a cue that introduces what follows it."""
+    if _listener_passive(text, s_start, w, low):
+        # `officials were warned that …`: a passive's subject is who was spoken to. The
+        # speaker is the agent (`was told by aides that …`), else there is none: an agentless
+        # report, typed anonymous + other.
+        return _passive_agent(text, s_start, w, low)
     possessive = _possessive_pattern().search(text, max(s_start, w[0] - 8), w[0])
     if possessive is not None:
         # `despite its promise to end …`, `her claim that …`: the cue is a noun, and its

@@ -124,6 +124,32 @@ def test_agentless_warning_keeps_the_whole_content():
     assert row.quote == "the levee could fail within days"
 
 
+def test_listener_of_a_passive_cue_is_no_speaker():
+    # CODEBOOK: `officials were warned that …` is an agentless report: no mention, no speaker.
+    row = only(indirect_of("Local officials were warned in May that the dam could fail."))
+    assert row.quote == "the dam could fail"
+    assert row.mention is None and row.speaker is None
+    assert (row.anonymity, row.role) == ("anonymous", "other")
+
+
+def test_agent_of_a_passive_cue_is_the_speaker():
+    row = only(indirect_of("The mayor was told by engineers that the old bridge had to close."))
+    assert row.mention == "engineers"
+    assert row.quote == "the old bridge had to close"
+    row = only(indirect_of("Ms. Ortiz was asked by a listener whether the ferry would run all winter."))
+    assert row.mention == "a listener"
+    assert row.quote == "whether the ferry would run all winter"
+
+
+def test_short_content_opened_by_that_or_whether_after_a_listener_cue():
+    # The `told the Courier.` guard (a listener, nothing said) is for no content word next.
+    row = only(indirect_of("Engineers warned that the dam could fail."))
+    assert (row.quote, row.mention) == ("the dam could fail", "Engineers")
+    row = only(indirect_of("The governor asked whether the ferry would run."))
+    assert (row.quote, row.mention) == ("whether the ferry would run", "The governor")
+    assert indirect_of("The governor told the Valley Courier on Friday.").empty
+
+
 def test_content_then_according_to():
     row = only(indirect_of("The company would close three plants, according to a person familiar with the plan."))
     assert row.quote == "The company would close three plants"
