@@ -68,6 +68,8 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
             continue
         if claim is None or _all_quoted(text, claim.start, claim.end, inside):
             continue
+        if low in load_words("physical_sense_cues.txt") and _physical_target(text, claim.start, claim.end):
+            continue    # `militias attacked the embassy`: an assault, not speech
         features = candidate_features(text, claim, inside)
         claim.extra["features"] = features
         claim.extra["p_claim"] = p = claim_probability(features)
@@ -75,6 +77,22 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
             claims.append(claim)
     # (No chain of cues without two claims: most sentences have none or one.)
     return claims if keep_all or len(claims) < 2 else _one_per_content(claims)
+
+
+# Where a content's opening noun phrase ends: a preposition, a conjunction, a time word.
+_PHRASE_ENDS = _PREPOSITIONS | frozenset("and or but as over last this after before during while when which who that early late earlier".split())
+
+
+def _physical_target(text: str, start: int, end: int) -> bool:
+    """Whether the noun phrase that opens a content (`the U.S. Embassy in Baghdad …`) has a
+    place, a vehicle or armed people as its head: what a physical attack is made on."""
+    head = None
+    for w in _words(text, start, min(end, start + 80))[:6]:
+        low = w[2].lower()
+        if low in _PHRASE_ENDS or text[w[0] - 1:w[0]] in (",", ";") and head is not None:
+            break
+        head = low
+    return head in load_words("physical_targets.txt")
 
 
 def _one_per_content(claims: list[Claim]) -> list[Claim]:

@@ -150,6 +150,17 @@ def test_short_content_opened_by_that_or_whether_after_a_listener_cue():
     assert indirect_of("The governor told the Valley Courier on Friday.").empty
 
 
+def test_physical_attack_is_not_speech_a_verbal_one_is():
+    # PolNeAR reads `X attacked Y` as an attribution with Y as content; an assault on a
+    # place, a vehicle or armed people is no claim at all.
+    assert indirect_of("When the militia attacked the embassy last week, analysts saw a new crisis.").empty
+    assert indirect_of("Insurgents attacked a police convoy near the border on Sunday night.").empty
+    row = only(indirect_of("Ms. Ortiz attacked the city council for raising property taxes again."))
+    assert row.quote.startswith("the city council") and row.mention.endswith("Ortiz")
+    row = only(indirect_of("The senator blasted the embassy staff for leaking the cables."))
+    assert row.quote.startswith("the embassy staff")
+
+
 def test_content_then_according_to():
     row = only(indirect_of("The company would close three plants, according to a person familiar with the plan."))
     assert row.quote == "The company would close three plants"
