@@ -162,7 +162,13 @@ also yet then however meanwhile instead still even only""".split())
 _COORDINATING = frozenset("and but or so also yet then however meanwhile instead still even only".split())
 _TRAILING_NOISE = frozenset("""also has have had is was were are would will could can may might
 later previously recently repeatedly once already often just never then publicly privately
-has reportedly first again last yesterday today tonight earlier separately flatly further each""".split())
+has reportedly first again last yesterday today tonight earlier separately flatly further each
+long now always still even ever must should shall cannot""".split())
+# Negated auxiliaries between a subject and its cue (`didn't say`, `wouldn’t say`, `did not
+# say`) are skipped like the words above by subject_of. Only `not` after do/does/did: after
+# `had` (`she had not read it, but called it “…”`) it leaves `read` no subject, as before.
+_NEGATED = ("n't", "n’t")
+_DO = frozenset("do does did".split())
 _PREPOSITIONS = frozenset("of from at for in with to on by about within inside near despite amid against without".split())
 # Prepositions that open an adjunct before a verb (`in a statement said`, `during the debate called`).
 _ADJUNCT_PREPOSITIONS = frozenset("in on at during after before with by under over through into since until".split())
@@ -559,7 +565,7 @@ def _party_tag(text: str, lo: int, cue_start: int) -> re.Match | None:
 
 
 # What subject_of's skipped words end on: a word of _TRAILING_NOISE, or -ly.
-_NOISE_ENDS = tuple(sorted(_TRAILING_NOISE)) + ("ly",)
+_NOISE_ENDS = tuple(sorted(_TRAILING_NOISE | _DO)) + ("ly", "not") + _NEGATED
 
 
 _ADJUNCT_OPENERS = _ADJUNCT_PREPOSITIONS | frozenset(("during", "amid", "despite"))
@@ -612,7 +618,10 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
         before = _words(text, max(lo, cue_start - 40), cue_start)
     else:
         before = []
-    while before and (before[-1][2] in _TRAILING_NOISE or _manner_adverb(text, before)) and not text[before[-1][1]:cue_start].strip():
+    while before and (before[-1][2] in _TRAILING_NOISE or before[-1][2] in _DO or before[-1][2].endswith(_NEGATED)
+                      or before[-1][2] == "not" and len(before) > 1 and before[-2][2] in _DO
+                      or _manner_adverb(text, before)) \
+            and not text[before[-1][1]:cue_start].strip():
         cue_start = before.pop()[0]
     tag = _party_tag(text, lo, cue_start)
     if tag:

@@ -141,10 +141,12 @@ def _candidate_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def reported_cues() -> frozenset[str]:
-    """Cue words that open a candidate: the learned lexicon less the private-state verbs."""
-    private = load_words("private_state_verbs.txt")
+    """Cue words that open a candidate: the learned lexicon less the private-state verbs,
+    the auxiliaries and modals (`might`, `didn't`) and adverbs (`now`, `long`)."""
+    excluded = load_words("private_state_verbs.txt") | _auxiliaries() | load_words("not_cue_heads.txt")
     learned = {w for w, (n, p) in cue_table().items()
-               if n >= CANDIDATE_MIN_COUNT and p >= CANDIDATE_MIN_PRECISION and w not in NOT_SPEECH and w not in private}
+               if n >= CANDIDATE_MIN_COUNT and p >= CANDIDATE_MIN_PRECISION and w not in NOT_SPEECH
+               and w not in excluded and not w.endswith(_NEGATION) and w != "cannot"}
     return frozenset(learned | load_words("speech_verbs.txt"))
 
 

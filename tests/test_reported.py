@@ -161,6 +161,20 @@ def test_physical_attack_is_not_speech_a_verbal_one_is():
     assert row.quote.startswith("the embassy staff")
 
 
+def test_adverbs_and_modals_are_no_cues_the_verb_after_them_is():
+    # PolNeAR's cue spans sometimes open on `now`, `long`, `might`, `didn't`; the codebook's
+    # cue is the verb of saying, which keeps the subject across the adverb or negation.
+    for sentence, cue, mention in [
+            ("The mayor now says that the new tax is unfair to farmers.", "says", "The mayor"),
+            ("The senator has long argued that the new tax is unfair to farmers.", "argued", "The senator"),
+            ("Critics always claim that the new tax is unfair to farmers.", "claim", "Critics"),
+            ("The governor wouldn't say how the state would pay for the bridge.", "say", "The governor"),
+            ("The governor didn’t say whether the state would pay for the bridge.", "say", "The governor"),
+            ("The governor did not say whether the state would pay for the bridge.", "say", "The governor")]:
+        row = only(indirect_of(sentence))
+        assert (row.cue, row.mention) == (cue, mention), sentence
+
+
 def test_content_then_according_to():
     row = only(indirect_of("The company would close three plants, according to a person familiar with the plan."))
     assert row.quote == "The company would close three plants"
