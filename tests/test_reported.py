@@ -253,6 +253,18 @@ def test_training_tool_reproduces_the_committed_reported_model():
     assert train_reported_model.model_text(train_reported_model.load_articles(TRAIN)) == committed
 
 
+def test_threshold_ties_go_to_the_higher_threshold():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    from train_reported_model import pick_threshold
+
+    # 0.40 is best by 0.0003, within the tie: the higher 0.45 is taken; 0.50 is too far below.
+    assert pick_threshold({0.35: 0.6346, 0.4: 0.636, 0.45: 0.6357, 0.5: 0.6321}) == 0.45
+    # Outside the tie the best stands, even below a higher one.
+    assert pick_threshold({0.35: 0.650, 0.4: 0.640, 0.45: 0.630}) == 0.35
+
+
 def test_content_stops_before_a_closing_according_to():
     from extract import Article, extract_articles
 
