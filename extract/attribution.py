@@ -673,11 +673,14 @@ _RELATIVE_ENDS = ("who", "which", "also", "has", "have", "had", "later", "once",
 def _manner_adverb(text: str, words: list[tuple[int, int, str]]) -> bool:
     """Whether the last word is an -ly adverb right after a name, a pronoun or the comma
     closing an aside (`Jane Roe loudly asked`, `she quickly added`, `Roe, who was there,
-    loudly asked`). After anything else an -ly word may be the noun that is the subject
-    (`the family said`, `a close ally said`)."""
+    loudly asked`), or any -ly word that is not one of the nouns in ly_nouns.txt (`the
+    senator strongly denied`). Those nouns may be the subject (`the family said`, `a close
+    ally said`)."""
     last = words[-1][2]
     if not (last.islower() and last.endswith("ly") and len(last) > 4):
         return False
+    if len(words) > 1 and last not in load_words("ly_nouns.txt") and words[-2][2].islower():
+        return True     # after a common noun: `the senator strongly denied`
     k = len(words) - 2
     while k >= 0 and words[k][2] in _TRAILING_NOISE:
         k -= 1      # `Jane Roe, who …, then loudly asked`

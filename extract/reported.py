@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import logistic, textindex
 from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS,
-                          _WORD, _PASSIVE_BEFORE, _apposed, _earlier_cue_subject, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
+                          _WORD, _PASSIVE_BEFORE, _apposed, _earlier_cue_subject, _in_opening_clause, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
 from .attribution import Mention
 from .lexicon import load_table, load_words
@@ -394,7 +394,7 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         if mention is None and _inverted(text, s_start, w[0], w[1]):
             return None
         tail = _TRAILING_SOURCE.search(text, particle.end(), s_end)
-        start, end = _trim(text, particle.end(), tail.start() if tail else s_end)
+        start, end = _trim(text, particle.end(), _opening_clause_end(text, s_start, w, tail.start() if tail else s_end))
         claim = _after_claim(text, sent, w, mention, start, end)
         if claim is not None:
             claim.rule = "reported-phrase"
@@ -433,7 +433,7 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
     # The content does not depend on the subject: a candidate too short to be a claim is
     # dropped before the subject search.
     tail = _TRAILING_SOURCE.search(text, pos, s_end)
-    start, end = _trim(text, pos, tail.start() if tail else s_end)
+    start, end = _trim(text, pos, _opening_clause_end(text, s_start, w, tail.start() if tail else s_end))
     if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
         return None
     if mention is _UNSEARCHED:
@@ -446,6 +446,15 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         # weeks he…`, a subject the mention rules cannot read).
         return None
     return _indirect_claim(sent, w, mention, start, end)
+
+
+def _opening_clause_end(text: str, s_start: int, w: tuple[int, int, str], end: int) -> int:
+    """Where the content of a cue in a subordinate clause opening the sentence ends: at the
+    comma closing that clause (`Before the ministry confirmed his death, officials were …`:
+    what was confirmed is `his death`), else `end`."""
+    if _in_opening_clause(text, s_start, w, end):
+        return text.find(",", w[1], end)
+    return end
 
 
 def _after_claim(text: str, sent: tuple[int, int], w: tuple[int, int, str], mention: Mention | None,

@@ -175,6 +175,25 @@ def test_adverbs_and_modals_are_no_cues_the_verb_after_them_is():
         assert (row.cue, row.mention) == (cue, mention), sentence
 
 
+def test_manner_adverb_after_a_common_noun_is_skipped_an_ly_noun_is_the_subject():
+    row = only(indirect_of("The senator strongly denied that the new tax is unfair to farmers."))
+    assert row.mention == "The senator"
+    row = only(indirect_of("A close ally said that the new tax is unfair to farmers."))
+    assert row.mention == "A close ally"
+
+
+def test_content_of_a_cue_in_an_opening_subordinate_clause_ends_at_its_comma():
+    rows = indirect_of("Before the ministry confirmed the death of the general, officials in the "
+                       "campaign were celebrating online.")
+    row = only(rows)
+    assert (row.quote, row.mention) == ("the death of the general", "the ministry")
+    row = only(indirect_of("When the mayor said that the bridge would close, residents protested at city hall."))
+    assert row.quote == "the bridge would close"
+    # A main clause's content runs on past a comma as before.
+    row = only(indirect_of("The mayor said that the bridge would close, and residents protested."))
+    assert row.quote == "the bridge would close, and residents protested"
+
+
 def test_content_then_according_to():
     row = only(indirect_of("The company would close three plants, according to a person familiar with the plan."))
     assert row.quote == "The company would close three plants"
