@@ -194,6 +194,13 @@ def test_content_of_a_cue_in_an_opening_subordinate_clause_ends_at_its_comma():
     assert row.quote == "the bridge would close, and residents protested"
 
 
+def test_description_headed_by_a_role_word_is_a_speaker():
+    # `prosecutor` heads no description in the learned head list; the role lists know it.
+    row = only(indirect_of("The state's top prosecutor denied that the new tax is unfair to farmers."))
+    assert row.mention == "The state's top prosecutor"
+    assert row.role == "official"
+
+
 def test_content_then_according_to():
     row = only(indirect_of("The company would close three plants, according to a person familiar with the plan."))
     assert row.quote == "The company would close three plants"
