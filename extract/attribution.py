@@ -348,7 +348,7 @@ def _is_description(text: str, words: list[tuple[int, int, str]]) -> bool:
 def _role_words() -> frozenset[str]:
     """The one-word entries of the role lists (speakers.py): words for kinds of speaker
     (`fighters`, `rebels`), heads of a conjunct though the training data shows them rarely."""
-    return frozenset(w for role in ("official", "analyst", "militia", "political", "institution", "media")
+    return frozenset(w for role in ("official", "analyst", "militia", "political", "institution", "media", "other")
                      for w in load_words(f"roles_{role}.txt") if " " not in w)
 
 

@@ -201,6 +201,12 @@ def test_description_headed_by_a_role_word_is_a_speaker():
     assert row.role == "official"
 
 
+def test_description_headed_by_an_ordinary_speaker_word_is_a_speaker():
+    # roles_other.txt's heads (family, witnesses, residents) are speakers too.
+    row = only(indirect_of("The family said that the new tax is unfair to farmers."))
+    assert (row.mention, row.role) == ("The family", "other")
+
+
 def test_content_then_according_to():
     row = only(indirect_of("The company would close three plants, according to a person familiar with the plan."))
     assert row.quote == "The company would close three plants"
