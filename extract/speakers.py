@@ -89,7 +89,10 @@ _NAME_ABBREVIATIONS = sorted({t[:-1].capitalize() for t in load_words("titles.tx
 _CAP = (r"(?:[A-Z](?:\.[A-Z])+\.?|(?:[A-Z]|%s)\.|[A-Z][\w]*(?:[-’'][\w]+)*|(?:al|el|bin|ibn|de|van|von)[- ][A-Z][\w]*)"
         % "|".join(_NAME_ABBREVIATIONS))
 _INITIAL = re.compile(r"[A-Z]\.")
-_CAP_RUN = re.compile(r"(?<![\w’'-])%s(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?%s)*" % (_CAP, _CAP))
+# A run opens on a capital or on a particle's first letter (al, el, bin, ibn, de, van, von):
+# the look-ahead rules out every other offset by one class test, before the look-behind,
+# which re would otherwise try at every offset of the text (the same matches).
+_CAP_RUN = re.compile(r"(?=[A-Zabdeiv])(?<![\w’'-])%s(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?%s)*" % (_CAP, _CAP))
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ELECTION_CLUE = re.compile(r"\b[A-Z][\w’'-]+[ \t]+(?:19|20)\d\d\b|\bTeam[ \t]+[A-Z]")
 

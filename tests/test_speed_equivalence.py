@@ -239,6 +239,33 @@ def test_index_equals_reference_on_real_articles():
     assert named > 50
 
 
+# --- speakers._CAP_RUN: the run's first characters looked ahead for before the look-behind --
+
+# The pattern as it was: the look-behind first, tried at every offset.
+REFERENCE_CAP_RUN = re.compile(r"(?<![\w’'-])%s(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?%s)*" % (speakers._CAP, speakers._CAP))
+PARTICLE_PIECES = ["al-Haq", "al Haq", "el-Sisi", "bin Laden", "ibn Saud", "de Gaulle", "van Gogh", "von Braun",
+                   "xal-Haq", "-bin Laden", "’de Gaulle", "Jr.", "St. Louis", "Gov.", "A.B.", "of the", "of"]
+cap_text = st.lists(st.one_of(st.sampled_from(PARTICLE_PIECES), piece), max_size=40).map(" ".join) \
+    | st.lists(st.one_of(st.sampled_from(PARTICLE_PIECES), piece), max_size=40).map("".join)
+
+
+def run_spans(pattern, text):
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@SETTINGS
+@given(cap_text)
+@example("Vice President al-Haq met van Gogh, de Gaulle and ibn Saud of the U.N. in St. Louis")
+@example("x-von Braun’s el-Sisi")
+def test_cap_run_finds_the_runs_of_the_look_behind_pattern(text):
+    assert run_spans(speakers._CAP_RUN, text) == run_spans(REFERENCE_CAP_RUN, text)
+
+
+def test_cap_run_on_real_articles():
+    for text in REAL_TEXTS:
+        assert run_spans(speakers._CAP_RUN, text) == run_spans(REFERENCE_CAP_RUN, text)
+
+
 # --- speakers._Resolver._definite: only phrases with the description's head are compared --
 
 DESCRIPTIONS = ["the official", "the officials", "the senior official", "the other official", "another official",
