@@ -595,6 +595,29 @@ def test_clause_start_equals_the_last_match_of_the_scan(text, lo, pos):
     assert attribution._clause_start(text, lo, pos) == reference_clause_start(text, lo, pos)
 
 
+# attribution._CLAUSE_WORD with the look-ahead of its words' first letters, against the pattern
+# without it.
+REFERENCE_CLAUSE_WORD = re.compile(r"\b(?:and|but|while|as|because|when|after|before|who|which)\s", re.IGNORECASE)
+CLAUSE_WORDS = ["and", "but", "while", "as", "because", "when", "after", "before", "who", "which", "AND", "But",
+                "WHILE", "As", "Because", "WHEN", "After", "BEFORE", "Who", "WHICH", "band", "was", "sand\t", "_as "]
+clause_word_text = st.lists(st.one_of(piece, st.sampled_from(CLAUSE_WORDS)), max_size=30).map(" ".join) \
+    | st.lists(st.one_of(piece, st.sampled_from(CLAUSE_WORDS)), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(clause_word_text, st.integers(-3, 200), st.integers(-3, 200))
+@example("Trump and Esper, who said, but WHILE as Because when After before Which\n", 0, 80)
+def test_clause_word_finds_the_matches_of_the_plain_pattern(text, lo, pos):
+    assert [m.span() for m in attribution._CLAUSE_WORD.finditer(text, lo, pos)] == \
+        [m.span() for m in REFERENCE_CLAUSE_WORD.finditer(text, lo, pos)]
+
+
+def test_clause_word_on_real_articles():
+    for text in REAL_TEXTS:
+        assert [m.span() for m in attribution._CLAUSE_WORD.finditer(text)] == \
+            [m.span() for m in REFERENCE_CLAUSE_WORD.finditer(text)]
+
+
 def span_of(m):
     return None if m is None else (m.start(), m.end(), m.groups())
 
