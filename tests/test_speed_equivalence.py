@@ -618,6 +618,43 @@ def test_clause_word_on_real_articles():
             [m.span() for m in REFERENCE_CLAUSE_WORD.finditer(text)]
 
 
+# attribution._ABBREV and _LATER_CLAUSE with a look-ahead of their first characters, against the
+# patterns without it.
+REFERENCE_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St|Jr|Sr|Inc|Corp|"
+                              r"Co|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|D\.C|a\.m|p\.m)"
+                              r"|\b[A-Z])\.$")
+REFERENCE_LATER_CLAUSE = re.compile(r"(?:(?:,|,?[”\"])\s*(?:but|and|although|though|while|yet)|;)\s+"
+                                    r"(?:then\s+|also\s+|later\s+)?(he|she|they|we|I)\s+(?:[a-z][\w’'-]*)")
+LOOKAHEAD_PIECES = ["Mr.", "Mrs.", "vs.", "a.m.", "p.m.", "U.S.", "D.C.", "Sept.", "No.", "J.", "x.", "Xvs.", ", but he",
+                    ",” and she said", "\" yet they", "; then we", "; I", ",\"and I went", ", although he", "”, while we x"]
+lookahead_text = st.lists(st.one_of(piece, st.sampled_from(LOOKAHEAD_PIECES)), max_size=30).map(" ".join) \
+    | st.lists(st.one_of(piece, st.sampled_from(LOOKAHEAD_PIECES)), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(lookahead_text, st.integers(-3, 200), st.integers(-3, 200))
+@example("Mr. vs. a.m. p.m. U.S. B. Sept.", 0, 30)
+@example("He won, but he lost; then we left,” and I said", 0, 46)
+@example('She left" yet they stayed', 0, 25)
+def test_first_character_look_aheads_keep_the_matches(text, lo, pos):
+    for pattern, reference in ((attribution._ABBREV, REFERENCE_ABBREV),
+                               (attribution._LATER_CLAUSE, REFERENCE_LATER_CLAUSE)):
+        assert [span_of(m) for m in pattern.finditer(text, lo, pos)] == \
+            [span_of(m) for m in reference.finditer(text, lo, pos)]
+        assert span_of(pattern.search(text, lo, pos)) == span_of(reference.search(text, lo, pos))
+
+
+def test_first_character_look_aheads_on_real_articles():
+    for text in REAL_TEXTS:
+        for pattern, reference in ((attribution._ABBREV, REFERENCE_ABBREV),
+                                   (attribution._LATER_CLAUSE, REFERENCE_LATER_CLAUSE)):
+            assert [span_of(m) for m in pattern.finditer(text)] == [span_of(m) for m in reference.finditer(text)]
+        # _ABBREV is searched in the few characters before each sentence mark.
+        for m in re.finditer(r"[.!?…]", text):
+            window = (max(0, m.start() - 6), m.start() + 1)
+            assert span_of(attribution._ABBREV.search(text, *window)) == span_of(REFERENCE_ABBREV.search(text, *window))
+
+
 def span_of(m):
     return None if m is None else (m.start(), m.end(), m.groups())
 
