@@ -722,6 +722,16 @@ def test_boundaries_equal_the_patterns_scan(text, start, end):
         assert spans_of(attribution._boundaries(text, start, end)) == spans_of(attribution._BOUNDARY.finditer(text, start, end))
 
 
+@SETTINGS
+@given(boundary_text, st.integers(0, 300), st.integers(-3, 300))
+@example("a.b!c?d…e", 0, 9)
+@example("x..y", 1, -2)
+def test_mark_offsets_equal_a_scan_of_the_marks(text, start, end):
+    assert attribution._mark_offsets(text, start, end) == [m.start() for m in re.finditer(r"[.!?…]", text[:max(end, 0)])
+                                                            if m.start() >= start]
+    assert attribution._mark_offsets(text, start, end) == [m.start() for m in re.compile(r"[.!?…]").finditer(text, start, end)]
+
+
 def test_boundaries_equal_the_patterns_scan_on_real_paragraphs():
     from extract import layout
 
