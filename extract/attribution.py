@@ -23,7 +23,7 @@ from itertools import repeat
 from .lexicon import load_table, load_words
 from .quotes import DOUBLE_MARKS, Quote
 from .schema import Claim
-from .textindex import matches_among, matches_between
+from .textindex import char_offsets, matches_among, matches_between
 
 # --- lexicons -------------------------------------------------------------------------
 
@@ -94,21 +94,6 @@ _PRONOUN_OPENS = re.compile(r"(?:He|She|They|We|It|I)\s+[a-z]")
 _BOUNDARY_MARKS = ".!?…"
 
 
-def _mark_offsets(text: str, start: int, end: int) -> list[int]:
-    """[m.start() for m in re.finditer("[.!?…]", text[:end]) if m.start() >= start] for
-    start >= 0: each mark found by str.find, which runs at memchr speed where a class scan
-    tests every character in turn (a paragraph has a few marks and hundreds of characters)."""
-    end = max(end, 0)
-    found = []
-    for mark in _BOUNDARY_MARKS:
-        at = text.find(mark, start, end)
-        while at >= 0:
-            found.append(at)
-            at = text.find(mark, at + 1, end)
-    found.sort()
-    return found
-
-
 def _boundaries(text: str, start: int, end: int) -> list[re.Match]:
     """list(_BOUNDARY.finditer(text, start, end)), trying the pattern only where it can match.
 
@@ -119,7 +104,7 @@ def _boundaries(text: str, start: int, end: int) -> list[re.Match]:
     found = []
     pos = start
     match = _BOUNDARY.match
-    for q in _mark_offsets(text, max(start - 1, 0), end):
+    for q in char_offsets(text, _BOUNDARY_MARKS, max(start - 1, 0), end):
         for at in (q, q + 1):
             if at < pos or at >= end:
                 continue

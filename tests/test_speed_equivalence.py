@@ -723,13 +723,26 @@ def test_boundaries_equal_the_patterns_scan(text, start, end):
 
 
 @SETTINGS
-@given(boundary_text, st.integers(0, 300), st.integers(-3, 300))
-@example("a.b!c?d…e", 0, 9)
-@example("x..y", 1, -2)
-def test_mark_offsets_equal_a_scan_of_the_marks(text, start, end):
-    assert attribution._mark_offsets(text, start, end) == [m.start() for m in re.finditer(r"[.!?…]", text[:max(end, 0)])
-                                                            if m.start() >= start]
-    assert attribution._mark_offsets(text, start, end) == [m.start() for m in re.compile(r"[.!?…]").finditer(text, start, end)]
+@given(boundary_text, st.sampled_from([".!?…", "“”„‟\"«»", "“”„‟\"«»‘’", "\n", "x"]), st.integers(-3, 300),
+       st.integers(-3, 300))
+@example("a.b!c?d…e", ".!?…", 0, 9)
+@example("x..y", ".!?…", 1, -2)
+@example("“a” ‘b’ \"c\"", "“”„‟\"«»‘’", -2, 40)
+def test_char_offsets_equal_a_class_scan(text, chars, start, end):
+    scan = re.compile("[" + re.escape(chars) + "]")
+    assert textindex.char_offsets(text, chars, start, end) == [m.start() for m in scan.finditer(text, start, end)]
+    assert textindex.char_offsets(text, chars) == [m.start() for m in scan.finditer(text)]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(piece, st.sampled_from(["\n", "\r", "\r\n", "\n\n", " \n ", "\x0b", "\u2028"])),
+                max_size=40).map("".join), st.integers(-3, 300))
+@example("a\r\nb\n\nc\r", 0)
+@example("\n\nx", 1)
+def test_layout_lines_equal_the_paragraph_scan(text, pos):
+    from extract import layout
+
+    assert list(layout._lines(text, pos)) == [m.span() for m in layout._PARA_RE.finditer(text, pos)]
 
 
 def test_boundaries_equal_the_patterns_scan_on_real_paragraphs():
