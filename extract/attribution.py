@@ -1016,7 +1016,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             return _set_mention(claim, subject[0], subject[1], "colon-verb")
     # 3. A quote woven into a sentence whose subject is the speaker:
     #    `Huckabee, for his part, is labeling Obama’s actions “a blatant abuse of power.”`
-    if text[s_start:q_open].strip() and len(text[quote.start:quote.end].split()) >= SUBJECT_MIN_WORDS and not is_title(text[quote.start:quote.end]):
+    if text[s_start:q_open].strip() and len(text[quote.start:quote.end].split()) >= SUBJECT_MIN_WORDS and not is_title_at(text, quote.start, quote.end):
         later = _later_clause_subject(text, prev, q_open)
         if later is not None:
             return _set_mention(claim, later, None, "later-clause")
@@ -1543,7 +1543,16 @@ def _attribution_goes_on(text: str, words: list[tuple[int, int, str]], verbs: fr
 
 def is_title(quoted: str) -> bool:
     """`Star Wars`, `The Apprentice`, `Arab Spring`: short quoted names and titles."""
-    words = _WORD.findall(quoted)
+    return _title_words(_WORD.findall(quoted))
+
+
+def is_title_at(text: str, start: int, end: int) -> bool:
+    """is_title(text[start:end]), the words sliced from the article's word table (_WORD reads
+    nothing outside its match, so the window's words are those of the copy)."""
+    return _title_words([w[2] for w in _words(text, start, end)])
+
+
+def _title_words(words: list[str]) -> bool:
     if not words or len(words) > 6:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL_WORDS for w in words) and words[0][:1].isupper()

@@ -920,6 +920,27 @@ def test_phrase_word_pattern_on_real_articles():
         assert word_spans(speakers._WORD, text) == word_spans(REFERENCE_PHRASE_WORD, text)
 
 
+# --- attribution.is_title_at: a quote's words from the article's word table ----------------------
+
+@SETTINGS
+@given(news_text | st.text(alphabet=st.sampled_from("aZé1_.'’&- \n,U.S"), max_size=60), st.integers(-3, 90),
+       st.integers(-3, 90))
+@example("He saw “Star Wars” and U.S.-backed O’Brien’s", 8, 17)
+@example("U.S. Army", 1, 9)
+def test_is_title_at_equals_is_title_of_the_copy(text, a, b):
+    start, end = sorted((max(a, 0), max(b, 0)))
+    assert attribution.is_title_at(text, start, end) == attribution.is_title(text[start:end])
+
+
+def test_is_title_at_on_real_quotes():
+    from extract.quotes import find_quotes
+    from extract import layout
+
+    for text in REAL_TEXTS:
+        for q in find_quotes(text, layout.analyse(text).paragraphs):
+            assert attribution.is_title_at(text, q.start, q.end) == attribution.is_title(text[q.start:q.end])
+
+
 # --- extract.lexemes: spaCy's lexical attribute functions swapped for faster equivalents ------
 
 from spacy import attrs as spacy_attrs  # noqa: E402
