@@ -23,7 +23,7 @@ from itertools import repeat
 from .lexicon import load_table, load_words
 from .quotes import DOUBLE_MARKS, Quote
 from .schema import Claim
-from .textindex import matches_among, matches_between
+from .textindex import char_offsets, matches_among, matches_between
 
 # --- lexicons -------------------------------------------------------------------------
 
@@ -80,7 +80,9 @@ def _pronouns() -> frozenset[str]:
 
 # --- sentences ------------------------------------------------------------------------
 
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|D\.C|a\.m|p\.m)|\b[A-Z])\.$")
+# (Every abbreviation opens on a capital, `v`, `a` or `p`: the look-ahead rules out the other
+# offsets of the window by one class test, before the word boundary and the alternatives.)
+_ABBREV = re.compile(r"(?=[A-Zvap])(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|D\.C|a\.m|p\.m)|\b[A-Z])\.$")
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’)]*\s+(?=(?:[“\"‘(]|'')?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
@@ -89,7 +91,7 @@ _PRONOUN_OPENS = re.compile(r"(?:He|She|They|We|It|I)\s+[a-z]")
 
 # Every match of _BOUNDARY starts on one of these marks (its first branch) or right after
 # one (its second, empty branch).
-_BOUNDARY_MARK = re.compile(r"[.!?…]")
+_BOUNDARY_MARKS = ".!?…"
 
 
 def _boundaries(text: str, start: int, end: int) -> list[re.Match]:
@@ -102,8 +104,7 @@ def _boundaries(text: str, start: int, end: int) -> list[re.Match]:
     found = []
     pos = start
     match = _BOUNDARY.match
-    for mark in _BOUNDARY_MARK.finditer(text, max(start - 1, 0), end):
-        q = mark.start()
+    for q in char_offsets(text, _BOUNDARY_MARKS, max(start - 1, 0), end):
         for at in (q, q + 1):
             if at < pos or at >= end:
                 continue
@@ -724,7 +725,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–\u2014\u2013()“”\"]|\b(?:and|but|whil
 
 # _CLAUSE_BREAK's two kinds of match: one mark, or a word and the white space after it.
 _CLAUSE_MARKS = ",;:—–()“”\""
-_CLAUSE_WORD = re.compile(r"\b(?:and|but|while|as|because|when|after|before|who|which)\s", re.IGNORECASE)
+# (The look-ahead of the words' first letters, a, b and w, lets re rule out most offsets by
+# one class test, before the word boundary and the case-blind alternatives: the same matches.)
+_CLAUSE_WORD = re.compile(r"(?=[abw])\b(?:and|but|while|as|because|when|after|before|who|which)\s", re.IGNORECASE)
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
@@ -1028,7 +1031,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             return _set_mention(claim, subject[0], subject[1], "colon-verb")
     # 3. A quote woven into a sentence whose subject is the speaker:
     #    `Huckabee, for his part, is labeling Obama’s actions “a blatant abuse of power.”`
-    if text[s_start:q_open].strip() and len(text[quote.start:quote.end].split()) >= SUBJECT_MIN_WORDS and not is_title(text[quote.start:quote.end]):
+    if text[s_start:q_open].strip() and len(text[quote.start:quote.end].split()) >= SUBJECT_MIN_WORDS and not is_title_at(text, quote.start, quote.end):
         later = _later_clause_subject(text, prev, q_open)
         if later is not None:
             return _set_mention(claim, later, None, "later-clause")
@@ -1240,7 +1243,9 @@ def _subject_before_colon(text: str, clause: int, colon: int) -> tuple[Mention, 
 
 
 # A conjunction opening a clause of its own, then its pronoun subject and a lower-case word.
-_LATER_CLAUSE = re.compile(r"(?:(?:,|,?[”\"])\s*(?:but|and|although|though|while|yet)|;)\s+"
+# (A match opens on `,` `”` `"` or `;`, looked ahead for: the optional comma before a quotation
+# mark leaves re no first character to skip to, so it tried every offset.)
+_LATER_CLAUSE = re.compile(r"(?=[,”\";])(?:(?:,|,?[”\"])\s*(?:but|and|although|though|while|yet)|;)\s+"
                            r"(?:then\s+|also\s+|later\s+)?(he|she|they|we|I)\s+(?:[a-z][\w’'-]*)")
 
 
@@ -1553,7 +1558,16 @@ def _attribution_goes_on(text: str, words: list[tuple[int, int, str]], verbs: fr
 
 def is_title(quoted: str) -> bool:
     """`Star Wars`, `The Apprentice`, `Arab Spring`: short quoted names and titles."""
-    words = _WORD.findall(quoted)
+    return _title_words(_WORD.findall(quoted))
+
+
+def is_title_at(text: str, start: int, end: int) -> bool:
+    """is_title(text[start:end]), the words sliced from the article's word table (_WORD reads
+    nothing outside its match, so the window's words are those of the copy)."""
+    return _title_words([w[2] for w in _words(text, start, end)])
+
+
+def _title_words(words: list[str]) -> bool:
     if not words or len(words) > 6:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL_WORDS for w in words) and words[0][:1].isupper()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import logistic
-from .attribution import is_title, speech_verbs
+from .attribution import is_title_at, speech_verbs
 from .lexicon import load_words
 from .quotes import DOUBLE_MARKS
 from .schema import Claim
@@ -135,7 +135,7 @@ def names_a_title(text: str, claim: Claim) -> bool:
     lo = max(claim.sentence_start, claim.start - 20)
     work = _WORK_BEFORE.search(text, lo, max(lo, claim.start - 1))
     after_work = work is not None and work.group(1).lower() in load_words("work_nouns.txt")
-    if not is_title(quoted):
+    if not is_title_at(text, claim.start, claim.end):
         # A long title names a work too (`the book “Crippled Nation: How to Fix the
         # Republic,”`): after a work noun, Title Case of any length settles it.
         return after_work and _long_title(quoted)

@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .textindex import char_offsets
+
 DOUBLE_MARKS = "\u201c\u201d\u201e\u201f\"\u00ab\u00bb"
 SINGLE_MARKS = "\u2018\u2019"
 _OPENERS = "\u201c\u201e\u201f\u00ab"
@@ -77,12 +79,12 @@ def uses_single_marks(text: str) -> bool:
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Quote spans in the given paragraphs (offsets into text), in text order."""
     marks = DOUBLE_MARKS + (SINGLE_MARKS if uses_single_marks(text) else "")
-    mark_re = re.compile("[" + re.escape(marks) + "]")
     tags = [m.span() for m in _TAG.finditer(text)] if "<" in text else []
     quotes: list[Quote] = []
     pending: tuple[int, int] | None = None  # (open mark offset, paragraphs spanned) of a run-on quote
     for p_index, (p_start, p_end) in enumerate(paragraphs):
-        positions = [m.start() for m in mark_re.finditer(text, p_start, p_end)]
+        # (A few distinct marks, rare in the text: found by str.find, not a class scan.)
+        positions = char_offsets(text, marks, p_start, p_end)
         if marks is not DOUBLE_MARKS and SINGLE_MARKS[1] in marks:
             # Apostrophes (don’t, Iran’s) are not closing marks.
             positions = [i for i in positions if not (text[i] == "\u2019" and i + 1 < p_end and _WORDCHAR.match(text[i + 1]) and i > 0 and _WORDCHAR.match(text[i - 1]))]

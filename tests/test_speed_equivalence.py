@@ -239,6 +239,36 @@ def test_index_equals_reference_on_real_articles():
     assert named > 50
 
 
+# --- speakers._CAP_RUN: opening on its first character, then the look-behind --------------
+
+# The pattern as it was: the look-behind first, tried at every offset.
+REFERENCE_CAP_RUN = re.compile(r"(?<![\w’'-])%s(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?%s)*" % (speakers._CAP, speakers._CAP))
+PARTICLE_PIECES = ["al-Haq", "al Haq", "el-Sisi", "bin Laden", "ibn Saud", "de Gaulle", "van Gogh", "von Braun",
+                   "xal-Haq", "-bin Laden", "’de Gaulle", "Jr.", "St. Louis", "Gov.", "A.B.", "of the", "of",
+                   "Mr.Smith", "Capt.Roe", "U.S.Army", "Al-Haq", "DeGaulle", "xAdm. Jo", "Adm", "Dr.", "Mrs", "Mrs.",
+                   "Sgt.", "S.", "Sen.Jo", "de-Roe", "von", "ibn", "bin-", "el Sisi", "Prof. Z.", "St.Louis"]
+cap_text = st.lists(st.one_of(st.sampled_from(PARTICLE_PIECES), piece), max_size=40).map(" ".join) \
+    | st.lists(st.one_of(st.sampled_from(PARTICLE_PIECES), piece), max_size=40).map("".join)
+
+
+def run_spans(pattern, text):
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@SETTINGS
+@given(cap_text)
+@example("Vice President al-Haq met van Gogh, de Gaulle and ibn Saud of the U.N. in St. Louis")
+@example("x-von Braun’s el-Sisi")
+@example("Mr.Smith met U.S.Army Capt.Roe and Sen.Jo, xAdm. Jo, Mrs. and Mrs, de-Roe bin- Al-Haq")
+def test_cap_run_finds_the_runs_of_the_look_behind_pattern(text):
+    assert run_spans(speakers._CAP_RUN, text) == run_spans(REFERENCE_CAP_RUN, text)
+
+
+def test_cap_run_on_real_articles():
+    for text in REAL_TEXTS:
+        assert run_spans(speakers._CAP_RUN, text) == run_spans(REFERENCE_CAP_RUN, text)
+
+
 # --- speakers._Resolver._definite: only phrases with the description's head are compared --
 
 DESCRIPTIONS = ["the official", "the officials", "the senior official", "the other official", "another official",
@@ -568,6 +598,66 @@ def test_clause_start_equals_the_last_match_of_the_scan(text, lo, pos):
     assert attribution._clause_start(text, lo, pos) == reference_clause_start(text, lo, pos)
 
 
+# attribution._CLAUSE_WORD with the look-ahead of its words' first letters, against the pattern
+# without it.
+REFERENCE_CLAUSE_WORD = re.compile(r"\b(?:and|but|while|as|because|when|after|before|who|which)\s", re.IGNORECASE)
+CLAUSE_WORDS = ["and", "but", "while", "as", "because", "when", "after", "before", "who", "which", "AND", "But",
+                "WHILE", "As", "Because", "WHEN", "After", "BEFORE", "Who", "WHICH", "band", "was", "sand\t", "_as "]
+clause_word_text = st.lists(st.one_of(piece, st.sampled_from(CLAUSE_WORDS)), max_size=30).map(" ".join) \
+    | st.lists(st.one_of(piece, st.sampled_from(CLAUSE_WORDS)), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(clause_word_text, st.integers(-3, 200), st.integers(-3, 200))
+@example("Trump and Esper, who said, but WHILE as Because when After before Which\n", 0, 80)
+def test_clause_word_finds_the_matches_of_the_plain_pattern(text, lo, pos):
+    assert [m.span() for m in attribution._CLAUSE_WORD.finditer(text, lo, pos)] == \
+        [m.span() for m in REFERENCE_CLAUSE_WORD.finditer(text, lo, pos)]
+
+
+def test_clause_word_on_real_articles():
+    for text in REAL_TEXTS:
+        assert [m.span() for m in attribution._CLAUSE_WORD.finditer(text)] == \
+            [m.span() for m in REFERENCE_CLAUSE_WORD.finditer(text)]
+
+
+# attribution._ABBREV and _LATER_CLAUSE with a look-ahead of their first characters, against the
+# patterns without it.
+REFERENCE_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St|Jr|Sr|Inc|Corp|"
+                              r"Co|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|D\.C|a\.m|p\.m)"
+                              r"|\b[A-Z])\.$")
+REFERENCE_LATER_CLAUSE = re.compile(r"(?:(?:,|,?[”\"])\s*(?:but|and|although|though|while|yet)|;)\s+"
+                                    r"(?:then\s+|also\s+|later\s+)?(he|she|they|we|I)\s+(?:[a-z][\w’'-]*)")
+LOOKAHEAD_PIECES = ["Mr.", "Mrs.", "vs.", "a.m.", "p.m.", "U.S.", "D.C.", "Sept.", "No.", "J.", "x.", "Xvs.", ", but he",
+                    ",” and she said", "\" yet they", "; then we", "; I", ",\"and I went", ", although he", "”, while we x"]
+lookahead_text = st.lists(st.one_of(piece, st.sampled_from(LOOKAHEAD_PIECES)), max_size=30).map(" ".join) \
+    | st.lists(st.one_of(piece, st.sampled_from(LOOKAHEAD_PIECES)), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(lookahead_text, st.integers(-3, 200), st.integers(-3, 200))
+@example("Mr. vs. a.m. p.m. U.S. B. Sept.", 0, 30)
+@example("He won, but he lost; then we left,” and I said", 0, 46)
+@example('She left" yet they stayed', 0, 25)
+def test_first_character_look_aheads_keep_the_matches(text, lo, pos):
+    for pattern, reference in ((attribution._ABBREV, REFERENCE_ABBREV),
+                               (attribution._LATER_CLAUSE, REFERENCE_LATER_CLAUSE)):
+        assert [span_of(m) for m in pattern.finditer(text, lo, pos)] == \
+            [span_of(m) for m in reference.finditer(text, lo, pos)]
+        assert span_of(pattern.search(text, lo, pos)) == span_of(reference.search(text, lo, pos))
+
+
+def test_first_character_look_aheads_on_real_articles():
+    for text in REAL_TEXTS:
+        for pattern, reference in ((attribution._ABBREV, REFERENCE_ABBREV),
+                                   (attribution._LATER_CLAUSE, REFERENCE_LATER_CLAUSE)):
+            assert [span_of(m) for m in pattern.finditer(text)] == [span_of(m) for m in reference.finditer(text)]
+        # _ABBREV is searched in the few characters before each sentence mark.
+        for m in re.finditer(r"[.!?…]", text):
+            window = (max(0, m.start() - 6), m.start() + 1)
+            assert span_of(attribution._ABBREV.search(text, *window)) == span_of(REFERENCE_ABBREV.search(text, *window))
+
+
 def span_of(m):
     return None if m is None else (m.start(), m.end(), m.groups())
 
@@ -630,6 +720,29 @@ def spans_of(matches):
 def test_boundaries_equal_the_patterns_scan(text, start, end):
     for start, end in ((start, end), (0, len(text)), (start, len(text))):
         assert spans_of(attribution._boundaries(text, start, end)) == spans_of(attribution._BOUNDARY.finditer(text, start, end))
+
+
+@SETTINGS
+@given(boundary_text, st.sampled_from([".!?…", "“”„‟\"«»", "“”„‟\"«»‘’", "\n", "x"]), st.integers(-3, 300),
+       st.integers(-3, 300))
+@example("a.b!c?d…e", ".!?…", 0, 9)
+@example("x..y", ".!?…", 1, -2)
+@example("“a” ‘b’ \"c\"", "“”„‟\"«»‘’", -2, 40)
+def test_char_offsets_equal_a_class_scan(text, chars, start, end):
+    scan = re.compile("[" + re.escape(chars) + "]")
+    assert textindex.char_offsets(text, chars, start, end) == [m.start() for m in scan.finditer(text, start, end)]
+    assert textindex.char_offsets(text, chars) == [m.start() for m in scan.finditer(text)]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(piece, st.sampled_from(["\n", "\r", "\r\n", "\n\n", " \n ", "\x0b", "\u2028"])),
+                max_size=40).map("".join), st.integers(-3, 300))
+@example("a\r\nb\n\nc\r", 0)
+@example("\n\nx", 1)
+def test_layout_lines_equal_the_paragraph_scan(text, pos):
+    from extract import layout
+
+    assert list(layout._lines(text, pos)) == [m.span() for m in layout._PARA_RE.finditer(text, pos)]
 
 
 def test_boundaries_equal_the_patterns_scan_on_real_paragraphs():
@@ -805,6 +918,27 @@ def test_phrase_word_pattern_finds_the_words_of_its_plain_form(text, a, b):
 def test_phrase_word_pattern_on_real_articles():
     for text in REAL_TEXTS:
         assert word_spans(speakers._WORD, text) == word_spans(REFERENCE_PHRASE_WORD, text)
+
+
+# --- attribution.is_title_at: a quote's words from the article's word table ----------------------
+
+@SETTINGS
+@given(news_text | st.text(alphabet=st.sampled_from("aZé1_.'’&- \n,U.S"), max_size=60), st.integers(-3, 90),
+       st.integers(-3, 90))
+@example("He saw “Star Wars” and U.S.-backed O’Brien’s", 8, 17)
+@example("U.S. Army", 1, 9)
+def test_is_title_at_equals_is_title_of_the_copy(text, a, b):
+    start, end = sorted((max(a, 0), max(b, 0)))
+    assert attribution.is_title_at(text, start, end) == attribution.is_title(text[start:end])
+
+
+def test_is_title_at_on_real_quotes():
+    from extract.quotes import find_quotes
+    from extract import layout
+
+    for text in REAL_TEXTS:
+        for q in find_quotes(text, layout.analyse(text).paragraphs):
+            assert attribution.is_title_at(text, q.start, q.end) == attribution.is_title(text[q.start:q.end])
 
 
 # --- extract.lexemes: spaCy's lexical attribute functions swapped for faster equivalents ------
