@@ -1250,3 +1250,44 @@ def test_candidate_features_equal_the_reference_in_order_on_made_up_and_real_art
                 assert ours == list(claim.extra["features"].items())
                 compared += 1
     assert compared > 500
+
+
+# --- attribution._cue_index: vocabularies within the union filter its one index --------------
+
+def reference_cue_index(text, cues):
+    """_cue_index as it was (main at 54c07d0): its own pass over every word per vocabulary."""
+    found = textindex.matches_among(text, attribution._WORD, cues)
+    return [w[0] for w in found], found
+
+
+def _cue_vocabularies():
+    union = attribution._cue_union()
+    some = frozenset(sorted(union)[::3])
+    outside = frozenset({"said", "the", "mayor", "according", "ſaid"})     # not within the union
+    return [attribution.speech_verbs(), reported._candidate_words(), reported.reported_cues(), union, some, outside]
+
+
+CUE_PIECES = ["said", "Said", "SAID", "told", "Told", "according", "According", "to", "says", "sAys", "added",
+              "claimed", "ſaid", "İnsisted", "U.S.-backed", "the", "mayor", "reports", "noted", "warned", "—", "“", "."]
+
+
+@SETTINGS
+@given(news_text | st.lists(st.sampled_from(CUE_PIECES) | piece, max_size=40).map(" ".join))
+@example("Said the mayor, who SAID he was told: according to Officials, it Warned.")
+@example("ſaid İnsisted said")
+def test_cue_index_equals_a_pass_per_vocabulary(text):
+    for cues in _cue_vocabularies():
+        assert attribution._cue_index(text, cues) == reference_cue_index(text, cues)
+        for start, end in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3)):
+            expected = [w for w in reference_cue_index(text, cues)[1] if start <= w[0] < end]
+            assert attribution.cues_in(text, start, end, cues) == expected
+
+
+def test_cue_index_on_real_articles():
+    found = 0
+    for text in REAL_TEXTS:
+        for cues in _cue_vocabularies():
+            expected = reference_cue_index(text, cues)
+            assert attribution._cue_index(text, cues) == expected
+            found += len(expected[1])
+    assert found > 1000
