@@ -85,13 +85,14 @@ def claims_for_article(article: Article, nlp=None) -> tuple[dict, list[dict]]:
 
 def _rows_from_doc(article: Article, doc) -> tuple[dict, list[dict]]:
     text = article.text
-    layout = doc._.layout
+    ext = doc._     # (spaCy makes a new object on every read of doc._)
+    layout = ext.layout
     date = article.date or (layout.date if layout else None)
     outlet, outlet_source = outlet_for(article.outlet, text)
     title = article.title
     if not title and layout and layout.headline:
         title = text[layout.headline[0]:layout.headline[1]]
-    claims = list(_claim_rows(article, outlet, date, text, doc._.claims or []))
+    claims = list(_claim_rows(article, outlet, date, text, ext.claims or []))
     row = {
         "article_id": article.article_id,
         "outlet": outlet,
