@@ -146,9 +146,9 @@ def child_extract(args) -> dict:
 
 def child_components(args) -> dict:
     import pandas as pd
-    from extract import _rows_from_doc
+    from extract import _ARTICLE_CLAIM_COLUMNS, _rows_from_doc
     from extract.pipeline import build_nlp, make_doc
-    from extract.schema import ARTICLE_COLUMNS, CLAIM_COLUMNS
+    from extract.schema import ARTICLE_COLUMNS
 
     articles, _errors, _t = load(args.input)
     nlp = build_nlp()
@@ -167,13 +167,13 @@ def child_components(args) -> dict:
             t2 = clock()
             spent[name] += t2 - t1
             t1 = t2
-        row, claims = _rows_from_doc(article, doc)
+        row, claims = _rows_from_doc(article, doc, as_tuples=True)    # as extract_articles does
         article_rows.append(row)
         claim_rows.extend(claims)
         spent["rows (_rows_from_doc)"] += clock() - t1
     t0 = clock()
     pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS)
-    pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS)
+    pd.DataFrame(claim_rows, columns=_ARTICLE_CLAIM_COLUMNS)
     spent["DataFrame construction"] += clock() - t0
     load_text = f"{load_text} -> {load_average()}"
     # The cost of one doc.text: spaCy rebuilds the string from the tokens on every access.

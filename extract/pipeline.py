@@ -60,9 +60,10 @@ def layout_component(doc: Doc) -> Doc:
 @Language.component("claimscope_quotes")
 def quotes_component(doc: Doc) -> Doc:
     text = doc_text(doc)
-    lay = doc._.layout or layout.analyse(text)
+    ext = doc._     # (spaCy makes a new object on every read of doc._)
+    lay = ext.layout or layout.analyse(text)
     paragraphs = [p for p in lay.paragraphs if p != lay.headline]
-    doc._.quotes = quotes.find_quotes(text, paragraphs)
+    ext.quotes = quotes.find_quotes(text, paragraphs)
     return doc
 
 
@@ -77,8 +78,9 @@ def make_attribution(nlp: Language, name: str, keep_all_quotes: bool, quote_thre
 
 def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = QUOTE_THRESHOLD) -> Doc:
     text = doc_text(doc)
-    lay = doc._.layout or layout.analyse(text)
-    found = doc._.quotes if doc._.quotes is not None else []
+    ext = doc._     # (spaCy makes a new object on every read of doc._)
+    lay = ext.layout or layout.analyse(text)
+    found = ext.quotes if ext.quotes is not None else []
     paragraphs = [p for p in lay.paragraphs if p != lay.headline]
     claims: list[Claim] = []
     sentences: list[tuple[int, int]] = []
@@ -173,8 +175,8 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
         last_sent = sents[-1] if sents else None
         if sents:
             introducer = attribution.attribution_before_colon(text, sents[-1])
-    doc._.sentences = sentences
-    doc._.claims = claims
+    ext.sentences = sentences
+    ext.claims = claims
     return doc
 
 

@@ -1384,3 +1384,96 @@ def test_candidate_features_equal_the_reference_in_order_on_made_up_and_real_art
                 assert ours == list(claim.extra["features"].items())
                 compared += 1
     assert compared > 500
+
+
+# --- attribution._cue_index: vocabularies within the union filter its one index --------------
+
+def reference_cue_index(text, cues):
+    """_cue_index as it was (main at 54c07d0): its own pass over every word per vocabulary."""
+    found = textindex.matches_among(text, attribution._WORD, cues)
+    return [w[0] for w in found], found
+
+
+def _cue_vocabularies():
+    union = attribution._cue_union()
+    some = frozenset(sorted(union)[::3])
+    outside = frozenset({"said", "the", "mayor", "according", "ſaid"})     # not within the union
+    return [attribution.speech_verbs(), reported._candidate_words(), reported.reported_cues(), union, some, outside]
+
+
+CUE_PIECES = ["said", "Said", "SAID", "told", "Told", "according", "According", "to", "says", "sAys", "added",
+              "claimed", "ſaid", "İnsisted", "U.S.-backed", "the", "mayor", "reports", "noted", "warned", "—", "“", "."]
+
+
+@SETTINGS
+@given(news_text | st.lists(st.sampled_from(CUE_PIECES) | piece, max_size=40).map(" ".join))
+@example("Said the mayor, who SAID he was told: according to Officials, it Warned.")
+@example("ſaid İnsisted said")
+def test_cue_index_equals_a_pass_per_vocabulary(text):
+    for cues in _cue_vocabularies():
+        assert attribution._cue_index(text, cues) == reference_cue_index(text, cues)
+        for start, end in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3)):
+            expected = [w for w in reference_cue_index(text, cues)[1] if start <= w[0] < end]
+            assert attribution.cues_in(text, start, end, cues) == expected
+
+
+def test_cue_index_on_real_articles():
+    found = 0
+    for text in REAL_TEXTS:
+        for cues in _cue_vocabularies():
+            expected = reference_cue_index(text, cues)
+            assert attribution._cue_index(text, cues) == expected
+            found += len(expected[1])
+    assert found > 1000
+
+
+# --- extract._claim_rows: tuples for the claims DataFrame, the same table as from dicts ------
+
+import pandas as pd  # noqa: E402
+
+import extract  # noqa: E402
+from extract.ingest import Article  # noqa: E402
+
+
+def reference_claim_rows(article, outlet, date, text, claims):
+    """_claim_rows as it was (main at 54c07d0): one dict per claim."""
+    for c in sorted(claims, key=lambda c: (c.start, c.end, c.kind)):
+        has_mention = c.mention_start is not None
+        yield {
+            "article_id": article.article_id, "outlet": outlet, "date": date, "kind": c.kind,
+            "quote": text[c.start:c.end], "quote_start": c.start, "quote_end": c.end,
+            "cue": text[c.cue_start:c.cue_end] if c.cue_start is not None else None,
+            "cue_start": c.cue_start, "cue_end": c.cue_end, "stance": c.stance,
+            "mention": text[c.mention_start:c.mention_end] if has_mention else None,
+            "speaker_start": c.mention_start, "speaker_end": c.mention_end, "speaker": c.speaker,
+            "anonymity": c.anonymity, "role": c.role, "descriptor": c.descriptor,
+            "sentence": text[c.sentence_start:c.sentence_end], "sentence_start": c.sentence_start, "rule": c.rule,
+        }
+
+
+def test_claim_tuples_make_the_table_the_dicts_made():
+    texts = MADE_UP + ["“We will not stop,” the mayor said. “Never.”\n\nShe said the plan, which was “late,” failed.",
+                       "No claims here at all."] + REAL_TEXTS[:30]
+    articles = [Article(article_id=f"a{i}", text=text) for i, text in enumerate(texts)]
+    nlp = build_nlp()
+    dict_rows, tuple_rows, n_tuples = [], [], 0
+    for article in articles:
+        doc = nlp(make_doc(nlp, article.text))
+        _row, dicts = extract._rows_from_doc(article, doc)
+        _row_t, tuples = extract._rows_from_doc(article, doc, as_tuples=True)
+        assert _row == _row_t
+        outlet, date = _row["outlet"], _row["date"]
+        expected = list(reference_claim_rows(article, outlet, date, article.text, doc._.claims))
+        assert dicts == expected and [list(d) for d in dicts] == [list(e) for e in expected]   # keys in order too
+        assert tuples == [tuple(e.values()) for e in expected]
+        dict_rows.extend(expected)
+        tuple_rows.extend(tuples)
+        n_tuples += len(tuples)
+    columns = [c for c in extract.CLAIM_COLUMNS if c not in extract.schema.CORPUS_CLAIM_COLUMNS]
+    pd.testing.assert_frame_equal(pd.DataFrame(tuple_rows, columns=extract._ARTICLE_CLAIM_COLUMNS),
+                                  pd.DataFrame(dict_rows, columns=columns), check_exact=True)
+    assert n_tuples > 300
+    corpus = extract.extract_articles(articles, corpus_passes=False)
+    pd.testing.assert_frame_equal(corpus.claims, pd.DataFrame(dict_rows, columns=columns), check_exact=True)
+    empty = extract.extract_articles([Article(article_id="e", text="No claims.")], corpus_passes=False)
+    pd.testing.assert_frame_equal(empty.claims, pd.DataFrame([], columns=columns), check_exact=True)
