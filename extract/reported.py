@@ -24,7 +24,10 @@ from .quotes import Quote
 from .schema import Claim
 
 _THAT = re.compile(r"\s*(?:that\s+|,\s*)?", re.IGNORECASE)
-_TOLD_OBJECT = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}(?:reporters|journalists|supporters|the crowd|[A-Z][\w.’'-]*|him|her|them|us|me|CNN|lawmakers|voters)|(?!(?:whether|if|why|what|how|when|where|who|which|that|by)\b)[a-z]+(?:\s+[a-z]+)?)(?=\s+(?:that\b|on\b|in\b|[a-z]))", re.UNICODE)
+# Words that open what was said or asked (`warned that …`, `asked whether …`): no listener,
+# no agent's name, runs on past them.
+_OPENS_CONTENT = "that|whether|if|why|what|how|when|where|who"
+_TOLD_OBJECT = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}(?:reporters|journalists|supporters|the crowd|[A-Z][\w.’'-]*|him|her|them|us|me|CNN|lawmakers|voters)|(?!(?:" + _OPENS_CONTENT + r"|which|by)\b)[a-z]+(?:\s+[a-z]+)?)(?=\s+(?:that\b|on\b|in\b|[a-z]))", re.UNICODE)
 
 
 # Candidates come from every cue the training data shows introducing attributions at least
@@ -363,7 +366,7 @@ _TRAILING_SOURCE = re.compile(
 
 
 # What was said or asked opens at once: no listener is named (`warned that …`, `asked whether …`).
-_CONTENT_NEXT = re.compile(r"\s+(?:that|whether|if|why|what|how|when|where|who)\b")
+_CONTENT_NEXT = re.compile(r"\s+(?:" + _OPENS_CONTENT + r")\b")
 
 
 def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
@@ -377,7 +380,7 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
     if low in ("told", "tells", "telling", "tell", "assured", "warned", "informed", "reminded", "urged", "asked"):
         rest = text[pos:s_end]
         content_next = _CONTENT_NEXT.match(rest)
-        agent = _passive_agent(text, s_start, w, low)
+        agent = _passive_agent(text, w) if _listener_passive(text, s_start, w, low) else None
         obj = None if content_next or agent else _TOLD_OBJECT.match(rest)
         if agent:
             pos = agent.end     # `was asked by host X whether …`: what was asked follows the agent
@@ -527,7 +530,7 @@ _UNSEARCHED = object()
 
 
 _BY_AGENT = re.compile(r"[ \t]+by[ \t]+")
-_AGENT_END = re.compile(r"\n|\s(?:that|whether|if|why|what|how|when|where|who|whom|about|to|for)\b")
+_AGENT_END = re.compile(r"\n|\s(?:" + _OPENS_CONTENT + r"|whom|about|to|for)\b")
 
 
 def _listener_passive(text: str, s_start: int, w: tuple[int, int, str], low: str) -> bool:
@@ -535,10 +538,10 @@ def _listener_passive(text: str, s_start: int, w: tuple[int, int, str], low: str
         _PASSIVE_BEFORE.search(text, max(s_start, w[0] - 30), w[0]) is not None
 
 
-def _passive_agent(text: str, s_start: int, w: tuple[int, int, str], low: str) -> Mention | None:
-    """The agent of a listener passive: `aides` in `he was told by aides that …`."""
+def _passive_agent(text: str, w: tuple[int, int, str]) -> Mention | None:
+    """The agent of a listener passive's cue: `aides` in `he was told by aides that …`."""
     agent = _BY_AGENT.match(text, w[1])
-    if agent is None or not _listener_passive(text, s_start, w, low):
+    if agent is None:
         return None
     # The agent ends where what was said or asked begins.
     limit = _AGENT_END.search(text, agent.end())
@@ -551,7 +554,7 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str) -> 
         # `officials were warned that …`: a passive's subject is who was spoken to. The
         # speaker is the agent (`was told by aides that …`), else there is none: an agentless
         # report, typed anonymous + other.
-        return _passive_agent(text, s_start, w, low)
+        return _passive_agent(text, w)
     possessive = _possessive_pattern().search(text, max(s_start, w[0] - 8), w[0])
     if possessive is not None:
         # `despite its promise to end …`, `her claim that …`: the cue is a noun, and its
