@@ -249,6 +249,7 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         words.pop()
     if not words:
         return None
+    words = _after_clause_that(words)
     low = words[-1][2].lower()
     if low in _PREPOSITIONS or len(words) == 1 and low in _DETERMINERS_NOT_SPEAKERS:
         return None     # (`Another said`, `one told reporters`: a speaker of its own)
@@ -269,6 +270,23 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
     if mention is not None and len(words) > 1 and words[0][2].lower() in _ADJUNCT_PREPOSITIONS and mention.start == words[1][0]:
         return None     # `…, but in a later interview said`: the object of a preposition opening the clause is no subject
     return _coordination(text, words, mention) if whole else mention
+
+
+def _after_clause_that(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words after a lower-case `that` that opens the cue's clause: `a bill that
+    officials said would …` (a relative clause), `reporters were told that the White House
+    said …` (a complement clause). The subject is what follows `that`, when that opens a
+    noun phrase (a pronoun, a determiner, a name, a speaker word). A relative clause inside
+    the subject (`the group that organized the rally said`) goes on with a verb and stays."""
+    k = next((i for i in range(len(words) - 2, -1, -1) if words[i][2] == "that"), None)
+    if k is None:
+        return words
+    first = words[k + 1][2]
+    low = first.lower()
+    if _is_cap(first) or low in _SUBJECT_PRONOUNS or low in _PHRASE_DETERMINERS \
+            or low in _source_heads() or low in _role_words():
+        return words[k + 1:]
+    return words
 
 
 def _coordination(text: str, words: list[tuple[int, int, str]], mention: Mention | None) -> Mention | None:
@@ -384,6 +402,8 @@ def valid_mention(text: str, mention: Mention) -> bool:
             return _has_antecedent(text, mention.start)
         if low in _LONE_SPEAKERS:
             return low not in _LONE_PEOPLE or _SENTENCE_OPENS.search(text, max(0, mention.start - 8), mention.start) is not None
+        if low.endswith("s") and last.islower() and (low in _source_heads() or low in _role_words()):
+            return True     # a bare plural (`which officials said`, `that analysts expect`)
         return last[:1].isupper() and low not in _NOT_NAMES and low not in _titles()
     if last[:1].isupper():
         return last.lower() not in _NOT_NAMES

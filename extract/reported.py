@@ -672,6 +672,8 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
     if subject_words:
         if len(subject_words) > _MAX_MENTION_WORDS and apposed is None:
             return None
+        if subject_words[0][2] in ("and", "but", "or") and apposed is None:
+            return None     # `…, and residents protested`: a clause of its own, not an attribution
         mention = apposed or mention_before(text, comma + 1, w[0])
         if mention is not None and not valid_mention(text, mention):
             return None

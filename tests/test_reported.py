@@ -471,3 +471,44 @@ def test_verb_before_and_is_no_conjunct():
 def test_clause_before_and_is_no_conjunct(sentence, speaker):
     rows = indirect_of(sentence)
     assert only(rows[rows.cue == "said"]).mention == speaker
+
+
+# --- a subject after a clause-opening `that` ----------------------------------------------
+
+def _said_claim(sentence: str):
+    rows = indirect_of(sentence)
+    return only(rows[rows.cue == "said"])
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    # a relative clause: the subject is what follows `that`, not the sentence before it
+    ("The mayor vetoed a measure that the city council said would raise fares for commuters.", "the city council"),
+    ("Voters rejected a tax that the Treasury Department said would fund new schools.", "the Treasury Department"),
+    # a complement clause after a listener passive
+    ("Reporters were told that the campaign said the rally would go ahead as planned.", "the campaign"),
+])
+def test_subject_after_a_clause_opening_that(sentence, mention):
+    assert _said_claim(sentence).mention == mention
+
+
+def test_a_relative_clause_inside_the_subject_stays_in_it():
+    # `that` followed by a verb opens a relative clause of the subject's own
+    row = _said_claim("The union that represents the workers said the strike would go on for weeks.")
+    assert row.mention == "The union that represents the workers"
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("The new rules, which officials said will take effect in the spring, are strict.", "officials"),
+    ("Farmers were warned that economists said the drought would cut their harvest.", "economists"),
+])
+def test_a_bare_plural_speaker_word_is_a_subject(sentence, mention):
+    assert _said_claim(sentence).mention == mention
+
+
+def test_a_clause_joined_by_and_after_a_comma_attributes_nothing_before_it():
+    # `…, and the residents protested`: a second clause, not an inverted attribution
+    rows = indirect_of("The bridge would close for a month, and the residents protested.")
+    assert rows.empty or "protested" not in rows.cue.tolist()
+    # the inverted attribution itself still reads
+    row = only(indirect_of("The bridge would close for a month, the residents complained."))
+    assert (row.quote, row.mention) == ("The bridge would close for a month", "the residents")
