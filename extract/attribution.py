@@ -249,7 +249,7 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         words.pop()
     if not words:
         return None
-    words = _after_clause_that(words)
+    words = _after_clause_that(_after_clause_verb(text, words))
     low = words[-1][2].lower()
     if low in _PREPOSITIONS or len(words) == 1 and low in _DETERMINERS_NOT_SPEAKERS:
         return None     # (`Another said`, `one told reporters`: a speaker of its own)
@@ -281,11 +281,32 @@ def _after_clause_that(words: list[tuple[int, int, str]]) -> list[tuple[int, int
     k = next((i for i in range(len(words) - 2, -1, -1) if words[i][2] == "that"), None)
     if k is None:
         return words
-    first = words[k + 1][2]
-    low = first.lower()
-    if _is_cap(first) or low in _SUBJECT_PRONOUNS or low in _PHRASE_DETERMINERS \
-            or low in _source_heads() or low in _role_words():
-        return words[k + 1:]
+    return words[k + 1:] if _opens_noun_phrase(words[k + 1][2]) else words
+
+
+def _opens_noun_phrase(word: str) -> bool:
+    """Whether a word can open a speaker's noun phrase: a name, a subject pronoun, a
+    determiner, a speaker word (`officials`)."""
+    low = word.lower()
+    return _is_cap(word) or low in _SUBJECT_PRONOUNS or low in _NOUN_PHRASE_OPENERS \
+        or low in _source_heads() or low in _role_words()
+
+
+_NOUN_PHRASE_OPENERS = frozenset("the a an this these those his her their its our my your some many several both one two three".split())
+
+
+def _after_clause_verb(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words after the last finite verb before the cue (clause_verbs.txt): `those
+    documents reveal the DNC` has none, `some friends say Mr. Clinton` gives `Mr. Clinton`.
+    A noun phrase holds no finite verb, so the clause that verb heads ended there; when
+    what follows opens no speaker's noun phrase (`will be interviewed`), the words stay."""
+    verbs = load_words("clause_verbs.txt")
+    k = next((i for i in range(len(words) - 2, -1, -1) if words[i][2] in verbs), None)
+    if k is None:
+        return words
+    rest = words[k + 1:]
+    if _opens_noun_phrase(rest[0][2]) and valid_mention(text, Mention(rest[0][0], rest[-1][1])):
+        return rest
     return words
 
 

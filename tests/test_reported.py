@@ -512,3 +512,14 @@ def test_a_clause_joined_by_and_after_a_comma_attributes_nothing_before_it():
     # the inverted attribution itself still reads
     row = only(indirect_of("The bridge would close for a month, the residents complained."))
     assert (row.quote, row.mention) == ("The bridge would close for a month", "the residents")
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    # a finite verb ends a clause with no `that` after it: the next cue's subject follows it
+    ("A spokesman said the senator rejected the proposal to raise taxes.", "rejected", "the senator"),
+    ("Her lawyer has said the company denied the charges in court.", "denied", "the company"),
+    ("The memo says the agency rejected every request for records.", "rejected", "the agency"),
+])
+def test_subject_after_a_clause_without_that(sentence, cue, mention):
+    rows = indirect_of(sentence)
+    assert only(rows[rows.cue == cue]).mention == mention
