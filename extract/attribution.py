@@ -157,7 +157,7 @@ _DETERMINERS = frozenset("""a an the this that these those some many several mos
 one two three four five six seven eight nine ten dozens hundreds his her their its our
 both each every all no more""".split())
 _LEADING_NOISE = frozenset("""and but or so as while when because although though since if
-also yet then however meanwhile instead still even only""".split())
+also yet then however meanwhile instead still even only once until unless where whereas""".split())
 # Sentence openers that leave the main clause's subject right after them (`And he …`);
 # subordinators (`While she …, her campaign …`) do not.
 _COORDINATING = frozenset("and but or so also yet then however meanwhile instead still even only".split())
@@ -250,6 +250,8 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
     if not words:
         return None
     words = _after_clause_that(_after_clause_verb(text, words))
+    if len(words) > 1 and words[-1][2] in load_words("reduced_relative_participles.txt"):
+        words.pop()     # `a poll released Monday showed`: the poll
     low = words[-1][2].lower()
     if low in _PREPOSITIONS or len(words) == 1 and low in _DETERMINERS_NOT_SPEAKERS:
         return None     # (`Another said`, `one told reporters`: a speaker of its own)
@@ -273,23 +275,34 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
 
 
 def _after_clause_that(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The words after a lower-case `that` that opens the cue's clause: `a bill that
-    officials said would …` (a relative clause), `reporters were told that the White House
-    said …` (a complement clause). The subject is what follows `that`, when that opens a
+    """The words after a lower-case `that` (or `where`, `if`, `unless`…: _CLAUSE_OPENERS)
+    that opens the cue's clause: `a bill that officials said would …` (a relative clause),
+    `reporters were told that the White House said …` (a complement clause). The subject is what follows `that`, when that opens a
     noun phrase (a pronoun, a determiner, a name, a speaker word). A relative clause inside
     the subject (`the group that organized the rally said`) goes on with a verb and stays."""
-    k = next((i for i in range(len(words) - 2, -1, -1) if words[i][2] == "that"), None)
+    k = next((i for i in range(len(words) - 2, -1, -1) if words[i][2] in _CLAUSE_OPENERS), None)
     if k is None:
         return words
-    return words[k + 1:] if _opens_noun_phrase(words[k + 1][2]) else words
+    return words[k + 1:] if _opens_noun_phrase(words[k + 1:], modified=True) else words
 
 
-def _opens_noun_phrase(word: str) -> bool:
-    """Whether a word can open a speaker's noun phrase: a name, a subject pronoun, a
-    determiner, a speaker word (`officials`)."""
+# Lower-case words that open a clause, and which _CLAUSE_BREAK does not list (`that` is also
+# a determiner, the rest are rarer): the subject of a cue after one follows it.
+_CLAUSE_OPENERS = frozenset("that where whereas unless until since if although though whether why".split())
+
+
+def _opens_noun_phrase(words: list[tuple[int, int, str]], modified: bool = False) -> bool:
+    """Whether words open a speaker's noun phrase: a name, a subject pronoun, a determiner,
+    a speaker word (`officials`), or with `modified` one lower-case word before a speaker
+    word that ends the words (`local officials`)."""
+    word = words[0][2]
     low = word.lower()
-    return _is_cap(word) or low in _SUBJECT_PRONOUNS or low in _NOUN_PHRASE_OPENERS \
-        or low in _source_heads() or low in _role_words()
+    return _is_cap(word) or low in _SUBJECT_PRONOUNS or low in _NOUN_PHRASE_OPENERS or _speaker_word(low) \
+        or modified and len(words) == 2 and word.isalpha() and not low.endswith("ly") and _speaker_word(words[1][2])
+
+
+def _speaker_word(word: str) -> bool:
+    return word in _source_heads() or word in _role_words()
 
 
 _NOUN_PHRASE_OPENERS = frozenset("the a an this these those his her their its our my your some many several both one two three".split())
@@ -305,7 +318,7 @@ def _after_clause_verb(text: str, words: list[tuple[int, int, str]]) -> list[tup
     if k is None:
         return words
     rest = words[k + 1:]
-    if _opens_noun_phrase(rest[0][2]) and valid_mention(text, Mention(rest[0][0], rest[-1][1])):
+    if _opens_noun_phrase(rest) and valid_mention(text, Mention(rest[0][0], rest[-1][1])):
         return rest
     return words
 
@@ -415,6 +428,8 @@ def valid_mention(text: str, mention: Mention) -> bool:
     last = words[-1][2]
     if last.endswith(("’s", "'s", "’", "'")):
         return False
+    if len(words) > 1 and last in _ARTICLES_AT_END:
+        return False    # `the landmark agreement includes a pledge`: the cue is a noun after its article
     if len(words) == 1:
         low = last.lower()
         if low in _pronouns():
@@ -447,6 +462,7 @@ _HEAD_FIRST = _PREPOSITIONS | {"stationed", "based"}
 _QUANTIFIERS = _DETERMINERS - {"the", "a", "an"}
 
 
+_ARTICLES_AT_END = frozenset(("a", "an", "the"))
 _PHRASE_DETERMINERS = frozenset("the a an one another two three four five several some many both his her their".split())
 # Determiners that stand alone for people (`Another said`, `Some chanted “…”`, `Many said …`);
 # those that also stand for things or modify (`many addressed to`, `most notably`) only when

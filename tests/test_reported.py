@@ -523,3 +523,19 @@ def test_a_clause_joined_by_and_after_a_comma_attributes_nothing_before_it():
 def test_subject_after_a_clause_without_that(sentence, cue, mention):
     rows = indirect_of(sentence)
     assert only(rows[rows.cue == cue]).mention == mention
+
+
+def test_a_poll_released_is_the_speaker_without_its_participle():
+    row = _said_claim("A statewide poll released on Monday said most voters favor the measure.")
+    assert row.mention == "A statewide poll"
+
+
+def test_a_subordinator_is_no_part_of_the_subject():
+    rows = indirect_of("The group met in the town where local officials say the river has flooded twice.")
+    assert only(rows[rows.cue == "say"]).mention == "local officials"
+
+
+def test_a_noun_after_its_article_is_no_cue_with_the_phrase_before_as_speaker():
+    # `… includes a pledge to …`: `pledge` is a noun; `The agreement includes a` is no speaker
+    rows = indirect_of("The new trade agreement includes a pledge to cut tariffs on steel.")
+    assert all(not (m or "").endswith(" a") for m in rows.mention.tolist())
