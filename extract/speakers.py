@@ -732,12 +732,57 @@ _ONE_OF_THE = re.compile(r"(one|some|many|most|two|three|several|each|any|none|a
                          re.IGNORECASE)
 
 
+_HONORIFIC = re.compile(r"(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+_HONORIFIC_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def honorific_genders(text: str) -> dict[str, str]:
+    """Surname -> "m" or "f", for the surnames an article writes with the honorifics of one
+    gender only (`Mr. Sanders`; `Mrs. Clinton` beside `Mr. Clinton` says nothing)."""
+    seen: dict[str, set[str]] = {}
+    for m in _HONORIFIC.finditer(text):
+        seen.setdefault(m.group(2), set()).add(_HONORIFIC_GENDER[m.group(1)])
+    return {last: next(iter(g)) for last, g in seen.items() if len(g) == 1}
+
+
+@lru_cache(maxsize=1)
+def _first_name_genders() -> dict[str, str]:
+    return {row["name"]: row["gender"] for row in load_table("first_names.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _gendered_words() -> dict[str, str]:
+    return {row["word"]: row["gender"] for row in load_table("gendered_words.tsv")}
+
+
 class _Resolver:
     def __init__(self, text: str):
         self.text = text
         self.index = _index(text)
         self.recent: list[tuple[int, _Speaker]] = []    # claim speakers in mention order
         self.by_name: dict[str, _Speaker] = {}
+        self._honorifics: dict[str, str] | None = None
+
+    def gender(self, sp: _Speaker) -> str | None:
+        """"m", "f" or None (not known) for a person: the honorific the article gives the
+        surname, else the first name's (first_names.tsv, learned from train), else a word
+        of a descriptor (gendered_words.tsv)."""
+        if sp.kind != "person":
+            return None
+        if self._honorifics is None:
+            self._honorifics = honorific_genders(self.text) if "M" in self.text else {}
+        words = sp.name.split()
+        if sp.named and words:
+            found = self._honorifics.get(words[-1]) or _first_name_genders().get(words[0])
+            if found:
+                return found
+        for phrase in sp.descriptors + ([sp.description] if sp.description else []):
+            for word in phrase.lower().split():
+                found = _gendered_words().get(word)
+                if found:
+                    return found
+        return None
 
     # -- speakers of the article, one object per name
     def _speaker(self, name: str, named: bool, kind: str) -> _Speaker:
@@ -866,7 +911,11 @@ class _Resolver:
 
 
     def _antecedent(self, pronoun: str, at: int) -> _Speaker | None:
-        if pronoun in _PERSON_PRONOUNS:
+        want = _PRONOUN_GENDER.get(pronoun)
+        if want:
+            # `she` is no one the article shows to be a man, `he` no woman.
+            fits = lambda sp: sp.kind == "person" and self.gender(sp) in (None, want)
+        elif pronoun in _PERSON_PRONOUNS:
             fits = lambda sp: sp.kind == "person"
         elif pronoun == "it":
             fits = lambda sp: sp.kind == "org"
@@ -878,6 +927,17 @@ class _Resolver:
         for sp in reversed(recent[-3:]):
             if fits(sp):
                 return sp
+        if want and any(self.gender(sp) not in (None, want) for sp in recent[-3:]):
+            # The last speakers include someone the pronoun cannot be: an earlier speaker,
+            # or the nearest person named before the pronoun, whom the article shows to be
+            # of its gender.
+            known = lambda sp: sp.kind == "person" and self.gender(sp) == want
+            earlier = next((sp for sp in reversed(recent[:-3]) if known(sp)), None)
+            if earlier is not None:
+                return earlier
+            named = self._named_before(at, known)
+            if named is not None:
+                return named
         if recent:
             return recent[-1]
         # No one has spoken yet: the nearest person named before the pronoun.
@@ -885,6 +945,15 @@ class _Resolver:
         if before and pronoun not in ("it", "they", "we"):
             name = before[-1]
             return self._speaker(_full_name(self.index, name, at), True, "person")
+        return None
+
+    def _named_before(self, at: int, fits) -> _Speaker | None:
+        """The nearest person named before `at` (within the last ten names) who fits."""
+        before = [name for pos, name in self.index.occurrences if pos < at]
+        for name in reversed(before[-10:]):
+            sp = self._speaker(_full_name(self.index, name, at), True, "person")
+            if fits(sp):
+                return sp
         return None
 
     def note(self, at: int, speaker: _Speaker) -> None:

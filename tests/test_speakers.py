@@ -83,6 +83,39 @@ def test_pronoun_without_any_earlier_speaker_takes_the_nearest_named_person():
     assert c.role == "official"
 
 
+def test_she_is_not_a_man_the_article_calls_mr():
+    text = ("“We have the votes,” said Dana Reyes, a spokeswoman for the council. "
+            "“The budget is balanced,” Mr. Pike said. Later she said the vote would be close.")
+    claims = [claim(text, "We have the votes,", "Dana Reyes"),
+              claim(text, "The budget is balanced,", "Mr. Pike"),
+              claim(text, "the vote would be close", "she", kind="indirect")]
+    resolve(text, claims)
+    assert claims[2].speaker == "Dana Reyes"
+
+
+def test_he_is_not_a_woman_the_article_calls_ms():
+    text = ("Robin Ames and Lou Hart spoke at the hall, Mr. Hart first. “The count was fair,” "
+            "Ms. Ames said. Then he said the count was wrong.")
+    claims = [claim(text, "The count was fair,", "Ms. Ames"),
+              claim(text, "the count was wrong", "he", kind="indirect")]
+    resolve(text, claims)
+    assert claims[1].speaker == "Lou Hart"
+
+
+def test_a_pronoun_of_unknown_agreement_still_takes_the_last_speaker():
+    # Neither name's gender is known: the most recent speaker, as before.
+    text = "“First,” said Robin Ames. “Second,” said Lou Hart. “Third,” she said."
+    claims = [claim(text, "First,", "Robin Ames"), claim(text, "Second,", "Lou Hart"), claim(text, "Third,", "she")]
+    resolve(text, claims)
+    assert claims[2].speaker == "Lou Hart"
+
+
+def test_honorific_genders_read_one_gender_per_surname():
+    from extract.speakers import honorific_genders
+    text = "Mr. Hart spoke. Mrs. Ames and Mr. Ames came late. Ms. Lund did not. Mr Hart left."
+    assert honorific_genders(text) == {"Hart": "m", "Lund": "f"}
+
+
 # --- names ----------------------------------------------------------------------------
 
 def test_surname_resolves_to_the_full_name_given_earlier():
@@ -395,3 +428,16 @@ def test_a_name_opening_a_clause_before_the_subject_does_not_bind_the_pronoun():
     claims[1].sentence_start = text.index("After")
     resolve(text, claims)
     assert claims[1].speaker != "Tom Baker"
+
+
+def test_first_name_table_is_what_the_learning_tool_prints():
+    import subprocess
+    import sys
+    train = SHARED / "data" / "polnear" / "train"
+    if not train.exists():
+        pytest.skip("PolNeAR train not beside the repo")
+    out = subprocess.run([sys.executable, str(REPO / "tools" / "learn_first_names.py"), str(train)],
+                         capture_output=True, text=True, check=True).stdout
+    assert out == (REPO / "extract" / "data" / "first_names.tsv").read_text(encoding="utf-8")
+    rows = dict(line.split("\t")[:2] for line in out.splitlines()[3:])
+    assert rows["Hillary"] == "f" and rows["Bernie"] == "m"
