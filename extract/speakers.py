@@ -6,7 +6,10 @@
 the Joint Chiefs of Staff, said"). Then, claim by claim in the order of their mentions:
 
 - a pronoun resolves to the most recent claim speaker of a plausible kind ("it" prefers an
-  organisation, "he"/"she" a person), else to the nearest person named before it;
+  organisation, "he"/"she" a person), else to the nearest person named before it; "he" is
+  no one the article shows to be a woman and "she" no man (the honorific it gives the
+  surname, Mr. or Mrs./Ms.; a first name of first_names.tsv, learned from train; a
+  descriptor word such as "spokeswoman", gendered_words.tsv);
 - a name loses its titles and resolves to the full name the article gives ("President
   Trump" -> "Donald Trump", "Esper" -> "Mark Esper"); spellings of one name are normalised
   ("The U.S." -> "the United States", speaker_aliases.tsv, scope=article);
