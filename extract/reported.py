@@ -548,6 +548,10 @@ def _passive_agent(text: str, w: tuple[int, int, str]) -> Mention | None:
     return mention_after(text, agent.end(), limit.start() if limit else len(text))
 
 
+# `and said`, `but also told`: a cue right after a coordinating conjunction (and an adverb).
+_VP_CONJUNCTION = re.compile(r"(?<![\w’'-])(?:and|but)\s+(?:(?:also|then|later|quickly|again)\s+)?$")
+
+
 def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str) -> Mention | None:
     """The speaker mention of a cue that introduces what follows it."""
     if _listener_passive(text, s_start, w, low):
@@ -560,6 +564,11 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str) -> 
         # `despite its promise to end …`, `her claim that …`: the cue is a noun, and its
         # possessor is the one who promised or claimed (speakers.py resolves the pronoun).
         return Mention(possessive.start(1), possessive.end(1))
+    if _VP_CONJUNCTION.search(text, max(s_start, w[0] - 16), w[0]):
+        # `The senator walked to the podium and said …`: a verb phrase joined to the one
+        # before it shares the sentence's subject (a subject of its own would stand
+        # between `and` and the cue).
+        return sentence_subject(text, s_start, w[0]) or description_subject(text, s_start, w[0])
     if low.endswith("ing") and text[s_start:w[0]].rstrip().endswith(","):
         # `Rubio hit back, saying Christie was …`: a participle's speaker is the subject of
         # the clause it hangs from: the speaker of an earlier cue in the sentence, else the

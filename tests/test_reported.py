@@ -539,3 +539,19 @@ def test_a_noun_after_its_article_is_no_cue_with_the_phrase_before_as_speaker():
     # `… includes a pledge to …`: `pledge` is a noun; `The agreement includes a` is no speaker
     rows = indirect_of("The new trade agreement includes a pledge to cut tariffs on steel.")
     assert all(not (m or "").endswith(" a") for m in rows.mention.tolist())
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    # a verb phrase joined by `and`/`but` shares the sentence's subject
+    ("The senator walked to the podium and said the plan would fail.", "said", "The senator"),
+    ("The governor toured the site on Monday and told reporters that the bridge was safe.", "told", "The governor"),
+    ("Gomez left the meeting early but later said the vote had been fair.", "said", "Gomez"),
+])
+def test_a_coordinated_verb_phrase_shares_the_sentence_subject(sentence, cue, mention):
+    rows = indirect_of(sentence)
+    assert only(rows[rows.cue == cue]).mention == mention
+
+
+def test_a_coordinated_subject_is_not_a_coordinated_verb_phrase():
+    row = _said_claim("The mayor and the police chief said the road would reopen on Friday.")
+    assert row.mention == "The mayor and the police chief"
