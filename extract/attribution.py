@@ -1318,7 +1318,7 @@ def _later_clause_subject(text: str, lo: int, q_open: int) -> Mention | None:
     return Mention(found.start(1), found.end(1))
 
 
-_SUBORDINATORS = frozenset("after when whenever as while before although though if since because once until unless".split())
+_SUBORDINATORS = frozenset("after when whenever as while before although though if since because once until unless despite without upon".split())
 
 
 def _main_clause_subject(text: str, s_start: int, prev: int, w: tuple[int, int, str], q_open: int) -> Mention | None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import logistic, textindex
 from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS,
-                          _WORD, _PASSIVE_BEFORE, _apposed, _earlier_cue_subject, _in_opening_clause, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
+                          _WORD, _PASSIVE_BEFORE, _apposed, _clause_subject, _earlier_cue_subject, _in_opening_clause, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
 from .attribution import Mention
 from .lexicon import load_table, load_words
@@ -393,7 +393,7 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
     if particle is not None and (low, particle.group(1).lower()) in cue_phrases():
         # `Trump called for a ban on …`, `referring to her father's business`: a cue that
         # ends on a preposition; its content, a noun phrase, follows it.
-        mention = _cue_subject(text, s_start, w, low)
+        mention = _cue_subject(text, s_start, w, low, s_end)
         if mention is None and _inverted(text, s_start, w[0], w[1]):
             return None
         tail = _TRAILING_SOURCE.search(text, particle.end(), s_end)
@@ -411,7 +411,7 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         close = _apostrophes_close(text, opens.end())
         if close is not None and (close >= s_end or not text[close:s_end].strip(" .!?")) \
                 and _reported_before(text, sent, w) is None:
-            return _after_claim(text, sent, w, _cue_subject(text, s_start, w, low), opens.end() - len(_APOSTROPHES), close)
+            return _after_claim(text, sent, w, _cue_subject(text, s_start, w, low, s_end), opens.end() - len(_APOSTROPHES), close)
     # (Matched in place, not on a copy of the rest of the sentence: the pattern reads
     # nothing before its start and treats s_end as the end, as it did the copy's.)
     m = _BEFORE_CONTENT.match(text, pos, s_end)
@@ -426,7 +426,7 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
             return None
         first = nxt.group().lower()
         if first in _NOT_CLAUSE_START:
-            mention = _cue_subject(text, s_start, w, low)
+            mention = _cue_subject(text, s_start, w, low, s_end)
             if mention is None or first in _ADVERBIAL_START:
                 return None
         if first == "to" and low in infinitive_cues():
@@ -440,7 +440,7 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
     if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
         return None
     if mention is _UNSEARCHED:
-        mention = _cue_subject(text, s_start, w, low)
+        mention = _cue_subject(text, s_start, w, low, s_end)
     if mention is None and _after_determiner(text, s_start, w[0]):
         return None     # `the announced expansion`: the cue is an adjective
     if mention is None and not has_that and _inverted(text, s_start, w[0], w[1]):
@@ -552,7 +552,7 @@ def _passive_agent(text: str, w: tuple[int, int, str]) -> Mention | None:
 _VP_CONJUNCTION = re.compile(r"(?<![\w’'-])(?:and|but)\s+(?:(?:also|then|later|quickly|again)\s+)?$")
 
 
-def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str) -> Mention | None:
+def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_end: int) -> Mention | None:
     """The speaker mention of a cue that introduces what follows it."""
     if _listener_passive(text, s_start, w, low):
         # `officials were warned that …`: a passive's subject is who was spoken to. The
@@ -569,6 +569,11 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str) -> 
         # before it shares the sentence's subject (a subject of its own would stand
         # between `and` and the cue).
         return sentence_subject(text, s_start, w[0]) or description_subject(text, s_start, w[0])
+    if low.endswith("ing") and _in_opening_clause(text, s_start, w, s_end):
+        # `After savaging the donors, Trump praised …`, `Despite challenging the leader, Cruz
+        # said …`: a participle in a clause opening the sentence speaks for the main clause's
+        # subject, after that clause's comma.
+        return _clause_subject(text, text.find(",", w[1], s_end) + 1, s_end)
     if low.endswith("ing") and text[s_start:w[0]].rstrip().endswith(","):
         # `Rubio hit back, saying Christie was …`: a participle's speaker is the subject of
         # the clause it hangs from: the speaker of an earlier cue in the sentence, else the

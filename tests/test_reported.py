@@ -555,3 +555,15 @@ def test_a_coordinated_verb_phrase_shares_the_sentence_subject(sentence, cue, me
 def test_a_coordinated_subject_is_not_a_coordinated_verb_phrase():
     row = _said_claim("The mayor and the police chief said the road would reopen on Friday.")
     assert row.mention == "The mayor and the police chief"
+
+
+@pytest.mark.parametrize("sentence, cue, content, mention", [
+    ("After criticizing the donors during the primaries, Gomez praised them on Monday.",
+     "criticizing", "the donors during the primaries", "Gomez"),
+    ("Despite criticizing the budget plan in public, the mayor signed it on Friday.",
+     "criticizing", "the budget plan in public", "the mayor"),
+])
+def test_a_participle_in_an_opening_clause_speaks_for_the_main_subject(sentence, cue, content, mention):
+    rows = indirect_of(sentence)
+    row = only(rows[rows.cue == cue])
+    assert (row.quote, row.mention) == (content, mention)
