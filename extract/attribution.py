@@ -2129,6 +2129,18 @@ _NAME_APPOSED = re.compile(r"(?:^|,)\s*((?:the|a|an|his|her|its|their|our)\s[^,;
                            r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$" % _POSSESSIVE_APPOSITION.replace("+?", "+"))
 
 
+# A capitalised apposition with no article (`Jon Hale, Ohio Secretary of State, said`),
+# accepted when one of its words is a title (titles.txt).
+_CAPITALISED_APPOSED = re.compile(r"(?:^|(?<=[,;:“”\"]))([^,;:“”\"]+?),\s+([A-Z][\w.’'&-]*(?:\s+[\w.’'&-]+){0,7}),\s*$")
+
+
+def _titled_apposition(window: str) -> re.Match | None:
+    m = _CAPITALISED_APPOSED.search(window)
+    if m is None or not any(w.lower().rstrip(".") in _titles() for w in m.group(2).split()):
+        return None
+    return m
+
+
 def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     """`Gerard Araud, the former French ambassador to the United States, said`."""
     window = text[lo:cue_start]
@@ -2138,7 +2150,7 @@ def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     named = _NAME_APPOSED.search(window)
     if named:
         return Mention(lo + named.start(2), lo + named.end(2), (lo + named.start(1), lo + named.end(1)))
-    m = _APPOSED.search(window)
+    m = _APPOSED.search(window) or _titled_apposition(window)
     if not m:
         return None
     name_start = lo + m.start(1)

@@ -567,3 +567,11 @@ def test_a_participle_in_an_opening_clause_speaks_for_the_main_subject(sentence,
     rows = indirect_of(sentence)
     row = only(rows[rows.cue == cue])
     assert (row.quote, row.mention) == (content, mention)
+
+
+def test_a_capitalised_title_apposition_sets_off_the_name():
+    rows = indirect_of("Dana Pike, Vermont Secretary of State, voiced her doubts about the new ballots.")
+    row = only(rows[rows.cue == "voiced"])
+    assert (row.mention, row.descriptor, row.role) == ("Dana Pike", "Vermont Secretary of State", "official")
+    # a capitalised apposition without a title is no description of the name before it
+    assert indirect_of("Salem, Oregon, voiced its doubts about the new ballots.").mention.tolist() != ["Salem"]
