@@ -166,8 +166,14 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                     continue
                 sent_claims.append(claim)
             introducer = None
+            quoted_here = any(c.kind == "direct" for c in sent_claims)
             for claim in sorted(sent_claims, key=lambda c: c.start):
                 claims.append(claim)
+                if quoted_here and claim.kind != "direct":
+                    # `“…,” said Murphy, using a term Rubio has used to describe Trump. “…”`:
+                    # reported speech inside a quote's sentence is an aside; the quotes
+                    # that follow continue the quote's speaker.
+                    continue
                 if claim.mention_start is not None and text[claim.mention_start:claim.mention_end].lower() not in ("who", "which"):
                     # A relative clause's speaker (`…, who said …`) is an aside: the
                     # quotes that follow continue the main speaker, not this one.

@@ -580,7 +580,25 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
         # sentence's subject.
         return (_earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
                 or description_subject(text, s_start, w[0]))
+    control = _controller_start(text, s_start, w[0])
+    if control is not None:
+        # `she declined to claim victory`, `Cruz is likely to argue`: the subject of the word
+        # before `to` is the infinitive's.
+        found = subject_of(text, s_start, control)
+        if found is not None:
+            return found
     return subject_of(text, s_start, w[0])
+
+
+def _controller_start(text: str, s_start: int, cue_start: int) -> int | None:
+    """Where the word before `to` starts, when the cue opens an infinitive after a
+    subject-control word (control_words.txt); else None."""
+    if not text[max(s_start, cue_start - 4):cue_start].rstrip().endswith("to"):
+        return None
+    words = _words(text, max(s_start, cue_start - 40), cue_start)
+    if len(words) < 2 or words[-1][2] != "to" or words[-2][2] not in load_words("control_words.txt"):
+        return None
+    return words[-2][0]
 
 
 _RESUMES = re.compile(r"(?:\s+(?:(?:on|in|at|last|this|earlier|late|during)\b[^,.;:“”\"]{0,60}|[A-Z]\w+day))?\s*,\s+(?=\S)")
@@ -686,8 +704,11 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
     if subject_words:
         if len(subject_words) > _MAX_MENTION_WORDS and apposed is None:
             return None
-        if subject_words[0][2] in ("and", "but", "or") and apposed is None:
-            return None     # `…, and residents protested`: a clause of its own, not an attribution
+        first = subject_words[0][2]
+        if apposed is None and (first in ("and", "but", "or") or first.endswith("ing") and first.islower()):
+            # `…, and residents protested`: a clause of its own; `…, using a phrase the
+            # mayor has used`: a participle's phrase. Neither attributes what comes before.
+            return None
         mention = apposed or mention_before(text, comma + 1, w[0])
         if mention is not None and not valid_mention(text, mention):
             return None

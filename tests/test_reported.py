@@ -575,3 +575,27 @@ def test_a_capitalised_title_apposition_sets_off_the_name():
     assert (row.mention, row.descriptor, row.role) == ("Dana Pike", "Vermont Secretary of State", "official")
     # a capitalised apposition without a title is no description of the name before it
     assert indirect_of("Salem, Oregon, voiced its doubts about the new ballots.").mention.tolist() != ["Salem"]
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    # subject control: the infinitive's subject is that of the word before `to`
+    ("The candidate declined to claim victory in the close race on Tuesday.", "claim", "The candidate"),
+    ("The senator is likely to argue that the bill would hurt farmers.", "argue", "The senator"),
+])
+def test_a_cue_in_an_infinitive_takes_the_controlling_subject(sentence, cue, mention):
+    rows = indirect_of(sentence)
+    assert only(rows[rows.cue == cue]).mention == mention
+
+
+def test_a_participle_phrase_after_a_comma_is_no_inverted_attribution():
+    # `…, using a phrase the mayor has used`: not `CONTENT, X used`
+    rows = indirect_of("“We will win,” said Dana Reyes, using a phrase the mayor has used to describe the race.")
+    assert "used" not in rows.cue.tolist()
+
+
+def test_reported_speech_inside_a_quotes_sentence_does_not_take_over_the_next_quote():
+    text = ("Headline.\n\n“We will win,” said Dana Reyes, adding that the mayor said the race "
+            "was close. “The voters are with us and they know it.”")
+    claims = extract_articles([Article(article_id="a", text=text)]).claims
+    second = claims[claims.quote == "The voters are with us and they know it."]
+    assert only(second).speaker == "Dana Reyes"
