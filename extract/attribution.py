@@ -438,8 +438,9 @@ def valid_mention(text: str, mention: Mention) -> bool:
             return _has_antecedent(text, mention.start)
         if low in _LONE_SPEAKERS:
             return low not in _LONE_PEOPLE or _SENTENCE_OPENS.search(text, max(0, mention.start - 8), mention.start) is not None
-        if low.endswith("s") and last.islower() and (low in _source_heads() or low in _role_words()):
-            return True     # a bare plural (`which officials said`, `that analysts expect`)
+        if last.islower() and (low.endswith("s") and (low in _source_heads() or low in _role_words())
+                               or low in load_words("bare_speaker_nouns.txt")):
+            return True     # a bare plural or collective noun (`which officials said`, `after police said`)
         return last[:1].isupper() and low not in _NOT_NAMES and low not in _titles()
     if last[:1].isupper():
         return last.lower() not in _NOT_NAMES

@@ -424,7 +424,8 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         nxt = _WORD.search(text, pos, min(s_end, pos + 40))
         if nxt is None or nxt.start() != pos and text[pos:nxt.start()].strip():
             return None
-        first = nxt.group().lower()
+        # (`US troops said …`: an upper-case abbreviation is a name, not the pronoun `us`)
+        first = nxt.group() if nxt.group().isupper() and len(nxt.group()) > 1 else nxt.group().lower()
         if first in _NOT_CLAUSE_START:
             mention = _cue_subject(text, s_start, w, low, s_end)
             if mention is None or first in _ADVERBIAL_START:

@@ -599,3 +599,17 @@ def test_reported_speech_inside_a_quotes_sentence_does_not_take_over_the_next_qu
     claims = extract_articles([Article(article_id="a", text=text)]).claims
     second = claims[claims.quote == "The voters are with us and they know it."]
     assert only(second).speaker == "Dana Reyes"
+
+
+def test_an_upper_case_us_opens_a_content():
+    # `US troops …` is the country, not the pronoun `us` that no content opens on
+    row = _said_claim("A senior official said US troops had not followed the convoy before the attack.")
+    assert row.quote == "US troops had not followed the convoy before the attack"
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("The man was arrested after police said he had fled the scene.", "police"),
+    ("The strike was launched when intelligence said that the general was at the airport.", "intelligence"),
+])
+def test_a_bare_collective_noun_is_a_subject(sentence, mention):
+    assert _said_claim(sentence).mention == mention
