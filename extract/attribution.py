@@ -2136,6 +2136,14 @@ _CAPITALISED_APPOSED = re.compile(r"(?:^|(?<=[,;:“”\"]))([^,;:“”\"]+?),\
 
 
 def _titled_apposition(window: str) -> re.Match | None:
+    # The apposition is what lies between the window's last two commas (the pattern's group
+    # 2 can hold no comma): it is read first, and the pattern only tried when that part opens
+    # on a capital and holds a title.
+    end = window.rstrip()
+    last = end.rfind(",", 0, len(end) - 1)
+    part = end[last + 1:-1].strip()
+    if not part[:1].isupper() or not any(w.lower().rstrip(".") in _titles() for w in part.split()):
+        return None
     m = _CAPITALISED_APPOSED.search(window)
     if m is None or not any(w.lower().rstrip(".") in _titles() for w in m.group(2).split()):
         return None
