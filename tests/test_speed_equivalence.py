@@ -1477,3 +1477,34 @@ def test_claim_tuples_make_the_table_the_dicts_made():
     pd.testing.assert_frame_equal(corpus.claims, pd.DataFrame(dict_rows, columns=columns), check_exact=True)
     empty = extract.extract_articles([Article(article_id="e", text="No claims.")], corpus_passes=False)
     pd.testing.assert_frame_equal(empty.claims, pd.DataFrame([], columns=columns), check_exact=True)
+
+
+def _titled_apposition_reference(window: str):
+    from extract.attribution import _CAPITALISED_APPOSED, _titles
+    m = _CAPITALISED_APPOSED.search(window)
+    if m is None or not any(w.lower().rstrip(".") in _titles() for w in m.group(2).split()):
+        return None
+    return m
+
+
+@SETTINGS
+@given(st.lists(piece, min_size=1, max_size=14).map(" ".join))
+@example("Jon Hale, Ohio Secretary of State, ")
+@example("In Paris, France, ")
+def test_titled_apposition_equals_the_pattern_alone(window):
+    from extract.attribution import _titled_apposition
+    for w in (window, window + ",", window + ", "):
+        got, want = _titled_apposition(w), _titled_apposition_reference(w)
+        assert (got and got.span(1), got and got.span(2)) == (want and want.span(1), want and want.span(2))
+
+
+def test_titled_apposition_equals_the_pattern_alone_on_real_articles():
+    from extract.attribution import _titled_apposition
+    checked = 0
+    for text in REAL_TEXTS[:30]:
+        for m in re.finditer(",", text):
+            window = text[max(0, m.start() - 120):m.end()]
+            got, want = _titled_apposition(window), _titled_apposition_reference(window)
+            assert (got and got.span(2)) == (want and want.span(2))
+            checked += want is not None
+    assert checked > 0
