@@ -928,6 +928,12 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             if subject is not None:
                 return _set_mention(claim, subject, None, "sentence-subject")
         after_quote = prev > s_start and low.endswith("ing")   # `“…,” X said on “Y,” adding, “…”`
+        progressive = _progressive_start(text, prev, w) if low.endswith("ing") else None
+        if progressive is not None and (_reported_weak_cue(text, s_start, w, verbs)
+                                        or not ((found := subject_of(text, prev, progressive)) and valid_mention(text, found))):
+            # `She says …, but insists Sanders is mounting a “…”`: hers (see _outer_report);
+            # without a subject before the auxiliary, the participle's readings below.
+            progressive = None
         aside = _parenthetical_cue(text, prev, w, q_open)
         if aside is not None:
             # `The paradox of Nancy, says Carl Anthony, historian at …, is that she was “…”`
@@ -945,16 +951,16 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             # `Said Dorothy Poynter, who grew up with Ali, “…”`; `But, said Solovey, “…”`
             mention = mention_after(text, w[1], q_open)
             rule = "before-quote-inverted"
-        elif low.endswith("ing") and (with_subject := _WITH_SUBJECT.search(text, prev, w[0])):
+        elif low.endswith("ing") and progressive is None and (with_subject := _WITH_SUBJECT.search(text, prev, w[0])):
             # `…, with Sen. John McCain calling it a “Chinese menu.”`
             mention = mention_before(text, with_subject.start(1), w[0])
             rule = "before-quote"
-        elif low.endswith("ing") and (absolute := _absolute_subject(text, s_start, w)) is not None:
+        elif low.endswith("ing") and progressive is None and (absolute := _absolute_subject(text, s_start, w)) is not None:
             # `…, with many marchers chanting “…”`, `– Ryan saying he was “…”`: a participle
             # after a clause break with its own subject before it (and what it is coordinated with)
             mention = absolute
             rule = "before-quote"
-        elif low.endswith("ing"):
+        elif low.endswith("ing") and progressive is None:
             # `Trump issued a statement saying …`: a participle speaks for the clause's
             # subject, not for the object before it.
             mention = (_subordinate_subject(text, s_start, w)
@@ -963,7 +969,10 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                        or subject_of(text, prev, w[0]))
             rule = "before-quote"
         else:
-            mention = subject_of(text, prev, w[0])
+            # (`Kasich’s campaign is already claiming victory in the “…”`, `Sen. Ron Johnson
+            # kept asking her why … “…”`: an -ing form after `be` or a verb of aspect is the
+            # clause's own verb, its subject before the auxiliary.)
+            mention = subject_of(text, prev, w[0] if progressive is None else progressive)
             outer = _outer_report(text, s_start, w, q_open, verbs) if mention is not None \
                 and text[mention.start:mention.end].lower() not in _pronouns() | {"who", "which"} else None
             if outer is not None:
@@ -979,7 +988,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                 if determined is not None:
                     return _set_mention(claim, determined, _cue_span(text, w), "before-quote")
             rule = "before-quote"
-        later = _later_clause_subject(text, prev if low.endswith("ing") else w[1], q_open)
+        later = _later_clause_subject(text, prev if low.endswith("ing") and progressive is None else w[1], q_open)
         if later is not None:
             # `Stevens says, but she cautions that she sees “…”`: a clause of its own
             # between the cue and the quote, with a pronoun subject, speaks for the quote.
@@ -1510,6 +1519,20 @@ def _asked_then_cue(text: str, quote: Quote, q_close: int, words: list[tuple[int
             and "," in text[named.end:cue[0]] and valid_mention(text, named))
 
 
+def _progressive_start(text: str, lo: int, w: tuple[int, int, str]) -> int | None:
+    """Where the auxiliary of an -ing cue starts, when the word before the cue (past adverbs:
+    `is already claiming`) is a form of `be` or a verb of aspect (progressive_auxiliaries.txt)."""
+    auxiliaries = load_words("progressive_auxiliaries.txt")
+    before = _words(text, max(lo, w[0] - 60), w[0])
+    end = w[0]
+    while before and not text[before[-1][1]:end].strip() and (
+            before[-1][2].lower() in _TRAILING_NOISE - auxiliaries or _manner_adverb(text, before)):
+        end = before.pop()[0]
+    if not before or text[before[-1][1]:end].strip():
+        return None
+    return before[-1][0] if before[-1][2].lower() in auxiliaries else None
+
+
 def _parenthetical_cue(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> Mention | None:
     """A cue and its speaker set off by commas inside the sentence before the quote (`…, says
     Carl Anthony, a historian, is that …“…”`): the inverted parenthetical attributes it."""
@@ -1754,6 +1777,20 @@ def _outer_report(text: str, s_start: int, w: tuple[int, int, str], q_open: int,
             return None
         return found, _cue_span(text, v)
     return None
+
+
+def _reported_weak_cue(text: str, s_start: int, w: tuple[int, int, str], verbs: frozenset[str]) -> bool:
+    """Whether a weak cue stands in what a strong verb of speech before it reports, as
+    _outer_report reads it, whether or not that verb's subject is found."""
+    table = cue_table()
+    if table.get(w[2].lower(), (0, 1.0))[1] >= WEAK_CUE:
+        return False
+    for v in reversed(cues_in(text, s_start, w[0], verbs)):
+        low = v[2].lower()
+        if low.endswith("ing") or not _is_cue(text, v, verbs, s_start):
+            continue
+        return table.get(low, (0, 0.0))[1] >= STRONG_CUE and _REPORT_GAP.fullmatch(text, v[1], w[0]) is not None
+    return False
 
 
 def _apposed_determined(text: str, lo: int, cue_start: int) -> Mention | None:

@@ -1150,3 +1150,19 @@ def test_coordinated_titles_before_one_name_keep_the_name():
     text = "Intro.\n\nThe novelist and broadcaster Mira Okafor said, “The pier belongs to the town.”"
     row = one(claims_of(text), "direct", "belongs to the town")
     assert row.mention == "Mira Okafor"
+
+
+# --- an -ing cue after `be` or a verb of aspect ----------------------------------------
+
+def test_an_ing_cue_after_be_or_a_verb_of_aspect_takes_the_subject_before_the_auxiliary():
+    # `is insisting`, `kept asking`: the -ing form is the clause's verb, not a participle
+    # speaking for the sentence's subject (nor for a clause before it).
+    text = "Intro.\n\nLocal farmer Jim Bray is insisting that the new dam has “ruined the valley,” blaming the board."
+    assert one(claims_of(text), "direct", "ruined the valley").mention == "Jim Bray"
+    text = ("Intro.\n\nThe storm had passed, and Sen. Maria Lund kept asking him why the agency had tied the "
+            "flooding to “freak” weather instead of neglect.")
+    assert one(claims_of(text), "direct", "freak").mention == "Maria Lund"
+    # A weak cue reported by a strong one keeps the reporter: `She says …, but insists X is mounting`.
+    text = ("Intro.\n\nMayor Ann Cole spoke on Monday. She says voters may not like it, but insists "
+            "Tom Baker is mounting a “phony attack.”")
+    assert one(claims_of(text), "direct", "phony attack").mention == "She"
