@@ -813,6 +813,7 @@ def _last_mark(text: str, quote: Quote) -> str:
 
 
 _AFTER_CLOSE = re.compile(r"[\s,.!?…]*")
+_TO_AFTER = re.compile(r"\s+to\b")
 _COLON_AT_END = re.compile(r":\s*$")
 
 
@@ -858,6 +859,14 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         # is a new statement, not this quote's attribution (`“…?” Trump asked.` is, and so
         # is `“…?” Lichtman said about McCain’s effort to …`).
         words = []
+    if words and words[0][2].lower() == "according" and not text[s_start:q_open].strip() \
+            and (to := _TO_AFTER.match(text, words[0][1])):
+        # `“…,” according to a court document filed by …`: the source right after a quote
+        # that opens its sentence (after `X called it “…,”` the codebook credits X, the inner
+        # speaker, not the source that reports X).
+        mention = mention_after(text, to.end(), nxt)
+        if mention is not None and valid_mention(text, mention):
+            return _set_mention(claim, mention, (words[0][0], to.end()), "according-to")
     for k, w in enumerate(words):
         if _is_cue(text, w, verbs, pos if k == 0 else s_start):
             if k == 0:

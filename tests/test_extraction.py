@@ -1166,3 +1166,13 @@ def test_an_ing_cue_after_be_or_a_verb_of_aspect_takes_the_subject_before_the_au
     text = ("Intro.\n\nMayor Ann Cole spoke on Monday. She says voters may not like it, but insists "
             "Tom Baker is mounting a “phony attack.”")
     assert one(claims_of(text), "direct", "phony attack").mention == "She"
+
+
+def test_according_to_right_after_a_quote_that_opens_its_sentence_is_its_source():
+    text = ("Intro.\n\nRivera later posted a photo and said she had been pushed.\n\n“Although the evidence "
+            "was strong, it cannot prove every element of the offense,” according to a memo filed by county "
+            "prosecutor Ann Ruiz.")
+    assert "Ann Ruiz" in one(claims_of(text), "direct", "every element").mention
+    # After a quote woven into its own attribution the inner speaker keeps it (nested sourcing).
+    text = "Intro.\n\nShe later compared the talks to a “root canal,” according to Tom Baker’s memoir."
+    assert one(claims_of(text), "direct", "root canal").mention == "She"
