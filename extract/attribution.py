@@ -859,6 +859,12 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         # is a new statement, not this quote's attribution (`“…?” Trump asked.` is, and so
         # is `“…?” Lichtman said about McCain’s effort to …`).
         words = []
+    if words and words[0][2].lower() in _SUBORDINATORS - {"as"}:
+        # `“…,” when it posted on Jan. 27`, `“…,” after Clinton spokesman Brian Fallon
+        # expressed …`: a subordinate clause after the quote is no attribution of it; the
+        # main clause after its comma may be (`“…,” when asked about it, Obama said`).
+        comma = text.find(",", words[0][1], nxt)
+        words = [x for x in words if x[0] > comma] if comma >= 0 else []
     if words and words[0][2].lower() == "according" and not text[s_start:q_open].strip() \
             and (to := _TO_AFTER.match(text, words[0][1])):
         # `“…,” according to a court document filed by …`: the source right after a quote

@@ -1176,3 +1176,12 @@ def test_according_to_right_after_a_quote_that_opens_its_sentence_is_its_source(
     # After a quote woven into its own attribution the inner speaker keeps it (nested sourcing).
     text = "Intro.\n\nShe later compared the talks to a “root canal,” according to Tom Baker’s memoir."
     assert one(claims_of(text), "direct", "root canal").mention == "She"
+
+
+def test_a_subordinate_clause_after_a_quote_is_not_its_attribution():
+    text = ("Intro.\n\n“Big news,” Tom Baker wrote on Monday, “the mayor endorses the mayor,” after city "
+            "spokesman Ann Cole praised her boss online.")
+    assert one(claims_of(text), "direct", "endorses the mayor").mention == "Tom Baker"
+    # The main clause after the subordinate one still is.
+    text = "Intro.\n\n“We are ready,” when asked about the storm, Mayor Ann Cole said on Monday."
+    assert one(claims_of(text), "direct", "We are ready").mention == "Ann Cole"
