@@ -923,8 +923,9 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     absolute = None     # an absolute participle's subject (checked by _absolute_subject)
     passive = None      # the nearest cue in the passive, which names no speaker
     for w in reversed(_words(text, prev, q_open)):
-        if possessed is not None and w[0] < possessed[1]:
+        if possessed is not None and w[0] <= possessed[1]:
             break       # `her remark that “…”`: the possessor is nearer the quote than any cue
+                        # (the noun itself too: `his warning that …`, `Trump’s claim that …`)
         low = w[2].lower()
         if low == "according":
             to = re.match(r"\s+to\b", text[w[1]:w[1] + 5])
@@ -1357,7 +1358,9 @@ _MAX_MODIFIERS = 3
 _MAX_NOUN_DISTANCE = 14
 
 
-_SENTENCE_MARK = re.compile(r"[.;!?]")
+# A mark that ends a clause or sentence before the quote (a full stop in the sentence is an
+# abbreviation's: `Gov. Mike Pence blamed the media for Donald Trump’s claim that …`).
+_SENTENCE_MARK = re.compile(r"[;!?]")
 
 
 def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, int] | None:

@@ -1185,3 +1185,14 @@ def test_a_subordinate_clause_after_a_quote_is_not_its_attribution():
     # The main clause after the subordinate one still is.
     text = "Intro.\n\n“We are ready,” when asked about the storm, Mayor Ann Cole said on Monday."
     assert one(claims_of(text), "direct", "We are ready").mention == "Ann Cole"
+
+
+def test_the_possessor_of_a_noun_for_something_said_speaks_past_abbreviations_and_the_noun_itself():
+    # An abbreviation's full stop in the sentence is no sentence end.
+    text = ("Intro.\n\nGov. Ann Cole on Monday blamed the press for making a fuss over Tom Baker’s claim that "
+            "the mayor “stole the vote,” saying they had missed the point.")
+    assert one(claims_of(text), "direct", "stole the vote").mention == "Tom Baker"
+    # The noun is no cue of its own (`warning` reads like a participle).
+    text = ("Intro.\n\nBut he left anger behind, particularly his warning that farmers would go to the "
+            "“end of the line” if they protested.")
+    assert one(claims_of(text), "direct", "end of the line").mention == "his"
