@@ -1358,17 +1358,16 @@ _MAX_MODIFIERS = 3
 _MAX_NOUN_DISTANCE = 14
 
 
-# A mark that ends a clause or sentence before the quote (a full stop in the sentence is an
-# abbreviation's: `Gov. Mike Pence blamed the media for Donald Trump’s claim that …`).
-_SENTENCE_MARK = re.compile(r"[;!?]")
 
 
 def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, int] | None:
     """The possessor of a noun for something said before the quote, and the noun's offset:
     `her remark that “…”` -> her, `Donald Trump’s claim that … “…”` -> Donald Trump,
     `The Florida senator’s answer was that “…”` -> The Florida senator."""
-    if _SENTENCE_MARK.search(text[prev:q_open]):
-        return None
+    # Only the clause after the last semicolon, exclamation or question mark before the quote
+    # (`…; Barrett’s dictum to his interns was, “…”`); a full stop inside the sentence is an
+    # abbreviation's (`Gov. Mike Pence blamed the media for Donald Trump’s claim that …`).
+    prev = max([prev] + [text.rfind(mark, prev, q_open) + 1 for mark in ";!?"])
     words = _words(text, prev, q_open)[-_MAX_NOUN_DISTANCE:]
     nouns = load_words("speech_nouns.txt")
     for i in range(len(words) - 1, 0, -1):

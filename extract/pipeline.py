@@ -168,7 +168,8 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
             introducer = None
             for claim in sorted(sent_claims, key=lambda c: c.start):
                 claims.append(claim)
-                if claim.mention_start is not None and text[claim.mention_start:claim.mention_end].lower() not in ("who", "which"):
+                if claim.mention_start is not None and text[claim.mention_start:claim.mention_end].lower() not in ("who", "which") \
+                        and claim.rule != "possessor":
                     # A relative clause's speaker (`…, who said …`) is an aside: the
                     # quotes that follow continue the main speaker, not this one.
                     previous, previous_para = claim, p_index

@@ -523,7 +523,9 @@ def test_first_line_quote_with_attribution_is_not_a_headline():
 def test_jsonl_and_csv_write_offsets_as_whole_numbers(tmp_path):
     from extract.export import write_table
 
-    text = ("Intro.\n\n“A long quotation with nobody named anywhere near it at all, really.”\n\n"
+    # (An agentless report has no speaker offsets: `… were warned that …`. An unattributed
+    # quote would do too, but whether the quote model keeps one sits on its threshold.)
+    text = ("Intro.\n\nPort workers were warned that the docks would stay closed until spring.\n\n"
             "“We acted,” the minister said.")
     claims = claims_of(text)
     assert claims.speaker_start.isna().any() and claims.speaker_start.notna().any()
@@ -1196,3 +1198,19 @@ def test_the_possessor_of_a_noun_for_something_said_speaks_past_abbreviations_an
     text = ("Intro.\n\nBut he left anger behind, particularly his warning that farmers would go to the "
             "“end of the line” if they protested.")
     assert one(claims_of(text), "direct", "end of the line").mention == "his"
+
+
+def test_the_possessor_of_a_noun_for_something_said_after_a_semicolon_speaks():
+    text = ("Intro.\n\nWhen Rosa Ortiz was a cub reporter, she worked under Tom Baker, the veteran editor of the "
+            "city desk; Baker’s motto to his staff (still quoted in the newsroom) was, “Never file a story before "
+            "lunch.”")
+    assert one(claims_of(text), "direct", "Never file").mention == "Baker"
+
+
+def test_a_quote_credited_to_a_possessor_is_not_the_speaker_later_quotes_continue():
+    # `Tom Baker’s old motto that “…”` quotes someone referred to, not the article's current
+    # speaker: the next paragraph's unattributed quote continues Ann Cole.
+    text = ("Intro.\n\n“We start now,” Mayor Ann Cole said at the meeting. The room went back to Tom Baker’s "
+            "old motto that “nobody sleeps before the vote.”\n\n“We have a lot of work to do tonight and tomorrow.”")
+    assert one(claims_of(text), "direct", "nobody sleeps").mention == "Tom Baker"
+    assert one(claims_of(text), "direct", "a lot of work").mention == "Ann Cole"
