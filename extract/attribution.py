@@ -471,6 +471,18 @@ def _split_name(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
             if len(keep) >= 8:
                 break
         keep.reverse()
+        if len(name) == 1 and name[0][2].lower() in load_words("roles_institution.txt"):
+            # `the State Department`, `the National Security Council`: the title words
+            # right before the head of a body's name are part of the name (`Department`
+            # alone names no one).
+            k = len(before)
+            while k > 0 and _is_cap(before[k - 1][2]) and len(before) - k < 4 \
+                    and not text[before[k - 1][1]:(before[k][0] if k < len(before) else name[0][0])].strip():
+                k -= 1
+            if k < len(before):
+                if k > 0 and before[k - 1][2].lower() == "the" and not text[before[k - 1][1]:before[k][0]].strip():
+                    k -= 1
+                return Mention(before[k][0], name[-1][1])
         return Mention(name[0][0], name[-1][1], (keep[0][0], keep[-1][1]) if keep else None)
     return _noun_phrase(words)
 
@@ -1852,8 +1864,13 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
         if _is_cue(text, w, verbs, s_start) and not w[2].lower().endswith("ing"):
             if text[s_start:w[0]].strip():
                 found = subject_of(text, s_start, w[0])
-                if found is not None and _after_preposition(text, s_start, found):
-                    continue    # `… reminds him of the old book titled “…”, explaining`: no subject
+                if found is not None and _after_preposition(text, s_start, found) and not all(
+                        _is_cap(x[2]) for x in _words(text, found.start, found.end) if x[2].lower() != "the"):
+                    # `… reminds him of the old book titled “…”, explaining`: no subject (a
+                    # body named after a preposition, `a group of experts at the Aspen
+                    # Institute Homeland Security Group warned …`, stands for the phrase that
+                    # governs it, which speakers.py resolves)
+                    continue
                 if _in_opening_clause(text, s_start, w, limit):
                     # `As Baker spoke, the union was …, urging …`: the main clause's subject
                     return _clause_subject(text, text.find(",", w[1], limit) + 1, limit)

@@ -1214,3 +1214,21 @@ def test_a_quote_credited_to_a_possessor_is_not_the_speaker_later_quotes_continu
             "old motto that “nobody sleeps before the vote.”\n\n“We have a lot of work to do tonight and tomorrow.”")
     assert one(claims_of(text), "direct", "nobody sleeps").mention == "Tom Baker"
     assert one(claims_of(text), "direct", "a lot of work").mention == "Ann Cole"
+
+
+@pytest.mark.parametrize("body", ["the Justice Department", "the National Security Council",
+                                  "the Republican National Committee"])
+def test_title_words_before_the_head_of_a_bodys_name_are_part_of_the_name(body):
+    # `State`, `Justice`, `National` are title words (`Secretary of State`, `Justice Scalia`);
+    # before `Department` or `Council` they name the body, and `Department` alone names no one.
+    text = f"Intro.\n\nOn Friday {body} said that “no records were located” after a long search."
+    row = one(claims_of(text), "direct", "no records")
+    assert row.mention == body
+    assert row.speaker == body
+
+
+def test_a_body_named_after_a_preposition_in_the_subject_stands_for_the_subject():
+    text = ("Intro.\n\nLast month, a group of 30 experts at the Aspen Institute Homeland Security Group "
+            "warned of fakery, arguing that the hackers could “salt the files with forgeries.”")
+    row = one(claims_of(text), "direct", "salt the files")
+    assert "Aspen Institute" in row.speaker and row.speaker.startswith("a group of 30 experts")
