@@ -164,7 +164,7 @@ _COORDINATING = frozenset("and but or so also yet then however meanwhile instead
 _TRAILING_NOISE = frozenset("""also has have had is was were are would will could can may might
 later previously recently repeatedly once already often just never then publicly privately
 has reportedly first again last yesterday today tonight earlier separately flatly further each
-long now always still even ever must should shall cannot""".split())
+long now always still even ever must should shall cannot been""".split())
 # Negated auxiliaries between a subject and its cue (`didn't say`, `wouldn’t say`, `did not
 # say`) are skipped like the words above by subject_of. Only `not` after do/does/did: after
 # `had` (`she had not read it, but called it “…”`) it leaves `read` no subject, as before.

@@ -1232,3 +1232,11 @@ def test_a_body_named_after_a_preposition_in_the_subject_stands_for_the_subject(
             "warned of fakery, arguing that the hackers could “salt the files with forgeries.”")
     row = one(claims_of(text), "direct", "salt the files")
     assert "Aspen Institute" in row.speaker and row.speaker.startswith("a group of 30 experts")
+
+
+def test_been_between_a_subject_and_its_cue_is_no_part_of_the_subject():
+    text = ("Intro.\n\nIn the weeks since the leak, security experts on Twitter have been circulating a passage "
+            "from the memoir of a spy who wrote about the “creative” use of forgeries.")
+    claims = claims_of(text)
+    assert one(claims, "indirect", "a passage from the memoir").mention == "security experts on Twitter"
+    assert one(claims, "direct", "creative").mention == "security experts on Twitter"
