@@ -1492,6 +1492,10 @@ def _inside_relative(text: str, subject: Mention, q_open: int) -> Mention:
 
 # `with X telling reporters …`: the participle's own subject stands right before it.
 _ABSOLUTE = re.compile(r"(?:,?\s*\bwith|[,;—–](?!\s*with\b))\s+((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+(?:[a-z]+ly\s+)?([a-z]+ing)\b")
+# After `with` the subject may run longer: `…, with the campaign of the former senator from
+# Pennsylvania saying …` (after a bare comma a longer run is as often a clause of its own:
+# `…, his campaign sent out a text message to supporters saying …`).
+_ABSOLUTE_WITH = re.compile(r",?\s*\bwith\s+((?:[\w.’'-]+\s+){6,9}?[\w.’'-]+)\s+(?:[a-z]+ly\s+)?([a-z]+ing)\b")
 
 
 def _absolute_subject(text: str, prev: int, w: tuple[int, int, str]) -> Mention | None:
@@ -1503,6 +1507,10 @@ def _absolute_subject(text: str, prev: int, w: tuple[int, int, str]) -> Mention 
     found = None
     for m in _ABSOLUTE.finditer(text, prev, w[1]):
         found = m
+    if found is None or found.end(2) != w[1]:
+        for m in _ABSOLUTE_WITH.finditer(text, prev, w[1]) if "with" in text[prev:w[0]] else ():
+            if m.end(2) == w[1]:
+                found = m
     if found is None or found.group(2).lower() not in verbs:
         return None
     if found.end(2) != w[1]:

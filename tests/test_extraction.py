@@ -1240,3 +1240,13 @@ def test_been_between_a_subject_and_its_cue_is_no_part_of_the_subject():
     claims = claims_of(text)
     assert one(claims, "indirect", "a passage from the memoir").mention == "security experts on Twitter"
     assert one(claims, "direct", "creative").mention == "security experts on Twitter"
+
+
+def test_a_long_subject_after_with_speaks_for_its_participle():
+    text = ("Intro.\n\nAnd Tom Baker turned on Rosa Ortiz, with the campaign of the former mayor from Dayton "
+            "saying she was “not a real reformer.”")
+    assert one(claims_of(text), "direct", "real reformer").mention == "the campaign of the former mayor from Dayton"
+    # After a bare comma a long run before the participle is a clause of its own.
+    text = ("Intro.\n\nEven before Baker spoke, his campaign sent out a text message to supporters saying: "
+            "“We won the county tonight!”")
+    assert one(claims_of(text), "direct", "We won the county").mention == "his campaign"
