@@ -2146,6 +2146,7 @@ _POSSESSIVE_APPOSITION = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'
 # (re takes the leftmost). Saying so first keeps re from trying the lazy name from every
 # offset of the window, each up to the next comma (15 % of the work, the same matches).
 _APPOSED = re.compile(r"(?:^|(?<=[,;:“”\"]))([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?|%s),\s*$" % _POSSESSIVE_APPOSITION)
+_APPOSED_TIGHT = re.compile(r"(?:^|(?<=[,;:“”\"]))([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an)\s[^,;“”\"]+?),\s*$")
 # A description, then the name apposed to it: `her senior policy adviser, Jake Sullivan, said`.
 _NAME_APPOSED = re.compile(r"(?:^|,)\s*((?:the|a|an|his|her|its|their|our)\s[^,;:“”\"]+|%s),\s+"
                            r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$" % _POSSESSIVE_APPOSITION.replace("+?", "+"))
@@ -2160,7 +2161,15 @@ def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     named = _NAME_APPOSED.search(window)
     if named:
         return Mention(lo + named.start(2), lo + named.end(2), (lo + named.start(1), lo + named.end(1)))
-    m = _APPOSED.search(window)
+    # The apposition closing the window without a comma of its own first: `In an article
+    # posted on the website, the Paper, …, Shen Xincheng, a doctoral candidate at …, urged`
+    # (the loose pattern's leftmost match starts at the sentence's opening phrase).
+    m = _APPOSED_TIGHT.search(window)
+    name = m.group(1).split() if m is not None else []
+    if not (0 < len(name) <= 4 and all(_is_cap(x) for x in name)) \
+            or _PLACE_BEFORE_COMMA.search(window, 0, max(0, m.start(1) - 1)) \
+            or m.group(1).strip().lower().rstrip(".") in load_words("regions.txt") | load_words("places.txt"):
+        m = _APPOSED.search(window)     # (a name, not a state: `a driver from Ava, Mo., who …`)
     if not m:
         return None
     name_start = lo + m.start(1)

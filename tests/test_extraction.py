@@ -1250,3 +1250,14 @@ def test_a_long_subject_after_with_speaks_for_its_participle():
     text = ("Intro.\n\nEven before Baker spoke, his campaign sent out a text message to supporters saying: "
             "“We won the county tonight!”")
     assert one(claims_of(text), "direct", "We won the county").mention == "his campaign"
+
+
+def test_the_name_before_the_apposition_closing_the_subject_speaks_past_an_opening_phrase():
+    # An opening phrase with asides of its own comes before the name and its apposition.
+    text = ("Intro.\n\nIn an article posted on the city website, the Ledger, and widely shared online, Rosa "
+            "Ortiz, a doctoral candidate at the state university, urged voters not to call the mayor "
+            "“crazy and stupid.”")
+    assert one(claims_of(text), "direct", "crazy and stupid").mention == "Rosa Ortiz"
+    # A state after a place is no name (`a driver from Ava, Mo., who …, said`).
+    text = "Intro.\n\nTom Baker, a driver from Ava, Mo., a member of the union, said the rule was “fair enough.”"
+    assert one(claims_of(text), "direct", "fair enough").mention == "Tom Baker"
