@@ -993,7 +993,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             # subject, not for the object before it.
             mention = (_subordinate_subject(text, s_start, w)
                        or _earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
-                       or description_subject(text, s_start, w[0])
+                       or description_subject(text, s_start, w[0], for_participle=True)
                        or subject_of(text, prev, w[0]))
             rule = "before-quote"
         else:
@@ -2068,6 +2068,8 @@ def _place_apposition_end(text: str, comma: int, limit: int) -> int:
 
 
 _DATELINE_TAG = re.compile(r"\s*\([^()]{1,30}\)\s*[—–-]+\s*")
+# A dateline opening a sentence: `WASHINGTON, Dec. 8 (UPI) — `, `BAGHDAD — `.
+_DATELINE_OPENING = re.compile(r"[A-Z][A-Z.’' -]*[A-Z.](?:,[^()—–\n]{1,30}?)?(?:\s*\([^()]{1,30}\))?\s*[—–]+\s*")
 _OPENING_BEFORE = re.compile(r"(?:^|[.!?:;…—–(\[“”\"‘’]|\n)\s*$")
 
 
@@ -2101,20 +2103,36 @@ _APPROXIMATE = frozenset("about nearly roughly almost around some over".split())
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)$")
 
 
-def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
+def description_subject(text: str, s_start: int, limit: int, for_participle: bool = False) -> Mention | None:
     """A description opening the sentence as its subject, up to its head word:
     `The billionaire businessman began …, saying …`, `His chief aide doubled down …`,
-    `One operative inside Trump Tower tried …`, `Hillary Clinton’s right-hand woman …`."""
+    `One operative inside Trump Tower tried …`, `Hillary Clinton’s right-hand woman …`.
+    for_participle: the speaker of a participle cue (`…, saying …`) is looked for past a
+    dateline and an opening prepositional phrase, and a possessive name may open it."""
     words = _words(text, s_start, limit)[:8]
     if len(words) < 2 or words[0][0] != s_start + len(text[s_start:limit]) - len(text[s_start:limit].lstrip()):
         return None
-    if words[0][2].lower() in load_words("opening_adverbials.txt"):
-        # `Outside the hall, about fifty farmers gathered, chanting …`: the subject follows
-        # the opening adverbial's comma.
+    dateline = _DATELINE_OPENING.match(text, words[0][0], limit) if for_participle else None
+    if dateline is not None:
+        # `WASHINGTON, Dec. 8 (UPI) — In response to …, Clinton’s right-hand woman …`
+        return description_subject(text, dateline.end(), limit, for_participle)
+    if words[0][2].lower() in load_words("opening_adverbials.txt") or for_participle and words[0][2].lower() in _ADJUNCT_OPENERS:
+        # `Outside the hall, about fifty farmers gathered, chanting …`: the subject follows the
+        # opening adverbial's comma; for a participle's speaker, an opening prepositional
+        # phrase's too (`In response to the plan, Rosa Ortiz’s top aide rallied supporters,
+        # saying …`; a quote woven into `After the vote, the plan became “…”` is nobody's).
         comma = text.find(",", words[0][1], limit)
         if comma < 0:
             return None
-        return description_subject(text, comma + 1, limit)
+        return description_subject(text, comma + 1, limit, for_participle)
+    # A possessive name opens the phrase like a determiner: `Hillary Clinton’s right-hand woman`.
+    owner = next((k for k, w in enumerate(words[:4]) if _POSSESSIVE_END.search(w[2])), None) if for_participle else None
+    if owner is not None and 0 < owner < len(words) - 1 and all(_is_cap(w[2]) for w in words[:owner + 1]) \
+            and not any(w[2].lower() in _ADJUNCT_OPENERS or w[2].lower() in _PREPOSITIONS for w in words[:owner]) \
+            and not text[words[0][0]:words[owner][1]].count(","):
+        opening, words = words[0][0], words[owner:]
+    else:
+        opening = words[0][0]
     first = words[0][2].lower()
     # (`about 200 protesters congregated …`: an approximate number opens the phrase too)
     approximate = first in _APPROXIMATE and (words[1][2][:1].isdigit() or words[1][2].lower() in _DETERMINERS)
@@ -2128,10 +2146,10 @@ def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
         low = w[2].lower()
         if low in speech_verbs() and w[2][:1].islower():
             # The cue right after the phrase: `About four in 10 said …` (not `… said` as a head).
-            mention = Mention(words[0][0], words[j - 1][1])
+            mention = Mention(opening, words[j - 1][1])
             return mention if j >= 2 and (approximate or valid_mention(text, mention) or _determined_phrase(text, mention)) else None
         if low in heads and low not in _DETERMINERS:     # (the learned heads hold `a`)
-            mention = Mention(words[0][0], w[1])
+            mention = Mention(opening, w[1])
             return mention if valid_mention(text, mention) else None
         if low in _VERB_LIKE:
             return None     # `The first incident came during a speech`: past its subject

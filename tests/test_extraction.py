@@ -1261,3 +1261,16 @@ def test_the_name_before_the_apposition_closing_the_subject_speaks_past_an_openi
     # A state after a place is no name (`a driver from Ava, Mo., who …, said`).
     text = "Intro.\n\nTom Baker, a driver from Ava, Mo., a member of the union, said the rule was “fair enough.”"
     assert one(claims_of(text), "direct", "fair enough").mention == "Tom Baker"
+
+
+@pytest.mark.parametrize("dateline", ["", "DAYTON, Dec. 8 (AP) — "])
+@pytest.mark.parametrize("subject", ["Rosa Ortiz’s right-hand woman", "Rosa Ortiz’s top aide"])
+def test_a_possessive_description_after_an_opening_phrase_speaks_for_a_participle(subject, dateline):
+    text = (f"Intro.\n\n{dateline}In response to Tom Baker’s plan to bar trucks from the city, {subject} rallied "
+            "supporters, saying: “We have to be ready to stop him.”")
+    assert one(claims_of(text), "direct", "ready to stop him").mention == subject
+
+
+def test_a_preposition_opening_a_possessive_is_no_part_of_the_description():
+    text = "Intro.\n\nIn Tom Baker’s mind, the mayor had “choked like a dog,” and he said so."
+    assert one(claims_of(text), "direct", "choked like a dog").mention != "In Tom Baker’s mind"
