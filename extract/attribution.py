@@ -237,7 +237,23 @@ def _time_before_cue(text: str, lo: int, cue_start: int) -> re.Match | None:
 
 
 def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | None:
-    """The subject of a cue: the noun phrase ending right before it."""
+    """The subject of a cue: the noun phrase ending right before it; a verb of reporting
+    inside that phrase ends it (`Clinton said the plan would …` -> Clinton, `her record as
+    secretary of state and said she …` -> no phrase)."""
+    mention = _mention_before(text, clause_start, cue_start)
+    if mention is None:
+        return None
+    words = _words(text, mention.start, mention.end)
+    cut = next((w for w in words[1:] if w[2] in _REPORTING), None)
+    if cut is None:
+        return mention
+    before = _mention_before(text, clause_start, cut[0])
+    if before is None or _words(text, before.start, before.end)[-1][2].lower() in ("and", "but", "or"):
+        return None     # (`… and said she …`: the verb's subject is further back)
+    return before
+
+
+def _mention_before(text: str, clause_start: int, cue_start: int) -> Mention | None:
     time = _time_before_cue(text, clause_start, cue_start)
     if time and time.start() > clause_start:
         cue_start = time.start()
@@ -400,6 +416,8 @@ def valid_mention(text: str, mention: Mention) -> bool:
     return head.lower() in _source_heads() or head.lower() in _titles() or head.lower() in _role_words()
 
 
+# Verbs of reporting that a noun phrase does not hold after its first word.
+_REPORTING = frozenset("said says say told tells".split())
 # Words before a name after which the head comes first ("a spokesman for the Pentagon"), and
 # determiners other than the articles (sets built once, not per call).
 _HEAD_FIRST = _PREPOSITIONS | {"stationed", "based"}

@@ -1274,3 +1274,13 @@ def test_a_possessive_description_after_an_opening_phrase_speaks_for_a_participl
 def test_a_preposition_opening_a_possessive_is_no_part_of_the_description():
     text = "Intro.\n\nIn Tom Baker’s mind, the mayor had “choked like a dog,” and he said so."
     assert one(claims_of(text), "direct", "choked like a dog").mention != "In Tom Baker’s mind"
+
+
+def test_a_verb_of_reporting_inside_a_subject_phrase_ends_it():
+    # `Baker said station executives` is no subject of `called`: Baker is.
+    text = "Intro.\n\nTom Baker said station executives called him “every 15 minutes” last week."
+    assert one(claims_of(text), "direct", "every 15 minutes").mention == "Tom Baker"
+    # `… denounced her record as treasurer and said she …` holds no subject at all.
+    text = ("Intro.\n\nTom Baker further summed up the mayor as “terrible,” denounced her record as city "
+            "treasurer and said she should not even be allowed to run again.")
+    assert one(claims_of(text), "direct", "terrible").mention == "Tom Baker"
