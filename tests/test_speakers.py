@@ -395,3 +395,11 @@ def test_a_name_opening_a_clause_before_the_subject_does_not_bind_the_pronoun():
     claims[1].sentence_start = text.index("After")
     resolve(text, claims)
     assert claims[1].speaker != "Tom Baker"
+
+
+def test_a_relative_pronoun_after_the_apposition_of_a_name_resolves_to_the_name():
+    # `Rosa Ortiz, a Dayton native who writes …`: the antecedent description is apposed to
+    # the name, and the speaker is the person named, not the description.
+    text = ("Rosa Ortiz, a Dayton native who writes fiction on the side (one story is set at a contest "
+            "“where the loser becomes dinner”), has run the campaign.")
+    assert one(text, "where the loser becomes dinner", "who").speaker == "Rosa Ortiz"
