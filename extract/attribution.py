@@ -874,6 +874,12 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     hands_over = (not text[s_start:q_open].strip() or last_mark in (",", ".", "!", "?", "…")
                   or text[q_close:q_close + 1] in (",", ".", "!", "?")
                   or _AS_CUE.match(text, q_close) is not None)
+    named = _relative_naming(text, s_start, q_open)
+    if named is not None:
+        # `in what Bay Buchanan, national treasurer for …, called “hand-to-hand combat.”`,
+        # `in a clip that Judge Mosman called “distasteful,” Santilli expressed …`: the
+        # subject of the naming verb in the relative clause speaks the name.
+        return _set_mention(claim, named[0], named[1], "before-quote")
     if last_mark == "," or text[q_close:q_close + 1] == ",":
         opening = _opening_clause_speaker(text, s_start, q_open, other_quotes)
         if opening is not None:
@@ -1572,6 +1578,30 @@ def _asked_then_cue(text: str, quote: Quote, q_close: int, words: list[tuple[int
     named = subject_of(text, words[0][0], cue[0])
     return (named is not None and words[0][0] in (named.start, (named.descriptor or (None,))[0])
             and "," in text[named.end:cue[0]] and valid_mention(text, named))
+
+
+_OBJECT_RELATIVE = re.compile(r"\b(?:that|what|which)\s+")
+
+
+def _relative_naming(text: str, s_start: int, q_open: int) -> tuple[Mention, tuple[int, int]] | None:
+    """A naming verb right before the quote (naming_participles.txt: called, dubbed …) whose
+    subject opens an object relative clause (`that X called “…”`, `what X called “…”`): that
+    subject and the verb's span."""
+    words = _words(text, max(s_start, q_open - 200), q_open)
+    if not words or words[-1][2].lower() not in load_words("naming_participles.txt") \
+            or text[words[-1][1]:q_open].strip(" ,"):
+        return None
+    verb = words[-1]
+    relative = None
+    for m in _OBJECT_RELATIVE.finditer(text, max(s_start, verb[0] - 120), verb[0]):
+        relative = m
+    if relative is None or any(mark in text[relative.end():verb[0]] for mark in ";:()“”\"—–"):
+        return None
+    mention = subject_of(text, relative.end(), verb[0])
+    if mention is None or mention.start < relative.end() or not valid_mention(text, mention) \
+            or text[mention.start:mention.end].lower() in _pronouns() | {"who", "which", "that"}:
+        return None
+    return mention, (verb[0], verb[1])
 
 
 def _progressive_start(text: str, lo: int, w: tuple[int, int, str]) -> int | None:

@@ -1284,3 +1284,12 @@ def test_a_verb_of_reporting_inside_a_subject_phrase_ends_it():
     text = ("Intro.\n\nTom Baker further summed up the mayor as “terrible,” denounced her record as city "
             "treasurer and said she should not even be allowed to run again.")
     assert one(claims_of(text), "direct", "terrible").mention == "Tom Baker"
+
+
+def test_the_subject_of_a_naming_verb_in_a_relative_clause_speaks_the_name():
+    text = ("Intro.\n\nAnd, in a clip that County Judge Ann Cole called “distasteful,” Tom Baker expressed a "
+            "wish to see the mayor jailed.")
+    assert one(claims_of(text), "direct", "distasteful").mention == "Ann Cole"
+    text = ("Intro.\n\nHe guarded the delegates at the 1976 convention, in what Rosa Ortiz, a treasurer for the "
+            "rival campaign, called “hand-to-hand combat.”")
+    assert one(claims_of(text), "direct", "hand-to-hand").mention == "Rosa Ortiz"
