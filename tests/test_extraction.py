@@ -1293,3 +1293,11 @@ def test_the_subject_of_a_naming_verb_in_a_relative_clause_speaks_the_name():
     text = ("Intro.\n\nHe guarded the delegates at the 1976 convention, in what Rosa Ortiz, a treasurer for the "
             "rival campaign, called “hand-to-hand combat.”")
     assert one(claims_of(text), "direct", "hand-to-hand").mention == "Rosa Ortiz"
+
+
+def test_quotes_joined_by_and_before_an_attribution_after_the_last_share_its_speaker():
+    text = ("Intro.\n\nGuns are “the worst public health crisis” and “stunt the growth of children,” Tom Baker, "
+            "the former mayor, proclaimed on Tuesday.")
+    claims = claims_of(text)
+    assert one(claims, "direct", "public health crisis").mention == "Tom Baker"
+    assert one(claims, "direct", "stunt the growth").mention == "Tom Baker"
