@@ -164,7 +164,7 @@ _COORDINATING = frozenset("and but or so also yet then however meanwhile instead
 _TRAILING_NOISE = frozenset("""also has have had is was were are would will could can may might
 later previously recently repeatedly once already often just never then publicly privately
 has reportedly first again last yesterday today tonight earlier separately flatly further each
-long now always still even ever must should shall cannot""".split())
+long now always still even ever must should shall cannot been""".split())
 # Negated auxiliaries between a subject and its cue (`didn't say`, `wouldn’t say`, `did not
 # say`) are skipped like the words above by subject_of. Only `not` after do/does/did: after
 # `had` (`she had not read it, but called it “…”`) it leaves `read` no subject, as before.
@@ -237,7 +237,23 @@ def _time_before_cue(text: str, lo: int, cue_start: int) -> re.Match | None:
 
 
 def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | None:
-    """The subject of a cue: the noun phrase ending right before it."""
+    """The subject of a cue: the noun phrase ending right before it; a verb of reporting
+    inside that phrase ends it (`Clinton said the plan would …` -> Clinton, `her record as
+    secretary of state and said she …` -> no phrase)."""
+    mention = _mention_before(text, clause_start, cue_start)
+    if mention is None:
+        return None
+    words = _words(text, mention.start, mention.end)
+    cut = next((w for w in words[1:] if w[2] in _REPORTING), None)
+    if cut is None:
+        return mention
+    before = _mention_before(text, clause_start, cut[0])
+    if before is None or _words(text, before.start, before.end)[-1][2].lower() in ("and", "but", "or"):
+        return None     # (`… and said she …`: the verb's subject is further back)
+    return before
+
+
+def _mention_before(text: str, clause_start: int, cue_start: int) -> Mention | None:
     time = _time_before_cue(text, clause_start, cue_start)
     if time and time.start() > clause_start:
         cue_start = time.start()
@@ -457,6 +473,8 @@ def valid_mention(text: str, mention: Mention) -> bool:
     return head.lower() in _source_heads() or head.lower() in _titles() or head.lower() in _role_words()
 
 
+# Verbs of reporting that a noun phrase does not hold after its first word.
+_REPORTING = frozenset("said says say told tells".split())
 # Words before a name after which the head comes first ("a spokesman for the Pentagon"), and
 # determiners other than the articles (sets built once, not per call).
 _HEAD_FIRST = _PREPOSITIONS | {"stationed", "based"}
@@ -529,6 +547,18 @@ def _split_name(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
             if len(keep) >= 8:
                 break
         keep.reverse()
+        if len(name) == 1 and name[0][2].lower() in load_words("roles_institution.txt"):
+            # `the State Department`, `the National Security Council`: the title words
+            # right before the head of a body's name are part of the name (`Department`
+            # alone names no one).
+            k = len(before)
+            while k > 0 and _is_cap(before[k - 1][2]) and len(before) - k < 4 \
+                    and not text[before[k - 1][1]:(before[k][0] if k < len(before) else name[0][0])].strip():
+                k -= 1
+            if k < len(before):
+                if k > 0 and before[k - 1][2].lower() == "the" and not text[before[k - 1][1]:before[k][0]].strip():
+                    k -= 1
+                return Mention(before[k][0], name[-1][1])
         return Mention(name[0][0], name[-1][1], (keep[0][0], keep[-1][1]) if keep else None)
     return _noun_phrase(words)
 
@@ -871,6 +901,7 @@ def _last_mark(text: str, quote: Quote) -> str:
 
 
 _AFTER_CLOSE = re.compile(r"[\s,.!?…]*")
+_TO_AFTER = re.compile(r"\s+to\b")
 _COLON_AT_END = re.compile(r":\s*$")
 
 
@@ -901,6 +932,12 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     hands_over = (not text[s_start:q_open].strip() or last_mark in (",", ".", "!", "?", "…")
                   or text[q_close:q_close + 1] in (",", ".", "!", "?")
                   or _AS_CUE.match(text, q_close) is not None)
+    named = _relative_naming(text, s_start, q_open)
+    if named is not None:
+        # `in what Bay Buchanan, national treasurer for …, called “hand-to-hand combat.”`,
+        # `in a clip that Judge Mosman called “distasteful,” Santilli expressed …`: the
+        # subject of the naming verb in the relative clause speaks the name.
+        return _set_mention(claim, named[0], named[1], "before-quote")
     if last_mark == "," or text[q_close:q_close + 1] == ",":
         opening = _opening_clause_speaker(text, s_start, q_open, other_quotes)
         if opening is not None:
@@ -916,6 +953,20 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         # is a new statement, not this quote's attribution (`“…?” Trump asked.` is, and so
         # is `“…?” Lichtman said about McCain’s effort to …`).
         words = []
+    if words and words[0][2].lower() in _SUBORDINATORS - {"as"}:
+        # `“…,” when it posted on Jan. 27`, `“…,” after Clinton spokesman Brian Fallon
+        # expressed …`: a subordinate clause after the quote is no attribution of it; the
+        # main clause after its comma may be (`“…,” when asked about it, Obama said`).
+        comma = text.find(",", words[0][1], nxt)
+        words = [x for x in words if x[0] > comma] if comma >= 0 else []
+    if words and words[0][2].lower() == "according" and not text[s_start:q_open].strip() \
+            and (to := _TO_AFTER.match(text, words[0][1])):
+        # `“…,” according to a court document filed by …`: the source right after a quote
+        # that opens its sentence (after `X called it “…,”` the codebook credits X, the inner
+        # speaker, not the source that reports X).
+        mention = mention_after(text, to.end(), nxt)
+        if mention is not None and valid_mention(text, mention):
+            return _set_mention(claim, mention, (words[0][0], to.end()), "according-to")
     for k, w in enumerate(words):
         if _is_cue(text, w, verbs, pos if k == 0 else s_start):
             if k == 0:
@@ -966,8 +1017,9 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     absolute = None     # an absolute participle's subject (checked by _absolute_subject)
     passive = None      # the nearest cue in the passive, which names no speaker
     for w in reversed(_words(text, prev, q_open)):
-        if possessed is not None and w[0] < possessed[1]:
+        if possessed is not None and w[0] <= possessed[1]:
             break       # `her remark that “…”`: the possessor is nearer the quote than any cue
+                        # (the noun itself too: `his warning that …`, `Trump’s claim that …`)
         low = w[2].lower()
         if low == "according":
             to = re.match(r"\s+to\b", text[w[1]:w[1] + 5])
@@ -986,6 +1038,12 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             if subject is not None:
                 return _set_mention(claim, subject, None, "sentence-subject")
         after_quote = prev > s_start and low.endswith("ing")   # `“…,” X said on “Y,” adding, “…”`
+        progressive = _progressive_start(text, prev, w) if low.endswith("ing") else None
+        if progressive is not None and (_reported_weak_cue(text, s_start, w, verbs)
+                                        or not ((found := subject_of(text, prev, progressive)) and valid_mention(text, found))):
+            # `She says …, but insists Sanders is mounting a “…”`: hers (see _outer_report);
+            # without a subject before the auxiliary, the participle's readings below.
+            progressive = None
         aside = _parenthetical_cue(text, prev, w, q_open)
         if aside is not None:
             # `The paradox of Nancy, says Carl Anthony, historian at …, is that she was “…”`
@@ -1003,25 +1061,28 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             # `Said Dorothy Poynter, who grew up with Ali, “…”`; `But, said Solovey, “…”`
             mention = mention_after(text, w[1], q_open)
             rule = "before-quote-inverted"
-        elif low.endswith("ing") and (with_subject := _WITH_SUBJECT.search(text, prev, w[0])):
+        elif low.endswith("ing") and progressive is None and (with_subject := _WITH_SUBJECT.search(text, prev, w[0])):
             # `…, with Sen. John McCain calling it a “Chinese menu.”`
             mention = mention_before(text, with_subject.start(1), w[0])
             rule = "before-quote"
-        elif low.endswith("ing") and (absolute := _absolute_subject(text, s_start, w)) is not None:
+        elif low.endswith("ing") and progressive is None and (absolute := _absolute_subject(text, s_start, w)) is not None:
             # `…, with many marchers chanting “…”`, `– Ryan saying he was “…”`: a participle
             # after a clause break with its own subject before it (and what it is coordinated with)
             mention = absolute
             rule = "before-quote"
-        elif low.endswith("ing"):
+        elif low.endswith("ing") and progressive is None:
             # `Trump issued a statement saying …`: a participle speaks for the clause's
             # subject, not for the object before it.
             mention = (_subordinate_subject(text, s_start, w)
                        or _earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
-                       or description_subject(text, s_start, w[0])
+                       or description_subject(text, s_start, w[0], for_participle=True)
                        or subject_of(text, prev, w[0]))
             rule = "before-quote"
         else:
-            mention = subject_of(text, prev, w[0])
+            # (`Kasich’s campaign is already claiming victory in the “…”`, `Sen. Ron Johnson
+            # kept asking her why … “…”`: an -ing form after `be` or a verb of aspect is the
+            # clause's own verb, its subject before the auxiliary.)
+            mention = subject_of(text, prev, w[0] if progressive is None else progressive)
             outer = _outer_report(text, s_start, w, q_open, verbs) if mention is not None \
                 and text[mention.start:mention.end].lower() not in _pronouns() | {"who", "which"} else None
             if outer is not None:
@@ -1037,7 +1098,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                 if determined is not None:
                     return _set_mention(claim, determined, _cue_span(text, w), "before-quote")
             rule = "before-quote"
-        later = _later_clause_subject(text, prev if low.endswith("ing") else w[1], q_open)
+        later = _later_clause_subject(text, prev if low.endswith("ing") and progressive is None else w[1], q_open)
         if later is not None:
             # `Stevens says, but she cautions that she sees “…”`: a clause of its own
             # between the cue and the quote, with a pronoun subject, speaks for the quote.
@@ -1391,15 +1452,16 @@ _MAX_MODIFIERS = 3
 _MAX_NOUN_DISTANCE = 14
 
 
-_SENTENCE_MARK = re.compile(r"[.;!?]")
 
 
 def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, int] | None:
     """The possessor of a noun for something said before the quote, and the noun's offset:
     `her remark that “…”` -> her, `Donald Trump’s claim that … “…”` -> Donald Trump,
     `The Florida senator’s answer was that “…”` -> The Florida senator."""
-    if _SENTENCE_MARK.search(text[prev:q_open]):
-        return None
+    # Only the clause after the last semicolon, exclamation or question mark before the quote
+    # (`…; Barrett’s dictum to his interns was, “…”`); a full stop inside the sentence is an
+    # abbreviation's (`Gov. Mike Pence blamed the media for Donald Trump’s claim that …`).
+    prev = max([prev] + [text.rfind(mark, prev, q_open) + 1 for mark in ";!?"])
     words = _words(text, prev, q_open)[-_MAX_NOUN_DISTANCE:]
     nouns = load_words("speech_nouns.txt")
     for i in range(len(words) - 1, 0, -1):
@@ -1512,6 +1574,10 @@ def _inside_relative(text: str, subject: Mention, q_open: int) -> Mention:
 
 # `with X telling reporters …`: the participle's own subject stands right before it.
 _ABSOLUTE = re.compile(r"(?:,?\s*\bwith|[,;—–](?!\s*with\b))\s+((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+(?:[a-z]+ly\s+)?([a-z]+ing)\b")
+# After `with` the subject may run longer: `…, with the campaign of the former senator from
+# Pennsylvania saying …` (after a bare comma a longer run is as often a clause of its own:
+# `…, his campaign sent out a text message to supporters saying …`).
+_ABSOLUTE_WITH = re.compile(r",?\s*\bwith\s+((?:[\w.’'-]+\s+){6,9}?[\w.’'-]+)\s+(?:[a-z]+ly\s+)?([a-z]+ing)\b")
 
 
 def _absolute_subject(text: str, prev: int, w: tuple[int, int, str]) -> Mention | None:
@@ -1523,6 +1589,10 @@ def _absolute_subject(text: str, prev: int, w: tuple[int, int, str]) -> Mention 
     found = None
     for m in _ABSOLUTE.finditer(text, prev, w[1]):
         found = m
+    if found is None or found.end(2) != w[1]:
+        for m in _ABSOLUTE_WITH.finditer(text, prev, w[1]) if "with" in text[prev:w[0]] else ():
+            if m.end(2) == w[1]:
+                found = m
     if found is None or found.group(2).lower() not in verbs:
         return None
     if found.end(2) != w[1]:
@@ -1566,6 +1636,44 @@ def _asked_then_cue(text: str, quote: Quote, q_close: int, words: list[tuple[int
     named = subject_of(text, words[0][0], cue[0])
     return (named is not None and words[0][0] in (named.start, (named.descriptor or (None,))[0])
             and "," in text[named.end:cue[0]] and valid_mention(text, named))
+
+
+_OBJECT_RELATIVE = re.compile(r"\b(?:that|what|which)\s+")
+
+
+def _relative_naming(text: str, s_start: int, q_open: int) -> tuple[Mention, tuple[int, int]] | None:
+    """A naming verb right before the quote (naming_participles.txt: called, dubbed …) whose
+    subject opens an object relative clause (`that X called “…”`, `what X called “…”`): that
+    subject and the verb's span."""
+    words = _words(text, max(s_start, q_open - 200), q_open)
+    if not words or words[-1][2].lower() not in load_words("naming_participles.txt") \
+            or text[words[-1][1]:q_open].strip(" ,"):
+        return None
+    verb = words[-1]
+    relative = None
+    for m in _OBJECT_RELATIVE.finditer(text, max(s_start, verb[0] - 120), verb[0]):
+        relative = m
+    if relative is None or any(mark in text[relative.end():verb[0]] for mark in ";:()“”\"—–"):
+        return None
+    mention = subject_of(text, relative.end(), verb[0])
+    if mention is None or mention.start < relative.end() or not valid_mention(text, mention) \
+            or text[mention.start:mention.end].lower() in _pronouns() | {"who", "which", "that"}:
+        return None
+    return mention, (verb[0], verb[1])
+
+
+def _progressive_start(text: str, lo: int, w: tuple[int, int, str]) -> int | None:
+    """Where the auxiliary of an -ing cue starts, when the word before the cue (past adverbs:
+    `is already claiming`) is a form of `be` or a verb of aspect (progressive_auxiliaries.txt)."""
+    auxiliaries = load_words("progressive_auxiliaries.txt")
+    before = _words(text, max(lo, w[0] - 60), w[0])
+    end = w[0]
+    while before and not text[before[-1][1]:end].strip() and (
+            before[-1][2].lower() in _TRAILING_NOISE - auxiliaries or _manner_adverb(text, before)):
+        end = before.pop()[0]
+    if not before or text[before[-1][1]:end].strip():
+        return None
+    return before[-1][0] if before[-1][2].lower() in auxiliaries else None
 
 
 def _parenthetical_cue(text: str, prev: int, w: tuple[int, int, str], q_open: int) -> Mention | None:
@@ -1814,6 +1922,20 @@ def _outer_report(text: str, s_start: int, w: tuple[int, int, str], q_open: int,
     return None
 
 
+def _reported_weak_cue(text: str, s_start: int, w: tuple[int, int, str], verbs: frozenset[str]) -> bool:
+    """Whether a weak cue stands in what a strong verb of speech before it reports, as
+    _outer_report reads it, whether or not that verb's subject is found."""
+    table = cue_table()
+    if table.get(w[2].lower(), (0, 1.0))[1] >= WEAK_CUE:
+        return False
+    for v in reversed(cues_in(text, s_start, w[0], verbs)):
+        low = v[2].lower()
+        if low.endswith("ing") or not _is_cue(text, v, verbs, s_start):
+            continue
+        return table.get(low, (0, 0.0))[1] >= STRONG_CUE and _REPORT_GAP.fullmatch(text, v[1], w[0]) is not None
+    return False
+
+
 def _apposed_determined(text: str, lo: int, cue_start: int) -> Mention | None:
     """`The complaint, which was filed in court on Friday, alleged`: a determined phrase
     that the determined-subject rule accepts, set off from its cue by an apposition or a
@@ -1856,8 +1978,13 @@ def _earlier_cue_subject(text: str, s_start: int, limit: int) -> Mention | None:
         if _is_cue(text, w, verbs, s_start) and not w[2].lower().endswith("ing"):
             if text[s_start:w[0]].strip():
                 found = subject_of(text, s_start, w[0])
-                if found is not None and _after_preposition(text, s_start, found):
-                    continue    # `… reminds him of the old book titled “…”, explaining`: no subject
+                if found is not None and _after_preposition(text, s_start, found) and not all(
+                        _is_cap(x[2]) for x in _words(text, found.start, found.end) if x[2].lower() != "the"):
+                    # `… reminds him of the old book titled “…”, explaining`: no subject (a
+                    # body named after a preposition, `a group of experts at the Aspen
+                    # Institute Homeland Security Group warned …`, stands for the phrase that
+                    # governs it, which speakers.py resolves)
+                    continue
                 if _in_opening_clause(text, s_start, w, limit):
                     # `As Baker spoke, the union was …, urging …`: the main clause's subject
                     return _clause_subject(text, text.find(",", w[1], limit) + 1, limit)
@@ -2047,6 +2174,8 @@ def _place_apposition_end(text: str, comma: int, limit: int) -> int:
 
 
 _DATELINE_TAG = re.compile(r"\s*\([^()]{1,30}\)\s*[—–-]+\s*")
+# A dateline opening a sentence: `WASHINGTON, Dec. 8 (UPI) — `, `BAGHDAD — `.
+_DATELINE_OPENING = re.compile(r"[A-Z][A-Z.’' -]*[A-Z.](?:,[^()—–\n]{1,30}?)?(?:\s*\([^()]{1,30}\))?\s*[—–]+\s*")
 _OPENING_BEFORE = re.compile(r"(?:^|[.!?:;…—–(\[“”\"‘’]|\n)\s*$")
 
 
@@ -2080,20 +2209,36 @@ _APPROXIMATE = frozenset("about nearly roughly almost around some over".split())
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)$")
 
 
-def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
+def description_subject(text: str, s_start: int, limit: int, for_participle: bool = False) -> Mention | None:
     """A description opening the sentence as its subject, up to its head word:
     `The billionaire businessman began …, saying …`, `His chief aide doubled down …`,
-    `One operative inside Trump Tower tried …`, `Hillary Clinton’s right-hand woman …`."""
+    `One operative inside Trump Tower tried …`, `Hillary Clinton’s right-hand woman …`.
+    for_participle: the speaker of a participle cue (`…, saying …`) is looked for past a
+    dateline and an opening prepositional phrase, and a possessive name may open it."""
     words = _words(text, s_start, limit)[:8]
     if len(words) < 2 or words[0][0] != s_start + len(text[s_start:limit]) - len(text[s_start:limit].lstrip()):
         return None
-    if words[0][2].lower() in load_words("opening_adverbials.txt"):
-        # `Outside the hall, about fifty farmers gathered, chanting …`: the subject follows
-        # the opening adverbial's comma.
+    dateline = _DATELINE_OPENING.match(text, words[0][0], limit) if for_participle else None
+    if dateline is not None:
+        # `WASHINGTON, Dec. 8 (UPI) — In response to …, Clinton’s right-hand woman …`
+        return description_subject(text, dateline.end(), limit, for_participle)
+    if words[0][2].lower() in load_words("opening_adverbials.txt") or for_participle and words[0][2].lower() in _ADJUNCT_OPENERS:
+        # `Outside the hall, about fifty farmers gathered, chanting …`: the subject follows the
+        # opening adverbial's comma; for a participle's speaker, an opening prepositional
+        # phrase's too (`In response to the plan, Rosa Ortiz’s top aide rallied supporters,
+        # saying …`; a quote woven into `After the vote, the plan became “…”` is nobody's).
         comma = text.find(",", words[0][1], limit)
         if comma < 0:
             return None
-        return description_subject(text, comma + 1, limit)
+        return description_subject(text, comma + 1, limit, for_participle)
+    # A possessive name opens the phrase like a determiner: `Hillary Clinton’s right-hand woman`.
+    owner = next((k for k, w in enumerate(words[:4]) if _POSSESSIVE_END.search(w[2])), None) if for_participle else None
+    if owner is not None and 0 < owner < len(words) - 1 and all(_is_cap(w[2]) for w in words[:owner + 1]) \
+            and not any(w[2].lower() in _ADJUNCT_OPENERS or w[2].lower() in _PREPOSITIONS for w in words[:owner]) \
+            and not text[words[0][0]:words[owner][1]].count(","):
+        opening, words = words[0][0], words[owner:]
+    else:
+        opening = words[0][0]
     first = words[0][2].lower()
     # (`about 200 protesters congregated …`: an approximate number opens the phrase too)
     approximate = first in _APPROXIMATE and (words[1][2][:1].isdigit() or words[1][2].lower() in _DETERMINERS)
@@ -2107,10 +2252,10 @@ def description_subject(text: str, s_start: int, limit: int) -> Mention | None:
         low = w[2].lower()
         if low in speech_verbs() and w[2][:1].islower():
             # The cue right after the phrase: `About four in 10 said …` (not `… said` as a head).
-            mention = Mention(words[0][0], words[j - 1][1])
+            mention = Mention(opening, words[j - 1][1])
             return mention if j >= 2 and (approximate or valid_mention(text, mention) or _determined_phrase(text, mention)) else None
         if low in heads and low not in _DETERMINERS:     # (the learned heads hold `a`)
-            mention = Mention(words[0][0], w[1])
+            mention = Mention(opening, w[1])
             return mention if valid_mention(text, mention) else None
         if low in _VERB_LIKE:
             return None     # `The first incident came during a speech`: past its subject
@@ -2125,6 +2270,7 @@ _POSSESSIVE_APPOSITION = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'
 # (re takes the leftmost). Saying so first keeps re from trying the lazy name from every
 # offset of the window, each up to the next comma (15 % of the work, the same matches).
 _APPOSED = re.compile(r"(?:^|(?<=[,;:“”\"]))([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?|%s),\s*$" % _POSSESSIVE_APPOSITION)
+_APPOSED_TIGHT = re.compile(r"(?:^|(?<=[,;:“”\"]))([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an)\s[^,;“”\"]+?),\s*$")
 # A description, then the name apposed to it: `her senior policy adviser, Jake Sullivan, said`.
 _NAME_APPOSED = re.compile(r"(?:^|,)\s*((?:the|a|an|his|her|its|their|our)\s[^,;:“”\"]+|%s),\s+"
                            r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$" % _POSSESSIVE_APPOSITION.replace("+?", "+"))
@@ -2159,7 +2305,15 @@ def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     named = _NAME_APPOSED.search(window)
     if named:
         return Mention(lo + named.start(2), lo + named.end(2), (lo + named.start(1), lo + named.end(1)))
-    m = _APPOSED.search(window) or _titled_apposition(window)
+    # The apposition closing the window without a comma of its own first: `In an article
+    # posted on the website, the Paper, …, Shen Xincheng, a doctoral candidate at …, urged`
+    # (the loose pattern's leftmost match starts at the sentence's opening phrase).
+    m = _APPOSED_TIGHT.search(window)
+    name = m.group(1).split() if m is not None else []
+    if not (0 < len(name) <= 4 and all(_is_cap(x) for x in name)) \
+            or _PLACE_BEFORE_COMMA.search(window, 0, max(0, m.start(1) - 1)) \
+            or m.group(1).strip().lower().rstrip(".") in load_words("regions.txt") | load_words("places.txt"):
+        m = _APPOSED.search(window) or _titled_apposition(window)     # (a name, not a state: `a driver from Ava, Mo., who …`)
     if not m:
         return None
     name_start = lo + m.start(1)

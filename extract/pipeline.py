@@ -12,6 +12,7 @@ Components (in order):
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Callable
@@ -165,6 +166,7 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                 if claim.extra["p_claim"] < threshold and not keep_all_quotes:
                     continue
                 sent_claims.append(claim)
+            _share_attribution_after(text, sent_claims)
             introducer = None
             quoted_here = any(c.kind == "direct" for c in sent_claims)
             for claim in sorted(sent_claims, key=lambda c: c.start):
@@ -174,7 +176,8 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                     # reported speech inside a quote's sentence is an aside; the quotes
                     # that follow continue the quote's speaker.
                     continue
-                if claim.mention_start is not None and text[claim.mention_start:claim.mention_end].lower() not in ("who", "which"):
+                if claim.mention_start is not None and text[claim.mention_start:claim.mention_end].lower() not in ("who", "which") \
+                        and claim.rule != "possessor":
                     # A relative clause's speaker (`…, who said …`) is an aside: the
                     # quotes that follow continue the main speaker, not this one.
                     previous, previous_para = claim, p_index
@@ -184,6 +187,22 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
     ext.sentences = sentences
     ext.claims = claims
     return doc
+
+
+# What may join two quotes that one attribution after the second speaks for.
+_JOINED = re.compile(r"[\s,]*(?:and|or)?[\s,]*")
+
+
+def _share_attribution_after(text: str, sent_claims: list[Claim]) -> None:
+    """`Guns are “A” and “B,” Howard Dean proclaimed`: quotes joined by `and` before an
+    attribution that follows the last are all its speaker's (the first had only the
+    sentence's grammatical subject, or nothing)."""
+    direct = sorted((c for c in sent_claims if c.kind == "direct"), key=lambda c: c.start)
+    for a, b in zip(reversed(direct[:-1]), reversed(direct[1:])):
+        if a.rule in ("", None, "sentence-subject") and b.rule is not None and b.rule.startswith("after-quote") \
+                and b.mention_start is not None and b.mention_start > b.end \
+                and _JOINED.fullmatch(text, a.end + 1, b.start - 1) is not None:
+            _copy_attribution(a, b, "coordinated")
 
 
 def _copy_attribution(claim: Claim, source: Claim, rule: str) -> None:

@@ -1070,7 +1070,14 @@ def _antecedent_phrase(text: str, start: int, floor: int) -> tuple[int, str] | N
     if described is None:
         return None
     phrase = described.group(1).strip()
-    return window_start + window.index(phrase, cut), phrase
+    at = window_start + window.index(phrase, cut)
+    # `Braynard, a South Carolina native who …`: the description is the apposition of a name.
+    lo = max(floor, at - 80)
+    name = _NAME_BEFORE_COMMA.search(text, lo, at) if text[lo:at].rstrip().endswith(",") else None
+    if name and not _is_common(name.group(1).split()[0], text) and not _opening_adverbial(text, name.start(1)) \
+            and name.group(1).split()[-1].lower() not in _NOT_PERSON_WORDS:
+        return name.start(1), name.group(1)
+    return at, phrase
 
 
 _OPENING_PHRASE = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(?:In|On|At|By|Since|Until|From|During|After|Before|Late|Early)\s+(?:(?:late|early|mid)\s+)?$")

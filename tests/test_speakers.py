@@ -441,3 +441,11 @@ def test_first_name_table_is_what_the_learning_tool_prints():
     assert out == (REPO / "extract" / "data" / "first_names.tsv").read_text(encoding="utf-8")
     rows = dict(line.split("\t")[:2] for line in out.splitlines()[3:])
     assert rows["Hillary"] == "f" and rows["Bernie"] == "m"
+
+
+def test_a_relative_pronoun_after_the_apposition_of_a_name_resolves_to_the_name():
+    # `Rosa Ortiz, a Dayton native who writes …`: the antecedent description is apposed to
+    # the name, and the speaker is the person named, not the description.
+    text = ("Rosa Ortiz, a Dayton native who writes fiction on the side (one story is set at a contest "
+            "“where the loser becomes dinner”), has run the campaign.")
+    assert one(text, "where the loser becomes dinner", "who").speaker == "Rosa Ortiz"

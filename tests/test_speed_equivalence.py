@@ -558,7 +558,7 @@ def test_reported_after_gives_each_claim_its_cues_subject_on_real_articles():
     for text in REAL_TEXTS:
         for sent, w in candidate_cues(text):
             claim = reported._reported_after(text, sent, w)
-            subject = reported._cue_subject(text, sent[0], w, w[2].lower())
+            subject = reported._cue_subject(text, sent[0], w, w[2].lower(), sent[1])
             again = reported._reported_after(text, sent, w)
             assert (claim is None) == (again is None)
             if claim is None:
