@@ -12,6 +12,7 @@ Content that is one quotation and nothing else is left to the direct claim.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from . import logistic, textindex
@@ -195,9 +196,9 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
         f["cue_suffix=ed"] = 1.0
     elif low.endswith("s"):
         f["cue_suffix=s"] = 1.0
-    before = _words(text, max(s_start, cue_start - 30), cue_start)
-    if before:
-        prev = before[-1][2].lower()
+    prev = _word_before(text, max(s_start, cue_start - 30), cue_start)
+    if prev is not None:
+        prev = prev.lower()
         # The word before the cue (`who said`, `has said`, `not said`, `the said`).
         f["prev=" + prev] = 1.0
         if prev in _AUX_BEFORE:
@@ -260,6 +261,31 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
     if text.startswith("?", c_end) or span.endswith("?"):
         f["question"] = 1.0
     return f
+
+
+_WORD_TABLE_SAFE = textindex.window_safe(_WORD)
+
+
+def _word_before(text: str, start: int, end: int) -> str | None:
+    """_words(text, start, end)[-1][2], or None when the window holds no word, read from the
+    article's word table where the window's end cuts no word (it ends on a cue): the last
+    table word starting before `end`, when all of it is inside the window. (A window's scan
+    agrees with the table from a point no word spans on, and one that starts inside a word
+    reaches such a point at that word's end at the latest: textindex's docstring.) A window
+    whose start cuts that very word, or whose end cuts one, is read by _words."""
+    if not _WORD_TABLE_SAFE:    # (it is: the tokenizer's tokens are that table's words)
+        words = _words(text, start, end)
+        return words[-1][2] if words else None
+    table = textindex.match_table(text, _WORD)
+    starts, ends = table.starts, table.ends
+    k = bisect_left(starts, end)
+    if start >= 0 and (not k or ends[k - 1] <= end):
+        if not k or ends[k - 1] <= start:
+            return None     # no word reaches into the window
+        if starts[k - 1] >= start:
+            return table.words[k - 1]
+    words = _words(text, start, end)
+    return words[-1][2] if words else None
 
 
 @lru_cache(maxsize=1)

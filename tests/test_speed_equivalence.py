@@ -1477,3 +1477,33 @@ def test_claim_tuples_make_the_table_the_dicts_made():
     pd.testing.assert_frame_equal(corpus.claims, pd.DataFrame(dict_rows, columns=columns), check_exact=True)
     empty = extract.extract_articles([Article(article_id="e", text="No claims.")], corpus_passes=False)
     pd.testing.assert_frame_equal(empty.claims, pd.DataFrame([], columns=columns), check_exact=True)
+
+
+# --- reported._word_before: the word before a cue from the word table ----------------------
+
+def reference_word_before(text: str, start: int, end: int) -> str | None:
+    """candidate_features' `_words(text, start, end)[-1][2]` as a plain scan of the window."""
+    words = [m.group() for m in attribution._WORD.finditer(text, start, end)]
+    return words[-1] if words else None
+
+
+@SETTINGS
+@given(news_text, st.integers(-3, 400), st.integers(-3, 400))
+@example("Smith said", 2, 6)            # the window's start cuts the last word: `ith`, not `Smith`
+@example("Smith said", 0, 8)            # its end cuts a word: `sa`
+@example("U.S. officials said", 2, 15)  # starts inside `U.S.`: `S` then `officials`
+@example("He said", 3, 3)
+@example("rock-and roll said", 5, 14)
+def test_word_before_equals_the_windows_scan(text, start, end):
+    assert reported._word_before(text, start, end) == reference_word_before(text, start, end)
+
+
+def test_word_before_at_every_cue_window_of_real_articles():
+    checked = 0
+    for text in REAL_TEXTS[:40]:
+        table = textindex.match_table(text, attribution._WORD)
+        for cue_start in table.starts:
+            for start in (max(0, cue_start - 30), max(0, cue_start - 7), cue_start - 1, cue_start):
+                assert reported._word_before(text, start, cue_start) == reference_word_before(text, start, cue_start)
+                checked += 1
+    assert checked > 10000
