@@ -12,12 +12,11 @@ Content that is one quotation and nothing else is left to the direct claim.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from . import logistic, textindex
 from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS,
-                          _WORD, _PASSIVE_BEFORE, _apposed, _earlier_cue_subject, _in_opening_clause, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
+                          _WORD, _PASSIVE_BEFORE, _apposed, _word_before, _earlier_cue_subject, _in_opening_clause, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
 from .attribution import Mention
 from .lexicon import load_table, load_words
@@ -196,9 +195,9 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
         f["cue_suffix=ed"] = 1.0
     elif low.endswith("s"):
         f["cue_suffix=s"] = 1.0
-    prev = _word_before(text, max(s_start, cue_start - 30), cue_start)
-    if prev is not None:
-        prev = prev.lower()
+    last = _word_before(text, max(s_start, cue_start - 30), cue_start)
+    if last is not None:
+        prev = last[2].lower()
         # The word before the cue (`who said`, `has said`, `not said`, `the said`).
         f["prev=" + prev] = 1.0
         if prev in _AUX_BEFORE:
@@ -261,31 +260,6 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
     if text.startswith("?", c_end) or span.endswith("?"):
         f["question"] = 1.0
     return f
-
-
-_WORD_TABLE_SAFE = textindex.window_safe(_WORD)
-
-
-def _word_before(text: str, start: int, end: int) -> str | None:
-    """_words(text, start, end)[-1][2], or None when the window holds no word, read from the
-    article's word table where the window's end cuts no word (it ends on a cue): the last
-    table word starting before `end`, when all of it is inside the window. (A window's scan
-    agrees with the table from a point no word spans on, and one that starts inside a word
-    reaches such a point at that word's end at the latest: textindex's docstring.) A window
-    whose start cuts that very word, or whose end cuts one, is read by _words."""
-    if not _WORD_TABLE_SAFE:    # (it is: the tokenizer's tokens are that table's words)
-        words = _words(text, start, end)
-        return words[-1][2] if words else None
-    table = textindex.match_table(text, _WORD)
-    starts, ends = table.starts, table.ends
-    k = bisect_left(starts, end)
-    if start >= 0 and (not k or ends[k - 1] <= end):
-        if not k or ends[k - 1] <= start:
-            return None     # no word reaches into the window
-        if starts[k - 1] >= start:
-            return table.words[k - 1]
-    words = _words(text, start, end)
-    return words[-1][2] if words else None
 
 
 @lru_cache(maxsize=1)
@@ -357,11 +331,11 @@ _ARTICLES = frozenset("the a an his her their its our my your".split())
 
 
 def _after_determiner(text: str, s_start: int, cue_start: int) -> bool:
-    before = _words(text, max(s_start, cue_start - 12), cue_start)
+    last = _word_before(text, max(s_start, cue_start - 12), cue_start)
     # The last word ends where the text before the cue does, white space aside (a word ends
     # on a word character or a period, never on white space): the gap is tested, not the
     # whole text before the cue copied and stripped.
-    return bool(before) and not text[before[-1][1]:cue_start].strip() and before[-1][2].lower() in _ARTICLES
+    return last is not None and not text[last[1]:cue_start].strip() and last[2].lower() in _ARTICLES
 
 
 def _inverted(text: str, s_start: int, cue_start: int, cue_end: int) -> bool:

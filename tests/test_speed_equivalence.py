@@ -1479,11 +1479,12 @@ def test_claim_tuples_make_the_table_the_dicts_made():
     pd.testing.assert_frame_equal(empty.claims, pd.DataFrame([], columns=columns), check_exact=True)
 
 
-# --- reported._word_before: the word before a cue from the word table ----------------------
+# --- attribution._word_before: the word before a cue or mention from the word table -------
 
-def reference_word_before(text: str, start: int, end: int) -> str | None:
-    """candidate_features' `_words(text, start, end)[-1][2]` as a plain scan of the window."""
-    words = [m.group() for m in attribution._WORD.finditer(text, start, end)]
+def reference_word_before(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """`_words(text, start, end)[-1]` as a plain scan of the window (what candidate_features,
+    _after_determiner, _has_antecedent, _after_preposition and _opening_clause_speaker read)."""
+    words = [(m.start(), m.end(), m.group()) for m in attribution._WORD.finditer(text, start, end)]
     return words[-1] if words else None
 
 
@@ -1495,7 +1496,7 @@ def reference_word_before(text: str, start: int, end: int) -> str | None:
 @example("He said", 3, 3)
 @example("rock-and roll said", 5, 14)
 def test_word_before_equals_the_windows_scan(text, start, end):
-    assert reported._word_before(text, start, end) == reference_word_before(text, start, end)
+    assert attribution._word_before(text, start, end) == reference_word_before(text, start, end)
 
 
 def test_word_before_at_every_cue_window_of_real_articles():
@@ -1504,6 +1505,6 @@ def test_word_before_at_every_cue_window_of_real_articles():
         table = textindex.match_table(text, attribution._WORD)
         for cue_start in table.starts:
             for start in (max(0, cue_start - 30), max(0, cue_start - 7), cue_start - 1, cue_start):
-                assert reported._word_before(text, start, cue_start) == reference_word_before(text, start, cue_start)
+                assert attribution._word_before(text, start, cue_start) == reference_word_before(text, start, cue_start)
                 checked += 1
     assert checked > 10000
