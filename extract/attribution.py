@@ -1898,6 +1898,17 @@ def _subordinate_subject(text: str, s_start: int, w: tuple[int, int, str]) -> Me
 def _in_opening_clause(text: str, s_start: int, w: tuple[int, int, str], limit: int) -> bool:
     """Whether a cue stands in a subordinate clause that opens the sentence and a comma
     closes before `limit` (`As Tom Baker spoke, the union …`)."""
+    if _WORD_TABLE_SAFE and s_start >= 0:
+        # Most sentences open on neither a coordinator nor a subordinator: the first word,
+        # read from the word table when the window cuts no word there, settles them.
+        table = match_table(text, _WORD)
+        starts, ends = table.starts, table.ends
+        i = bisect_left(starts, s_start)
+        if not (i and ends[i - 1] > s_start):
+            if i == len(starts) or starts[i] >= w[0]:
+                return False    # no word before the cue
+            if ends[i] <= w[0] and table.lowered[i] not in _COORDINATING and table.lowered[i] not in _SUBORDINATORS:
+                return False
     words = _words(text, s_start, w[0])
     k = 0
     while k < len(words) and words[k][2].lower() in _COORDINATING:

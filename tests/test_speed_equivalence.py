@@ -1508,3 +1508,52 @@ def test_word_before_at_every_cue_window_of_real_articles():
                 assert attribution._word_before(text, start, cue_start) == reference_word_before(text, start, cue_start)
                 checked += 1
     assert checked > 10000
+
+
+# --- attribution._in_opening_clause: the sentence's first word from the word table ---------
+
+def reference_in_opening_clause(text: str, s_start: int, w: tuple[int, int, str], limit: int) -> bool:
+    """The function before the table short cut, its words by a plain scan of the window."""
+    words = [(m.start(), m.end(), m.group()) for m in attribution._WORD.finditer(text, s_start, w[0])]
+    k = 0
+    while k < len(words) and words[k][2].lower() in attribution._COORDINATING:
+        k += 1
+    if k >= len(words) or words[k][2].lower() not in attribution._SUBORDINATORS:
+        return False
+    if any(mark in text[words[k][1]:w[0]] for mark in ",;:—–()"):
+        return False
+    comma = text.find(",", w[1], limit)
+    return comma >= 0 and bool(text[comma + 1:limit].strip())
+
+
+OPENING_PIECES = ["As", "as", "When", "when", "And", "and", "But", "after", "Although", "Tom Baker", "the union",
+                  "spoke", "said", "warned", ",", " ", "  ", "“", "-", "Aswhen", "x"]
+opening_text = st.lists(st.sampled_from(OPENING_PIECES) | piece, max_size=30).map(" ".join)
+
+
+@SETTINGS
+@given(opening_text, st.integers(-2, 60), st.integers(0, 40), st.integers(0, 200))
+@example("As Tom Baker spoke, the union said so", 0, 3, 200)
+@example("Tom Baker spoke, as the union said so", 1, 3, 200)   # starts inside `Tom`: `om` opens
+@example("Whenever he spoke, the union said so", 4, 3, 200)    # starts inside `Whenever`: `ever`
+@example("Whas Tom Baker spoke, the union said so", 2, 3, 200)  # inside `Whas`: `as` opens the clause
+def test_in_opening_clause_equals_the_scan(text, s_start, k, limit):
+    words = [(m.start(), m.end(), m.group()) for m in attribution._WORD.finditer(text)]
+    if not words:
+        return
+    w = words[k % len(words)]
+    assert attribution._in_opening_clause(text, s_start, w, limit) == reference_in_opening_clause(text, s_start, w, limit)
+
+
+def test_in_opening_clause_at_every_word_of_real_sentences():
+    checked = opening = 0
+    for text in REAL_TEXTS[:30]:
+        table = textindex.match_table(text, attribution._WORD)
+        for s_start, s_end in attribution.sentence_spans(text, 0, len(text), []):
+            for w in table.matches:
+                if s_start <= w[0] < s_end:
+                    got = attribution._in_opening_clause(text, s_start, w, s_end)
+                    assert got == reference_in_opening_clause(text, s_start, w, s_end)
+                    checked += 1
+                    opening += got
+    assert checked > 5000 and opening > 20
