@@ -23,7 +23,7 @@ from itertools import repeat
 from .lexicon import load_table, load_words
 from .quotes import DOUBLE_MARKS, Quote
 from .schema import Claim
-from .textindex import char_offsets, matches_among, matches_between
+from .textindex import char_offsets, match_table, matches_among, matches_between, window_safe
 
 # --- lexicons -------------------------------------------------------------------------
 
@@ -153,6 +153,7 @@ def sentence_spans(text: str, start: int, end: int, quotes: list[Quote]) -> list
 # the letters, not `(?:['’&-]\w+)*`, whose repeat is set up for every word): a sixth less
 # work for the scan. tests/test_speed_equivalence.py checks that both forms find the same words.
 _WORD = re.compile(r"\w(?:\.(?<=[A-Za-z]\.)(?:[A-Za-z]\.)+|\w*(?:(?:['’&-]\w+)+|))")
+_WORD_TABLE_SAFE = window_safe(_WORD)
 _DETERMINERS = frozenset("""a an the this that these those some many several most few other another
 one two three four five six seven eight nine ten dozens hundreds his her their its our
 both each every all no more""".split())
@@ -192,6 +193,27 @@ class Mention:
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return matches_between(text, _WORD, start, end)
+
+
+def _word_before(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """_words(text, start, end)[-1], or None when the window holds no word, read from the
+    article's word table where the window's end cuts no word (it ends on a cue or a
+    mention): the last table word starting before `end`, when all of it is inside the
+    window. (A window's scan agrees with the table from a point no word spans on, and one
+    that starts inside a word reaches such a point at that word's end at the latest:
+    textindex's docstring.) A window whose start cuts that very word, or whose end cuts one,
+    is read by _words."""
+    if _WORD_TABLE_SAFE:    # (it is: the tokenizer's tokens are that table's words)
+        table = match_table(text, _WORD)
+        starts, ends = table.starts, table.ends
+        k = bisect_left(starts, end)
+        if start >= 0 and (not k or ends[k - 1] <= end):
+            if not k or ends[k - 1] <= start:
+                return None     # no word reaches into the window
+            if starts[k - 1] >= start:
+                return table.matches[k - 1]
+    words = _words(text, start, end)
+    return words[-1] if words else None
 
 
 def _is_cue(text: str, w: tuple[int, int, str], cues: frozenset[str], sentence_start: int) -> bool:
@@ -799,10 +821,10 @@ def _relative_subject(text: str, lo: int, cue_start: int) -> Mention | None:
 
 def _has_antecedent(text: str, start: int, lo: int = 0) -> bool:
     """Whether a relative pronoun follows a name or a speaker description (`Pence, who`)."""
-    before = _words(text, max(lo, start - 60), start)
-    if not before or text[before[-1][1]:start].strip(" ,"):
+    before = _word_before(text, max(lo, start - 60), start)
+    if before is None or text[before[1]:start].strip(" ,"):
         return False
-    last = before[-1][2]
+    last = before[2]
     return last[:1].isupper() and last.lower() not in _NOT_NAMES or last.lower() in _source_heads()
 
 
@@ -1434,8 +1456,8 @@ def _opening_clause_speaker(text: str, s_start: int, q_open: int, other_quotes: 
             return None
         if any(mark in text[lo:w[0]] for mark in ",;:—–()"):
             return None     # `When asked about it, Trump said: “…,”`: the cue is the main clause's
-        before = _words(text, lo, w[0])
-        if not before or before[-1][2].lower() in _PASSIVE_AUXILIARIES:
+        before = _word_before(text, lo, w[0])
+        if before is None or before[2].lower() in _PASSIVE_AUXILIARIES:
             return None     # `When he was asked about it, …`: the passive subject is the listener
         mention = subject_of(text, lo, w[0])
         if mention is None or mention.start < lo or not valid_mention(text, mention):
@@ -2061,6 +2083,17 @@ def _subordinate_subject(text: str, s_start: int, w: tuple[int, int, str]) -> Me
 def _in_opening_clause(text: str, s_start: int, w: tuple[int, int, str], limit: int) -> bool:
     """Whether a cue stands in a subordinate clause that opens the sentence and a comma
     closes before `limit` (`As Tom Baker spoke, the union …`)."""
+    if _WORD_TABLE_SAFE and s_start >= 0:
+        # Most sentences open on neither a coordinator nor a subordinator: the first word,
+        # read from the word table when the window cuts no word there, settles them.
+        table = match_table(text, _WORD)
+        starts, ends = table.starts, table.ends
+        i = bisect_left(starts, s_start)
+        if not (i and ends[i - 1] > s_start):
+            if i == len(starts) or starts[i] >= w[0]:
+                return False    # no word before the cue
+            if ends[i] <= w[0] and table.lowered[i] not in _COORDINATING and table.lowered[i] not in _SUBORDINATORS:
+                return False
     words = _words(text, s_start, w[0])
     k = 0
     while k < len(words) and words[k][2].lower() in _COORDINATING:
@@ -2076,8 +2109,8 @@ def _in_opening_clause(text: str, s_start: int, w: tuple[int, int, str], limit: 
 def _after_preposition(text: str, lo: int, mention: Mention) -> bool:
     """Whether a preposition stands right before the mention: the object of `of the old book`
     is no subject of the participle after it (`titled`)."""
-    before = _words(text, max(lo, mention.start - 20), mention.start)
-    return bool(before) and before[-1][2].lower() in _PREPOSITIONS and not text[before[-1][1]:mention.start].strip()
+    before = _word_before(text, max(lo, mention.start - 20), mention.start)
+    return before is not None and before[2].lower() in _PREPOSITIONS and not text[before[1]:mention.start].strip()
 
 
 def _introduces(word: str, next_word: str) -> bool:

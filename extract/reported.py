@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import logistic, textindex
 from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS,
-                          _WORD, _PASSIVE_BEFORE, _apposed, _clause_subject, _earlier_cue_subject, _in_opening_clause, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
+                          _WORD, _PASSIVE_BEFORE, _apposed, _clause_subject, _word_before, _earlier_cue_subject, _in_opening_clause, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
 from .attribution import Mention
 from .lexicon import load_table, load_words
@@ -195,9 +195,9 @@ def candidate_features(text: str, claim: Claim, inside: list[tuple[int, int]]) -
         f["cue_suffix=ed"] = 1.0
     elif low.endswith("s"):
         f["cue_suffix=s"] = 1.0
-    before = _words(text, max(s_start, cue_start - 30), cue_start)
-    if before:
-        prev = before[-1][2].lower()
+    last = _word_before(text, max(s_start, cue_start - 30), cue_start)
+    if last is not None:
+        prev = last[2].lower()
         # The word before the cue (`who said`, `has said`, `not said`, `the said`).
         f["prev=" + prev] = 1.0
         if prev in _AUX_BEFORE:
@@ -331,11 +331,11 @@ _ARTICLES = frozenset("the a an his her their its our my your".split())
 
 
 def _after_determiner(text: str, s_start: int, cue_start: int) -> bool:
-    before = _words(text, max(s_start, cue_start - 12), cue_start)
+    last = _word_before(text, max(s_start, cue_start - 12), cue_start)
     # The last word ends where the text before the cue does, white space aside (a word ends
     # on a word character or a period, never on white space): the gap is tested, not the
     # whole text before the cue copied and stripped.
-    return bool(before) and not text[before[-1][1]:cue_start].strip() and before[-1][2].lower() in _ARTICLES
+    return last is not None and not text[last[1]:cue_start].strip() and last[2].lower() in _ARTICLES
 
 
 def _inverted(text: str, s_start: int, cue_start: int, cue_end: int) -> bool:

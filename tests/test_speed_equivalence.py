@@ -1508,3 +1508,83 @@ def test_titled_apposition_equals_the_pattern_alone_on_real_articles():
             assert (got and got.span(2)) == (want and want.span(2))
             checked += want is not None
     assert checked > 0
+
+
+# --- attribution._word_before: the word before a cue or mention from the word table -------
+
+def reference_word_before(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """`_words(text, start, end)[-1]` as a plain scan of the window (what candidate_features,
+    _after_determiner, _has_antecedent, _after_preposition and _opening_clause_speaker read)."""
+    words = [(m.start(), m.end(), m.group()) for m in attribution._WORD.finditer(text, start, end)]
+    return words[-1] if words else None
+
+
+@SETTINGS
+@given(news_text, st.integers(-3, 400), st.integers(-3, 400))
+@example("Smith said", 2, 6)            # the window's start cuts the last word: `ith`, not `Smith`
+@example("Smith said", 0, 8)            # its end cuts a word: `sa`
+@example("U.S. officials said", 2, 15)  # starts inside `U.S.`: `S` then `officials`
+@example("He said", 3, 3)
+@example("rock-and roll said", 5, 14)
+def test_word_before_equals_the_windows_scan(text, start, end):
+    assert attribution._word_before(text, start, end) == reference_word_before(text, start, end)
+
+
+def test_word_before_at_every_cue_window_of_real_articles():
+    checked = 0
+    for text in REAL_TEXTS[:40]:
+        table = textindex.match_table(text, attribution._WORD)
+        for cue_start in table.starts:
+            for start in (max(0, cue_start - 30), max(0, cue_start - 7), cue_start - 1, cue_start):
+                assert attribution._word_before(text, start, cue_start) == reference_word_before(text, start, cue_start)
+                checked += 1
+    assert checked > 10000
+
+
+# --- attribution._in_opening_clause: the sentence's first word from the word table ---------
+
+def reference_in_opening_clause(text: str, s_start: int, w: tuple[int, int, str], limit: int) -> bool:
+    """The function before the table short cut, its words by a plain scan of the window."""
+    words = [(m.start(), m.end(), m.group()) for m in attribution._WORD.finditer(text, s_start, w[0])]
+    k = 0
+    while k < len(words) and words[k][2].lower() in attribution._COORDINATING:
+        k += 1
+    if k >= len(words) or words[k][2].lower() not in attribution._SUBORDINATORS:
+        return False
+    if any(mark in text[words[k][1]:w[0]] for mark in ",;:—–()"):
+        return False
+    comma = text.find(",", w[1], limit)
+    return comma >= 0 and bool(text[comma + 1:limit].strip())
+
+
+OPENING_PIECES = ["As", "as", "When", "when", "And", "and", "But", "after", "Although", "Tom Baker", "the union",
+                  "spoke", "said", "warned", ",", " ", "  ", "“", "-", "Aswhen", "x"]
+opening_text = st.lists(st.sampled_from(OPENING_PIECES) | piece, max_size=30).map(" ".join)
+
+
+@SETTINGS
+@given(opening_text, st.integers(-2, 60), st.integers(0, 40), st.integers(0, 200))
+@example("As Tom Baker spoke, the union said so", 0, 3, 200)
+@example("Tom Baker spoke, as the union said so", 1, 3, 200)   # starts inside `Tom`: `om` opens
+@example("Whenever he spoke, the union said so", 4, 3, 200)    # starts inside `Whenever`: `ever`
+@example("Whas Tom Baker spoke, the union said so", 2, 3, 200)  # inside `Whas`: `as` opens the clause
+def test_in_opening_clause_equals_the_scan(text, s_start, k, limit):
+    words = [(m.start(), m.end(), m.group()) for m in attribution._WORD.finditer(text)]
+    if not words:
+        return
+    w = words[k % len(words)]
+    assert attribution._in_opening_clause(text, s_start, w, limit) == reference_in_opening_clause(text, s_start, w, limit)
+
+
+def test_in_opening_clause_at_every_word_of_real_sentences():
+    checked = opening = 0
+    for text in REAL_TEXTS[:30]:
+        table = textindex.match_table(text, attribution._WORD)
+        for s_start, s_end in attribution.sentence_spans(text, 0, len(text), []):
+            for w in table.matches:
+                if s_start <= w[0] < s_end:
+                    got = attribution._in_opening_clause(text, s_start, w, s_end)
+                    assert got == reference_in_opening_clause(text, s_start, w, s_end)
+                    checked += 1
+                    opening += got
+    assert checked > 5000 and opening > 20
