@@ -265,6 +265,11 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
     mention = _mention_before(text, clause_start, cue_start)
     if mention is None:
         return None
+    # (A reporting word is a word of the phrase only if its letters are in the phrase: most
+    # phrases hold none, and their words are not listed.)
+    span = text[mention.start:mention.end]
+    if not any(verb in span for verb in _REPORTING_WORDS):
+        return mention
     words = _words(text, mention.start, mention.end)
     cut = next((w for w in words[1:] if w[2] in _REPORTING), None)
     if cut is None:
@@ -497,6 +502,8 @@ def valid_mention(text: str, mention: Mention) -> bool:
 
 # Verbs of reporting that a noun phrase does not hold after its first word.
 _REPORTING = frozenset("said says say told tells".split())
+# The strings whose presence in a phrase any word of _REPORTING needs (`say` is in `says`, `tell` in `tells`).
+_REPORTING_WORDS = ("said", "say", "told", "tell")
 # Words before a name after which the head comes first ("a spokesman for the Pentagon"), and
 # determiners other than the articles (sets built once, not per call).
 _HEAD_FIRST = _PREPOSITIONS | {"stationed", "based"}

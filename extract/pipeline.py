@@ -197,6 +197,8 @@ def _share_attribution_after(text: str, sent_claims: list[Claim]) -> None:
     """`Guns are “A” and “B,” Howard Dean proclaimed`: quotes joined by `and` before an
     attribution that follows the last are all its speaker's (the first had only the
     sentence's grammatical subject, or nothing)."""
+    if len(sent_claims) < 2:
+        return      # (one claim shares with no other)
     direct = sorted((c for c in sent_claims if c.kind == "direct"), key=lambda c: c.start)
     for a, b in zip(reversed(direct[:-1]), reversed(direct[1:])):
         if a.rule in ("", None, "sentence-subject") and b.rule is not None and b.rule.startswith("after-quote") \

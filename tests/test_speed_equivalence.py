@@ -1588,3 +1588,34 @@ def test_in_opening_clause_at_every_word_of_real_sentences():
                     checked += 1
                     opening += got
     assert checked > 5000 and opening > 20
+
+
+def _mention_before_reference(text, clause_start, cue_start):
+    # mention_before as written before its reporting-word guard
+    from extract import attribution as a
+    mention = a._mention_before(text, clause_start, cue_start)
+    if mention is None:
+        return None
+    words = a._words(text, mention.start, mention.end)
+    cut = next((w for w in words[1:] if w[2] in a._REPORTING), None)
+    if cut is None:
+        return mention
+    before = a._mention_before(text, clause_start, cut[0])
+    if before is None or a._words(text, before.start, before.end)[-1][2].lower() in ("and", "but", "or"):
+        return None
+    return before
+
+
+def test_mention_before_equals_the_unguarded_version_on_real_articles():
+    from extract import attribution as a
+    cut = 0
+    for text in REAL_TEXTS[:40]:
+        for m in re.finditer(r"\b(?:said|says|told|added|argued|warned)\b", text):
+            lo = max(0, text.rfind(".", 0, m.start()) + 1)
+            for clause_start in (lo, a._clause_start(text, lo, m.start())):
+                got = a.mention_before(text, clause_start, m.start())
+                want = _mention_before_reference(text, clause_start, m.start())
+                assert (got and (got.start, got.end, got.descriptor)) == (want and (want.start, want.end, want.descriptor))
+                inner = a._mention_before(text, clause_start, m.start())
+                cut += inner is not None and want is not None and (inner.start, inner.end) != (want.start, want.end)
+    assert cut > 0      # the reporting-word cut itself was exercised
