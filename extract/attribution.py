@@ -1931,10 +1931,11 @@ STRONG_CUE = 0.8
 _REPORT_GAP = re.compile(r"[^;:“”\"()—–]{1,160}")
 
 
-def _outer_report(text: str, s_start: int, w: tuple[int, int, str], q_open: int,
-                  verbs: frozenset[str]) -> tuple[Mention, tuple[int, int]] | None:
-    """For a weak cue, the subject and span of a strong verb of speech before it in its
-    sentence whose report it stands in (`X said that Y shows …`)."""
+def _strong_report_before(text: str, s_start: int, w: tuple[int, int, str],
+                          verbs: frozenset[str]) -> tuple[int, int, str] | None:
+    """For a weak cue, the strong verb of speech before it in its sentence whose report it
+    stands in (`X said that Y shows …`): the last cue before it, when that one is strong
+    and only plain words lie between them."""
     table = cue_table()
     if table.get(w[2].lower(), (0, 1.0))[1] >= WEAK_CUE:
         return None
@@ -1944,19 +1945,27 @@ def _outer_report(text: str, s_start: int, w: tuple[int, int, str], q_open: int,
             continue
         if table.get(low, (0, 0.0))[1] < STRONG_CUE or not _REPORT_GAP.fullmatch(text, v[1], w[0]):
             return None
-        found = subject_of(text, s_start, v[0])
-        if found is None or not valid_mention(text, found):
-            return None
-        return found, _cue_span(text, v)
+        return v
     return None
 
 
+def _outer_report(text: str, s_start: int, w: tuple[int, int, str], q_open: int,
+                  verbs: frozenset[str]) -> tuple[Mention, tuple[int, int]] | None:
+    """For a weak cue, the subject and span of the strong verb of speech whose report it
+    stands in (_strong_report_before), when that verb's subject is found."""
+    v = _strong_report_before(text, s_start, w, verbs)
+    if v is None:
+        return None
+    found = subject_of(text, s_start, v[0])
+    if found is None or not valid_mention(text, found):
+        return None
+    return found, _cue_span(text, v)
+
+
 def _reported_weak_cue(text: str, s_start: int, w: tuple[int, int, str], verbs: frozenset[str]) -> bool:
-    """Whether a weak cue stands in what a strong verb of speech before it reports, as
-    _outer_report reads it, whether or not that verb's subject is found."""
-    table = cue_table()
-    if table.get(w[2].lower(), (0, 1.0))[1] >= WEAK_CUE:
-        return False
+    """Whether a weak cue stands in what a strong verb of speech before it reports, whether
+    or not that verb's subject is found."""
+    return _strong_report_before(text, s_start, w, verbs) is not None
     for v in reversed(cues_in(text, s_start, w[0], verbs)):
         low = v[2].lower()
         if low.endswith("ing") or not _is_cue(text, v, verbs, s_start):
