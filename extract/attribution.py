@@ -1966,12 +1966,6 @@ def _reported_weak_cue(text: str, s_start: int, w: tuple[int, int, str], verbs: 
     """Whether a weak cue stands in what a strong verb of speech before it reports, whether
     or not that verb's subject is found."""
     return _strong_report_before(text, s_start, w, verbs) is not None
-    for v in reversed(cues_in(text, s_start, w[0], verbs)):
-        low = v[2].lower()
-        if low.endswith("ing") or not _is_cue(text, v, verbs, s_start):
-            continue
-        return table.get(low, (0, 0.0))[1] >= STRONG_CUE and _REPORT_GAP.fullmatch(text, v[1], w[0]) is not None
-    return False
 
 
 def _apposed_determined(text: str, lo: int, cue_start: int) -> Mention | None:
