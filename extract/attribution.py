@@ -292,7 +292,7 @@ def _mention_before(text: str, clause_start: int, cue_start: int) -> Mention | N
         words.pop()
     if not words:
         return None
-    words = _after_clause_that(_after_clause_verb(text, words))
+    words = _after_clause_opener(_after_clause_verb(text, words))
     if len(words) > 1 and words[-1][2] in load_words("reduced_relative_participles.txt"):
         words.pop()     # `a poll released Monday showed`: the poll
     low = words[-1][2].lower()
@@ -317,7 +317,7 @@ def _mention_before(text: str, clause_start: int, cue_start: int) -> Mention | N
     return _coordination(text, words, mention) if whole else mention
 
 
-def _after_clause_that(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _after_clause_opener(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The words after a lower-case `that` (or `where`, `if`, `unless`…: _CLAUSE_OPENERS)
     that opens the cue's clause: `a bill that officials said would …` (a relative clause),
     `reporters were told that the White House said …` (a complement clause). The subject is what follows `that`, when that opens a
