@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
     corpus, store_stats = extract_paths_stored(args.inputs, store_dir=args.store, use_store=not args.no_store, warn=warn)
     for error in corpus.errors:
-        print(f"skipped {error}", file=sys.stderr)
+        print(f"{error.label} {error}", file=sys.stderr)
     if corpus.articles.empty:
         print("error: no article could be read from the inputs", file=sys.stderr)
         return 1

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import pandas as pd
+
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl"}
@@ -70,11 +72,20 @@ def printable(value: str) -> str:
 
 @dataclass
 class InputError:
+    """A problem met reading the inputs. `skipped`: the file, line or row was left out; else
+    it was read and the reason says what was done about the problem (a duplicate metadata
+    row ignored, a date that is not one dropped)."""
     path: str
     reason: str
+    skipped: bool = True
 
     def __str__(self) -> str:
         return f"{printable(self.path)}: {printable(self.reason)}"
+
+    @property
+    def label(self) -> str:
+        """How the command line opens its line for it: `skipped` or `warning`."""
+        return "skipped" if self.skipped else "warning"
 
 
 class InputProblem(Exception):
@@ -396,7 +407,7 @@ def _metadata_rows(text: str, label: str, errors: list[InputError]) -> dict[str,
             if not name:
                 continue
             if name in first_index:
-                errors.append(InputError(label, f"metadata column '{name}' appears twice; the first one is used"))
+                errors.append(InputError(label, f"metadata column '{name}' appears twice; the first one is used", skipped=False))
                 continue
             first_index[name] = i
         for row in reader:
@@ -404,15 +415,15 @@ def _metadata_rows(text: str, label: str, errors: list[InputError]) -> dict[str,
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(columns):
-                errors.append(InputError(f"{label}:{lineno}", f"metadata row has {len(row)} fields for {len(columns)} columns; extra fields ignored"))
+                errors.append(InputError(f"{label}:{lineno}", f"metadata row has {len(row)} fields for {len(columns)} columns; extra fields ignored", skipped=False))
             values = {name: (row[i].strip() if i < len(row) else "") for name, i in first_index.items()}
             name = values.get("file", "")
             if not name:
-                errors.append(InputError(f"{label}:{lineno}", "metadata row without a file name; skipped"))
+                errors.append(InputError(f"{label}:{lineno}", "metadata row without a file name"))
                 continue
             name = name.replace("\\", "/")
             if name in rows:
-                errors.append(InputError(f"{label}:{lineno}", f"duplicate metadata row for {name}; the first one is kept"))
+                errors.append(InputError(f"{label}:{lineno}", f"duplicate metadata row for {name}; the first one is kept", skipped=False))
                 continue
             rows[name] = values
     except csv.Error as exc:
@@ -436,6 +447,16 @@ def _metadata_for(rows: dict[str, dict], name: str) -> dict | None:
         return rows[name]
     stem = Path(name).stem
     return rows.get(stem)
+
+
+def _check_date(article: Article, errors: list[InputError]) -> None:
+    """Warn of a date the app's date filters cannot read (they parse dates as pandas does,
+    format="mixed"): the date is kept as written, and the article counts as undated there."""
+    if article.date and pd.isna(pd.to_datetime(article.date, errors="coerce", format="mixed")):
+        errors.append(InputError(article.path or article.article_id,
+                                 f"date '{article.date[:60]}' is not a date the app can read "
+                                 "(e.g. 2020-01-03, January 3, 2020); kept as text, undated in date filters",
+                                 skipped=False))
 
 
 def _apply_metadata(article: Article, meta: dict | None) -> Article:
@@ -501,7 +522,7 @@ def _jsonl_articles(lines: Iterable[tuple[int, str]], label: str, stem: str, err
         try:
             yield _record_to_article(_json_loads(line), f"{stem}-{lineno}", f"{label}:{lineno}")
         except InputProblem as exc:
-            errors.append(InputError(f"{label}:{lineno}", f"bad JSON line skipped: {exc}"))
+            errors.append(InputError(f"{label}:{lineno}", f"bad JSON line: {exc}"))
 
 
 def _json_articles(text: str, label: str, stem: str, errors: list[InputError]) -> Iterator[Article]:
@@ -513,7 +534,7 @@ def _json_articles(text: str, label: str, stem: str, errors: list[InputError]) -
         try:
             yield _record_to_article(record, stem if len(records) == 1 else f"{stem}-{i}", label if len(records) == 1 else f"{label}[{i}]")
         except InputProblem as exc:
-            errors.append(InputError(f"{label}[{i}]", f"record skipped: {exc}"))
+            errors.append(InputError(f"{label}[{i}]", f"bad record: {exc}"))
 
 
 def _stream_jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -552,7 +573,7 @@ def read_json_file(path: Path, errors: list[InputError]) -> Iterator[Article]:
         for lineno, line in lines:
             if line.startswith("\0"):
                 reason = "line too long" if line == "\0too-long" else line[1:]
-                errors.append(InputError(f"{label}:{lineno}", f"bad JSON line skipped: {reason}"))
+                errors.append(InputError(f"{label}:{lineno}", f"bad JSON line: {reason}"))
                 continue
             for article in _jsonl_articles([(lineno, line)], label, path.stem, errors):
                 found += 1
@@ -694,6 +715,7 @@ def iter_articles(inputs: Iterable[str | Path], errors: list[InputError]) -> Ite
                     if meta is not None:
                         used_names.setdefault(folder, set()).add(meta.get("file", ""))
                     _apply_metadata(article, meta)
+                _check_date(article, errors)
                 ids.claim(article, clean_str(folder.name))
                 yield article
         except InputProblem as exc:
@@ -709,7 +731,7 @@ def iter_articles(inputs: Iterable[str | Path], errors: list[InputError]) -> Ite
             except (OSError, ValueError):
                 exists = False
             if not exists:
-                errors.append(InputError(str(folder / METADATA_NAME), f"metadata names {name}, which does not exist"))
+                errors.append(InputError(str(folder / METADATA_NAME), f"metadata names {name}, which does not exist", skipped=False))
 
 
 # --- uploads --------------------------------------------------------------------------
@@ -779,6 +801,7 @@ def read_uploads(files: Iterable[tuple[str, bytes]]) -> tuple[list[Article], lis
         for article in found:
             if Path(clean).suffix.lower() not in JSON_SUFFIXES:
                 _apply_metadata(article, _metadata_for(metadata, clean))
+            _check_date(article, errors)
             ids.claim(article, "upload")
             articles.append(article)
     return articles, errors

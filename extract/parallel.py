@@ -40,7 +40,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .ingest import Article, InputError, InputProblem, _record_to_article, iter_articles
+from .ingest import Article, InputError, InputProblem, _check_date, _record_to_article, iter_articles
 from .store import StoreUnavailable
 from .schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, CORPUS_CLAIM_COLUMNS, MATCH_COLUMNS
 
@@ -89,9 +89,12 @@ def iter_parquet_articles(path: Path, errors: list[InputError], batch_rows: int 
         for record in batch.to_pylist():
             row += 1
             try:
-                yield _record_to_article(record, f"{path.stem}-{row}", f"{path}:{row}")
+                article = _record_to_article(record, f"{path.stem}-{row}", f"{path}:{row}")
             except InputProblem as exc:
-                errors.append(InputError(f"{path}:{row}", f"record skipped: {exc}"))
+                errors.append(InputError(f"{path}:{row}", f"bad record: {exc}"))
+                continue
+            _check_date(article, errors)
+            yield article
 
 
 def iter_inputs(inputs: Iterable[str | Path], errors: list[InputError]) -> Iterator[Article]:
@@ -322,7 +325,7 @@ def run_with_snapshot(args, extract) -> RunStats:
 
 def report(stats: RunStats, out: str, quiet: bool) -> int:
     for error in stats.errors:
-        print(f"skipped {error}", file=sys.stderr)
+        print(f"{error.label} {error}", file=sys.stderr)
     if stats.articles == 0:
         print("error: no article could be read from the inputs", file=sys.stderr)
         return 1

@@ -390,7 +390,7 @@ def _extract_chunk(articles: list[Article], errors: list[InputError]) -> list[tu
             results.append(_rows_from_doc(article, nlp(article.text)))
         except Exception as exc:  # noqa: BLE001 - an extractor bug must not lose the other articles
             errors.append(InputError(article.path or article.article_id,
-                                     f"extraction failed ({exc.__class__.__name__}: {exc}); article skipped"))
+                                     f"extraction failed ({exc.__class__.__name__}: {exc})"))
             results.append(None)
     return results
 
@@ -513,7 +513,7 @@ def save_snapshot(key: str, claims: pd.DataFrame | str | Path, articles: pd.Data
             os.replace(partial(name), folder / name)
             files[name] = _file_sha256(folder / name)
         manifest = {"version": extractor_version(), "files": files,
-                    "errors": [[e.path, e.reason] for e in errors]}
+                    "errors": [[e.path, e.reason, e.skipped] for e in errors]}
         partial(SNAPSHOT_MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
         os.replace(partial(SNAPSHOT_MANIFEST), folder / SNAPSHOT_MANIFEST)
     except OSError as exc:
@@ -561,7 +561,7 @@ def load_snapshot(key: str, store_dir: str | Path | None = None,
     try:
         claims = pd.read_parquet(folder / "claims.parquet", columns=claim_columns)
         articles = pd.read_parquet(folder / "articles.parquet")
-        errors = [InputError(path, reason) for path, reason in manifest.get("errors", [])]
+        errors = [InputError(*entry[:3]) for entry in manifest.get("errors", [])]
     except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
         return None
     try:

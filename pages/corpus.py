@@ -35,10 +35,14 @@ table_with_download(table, "articles", "corpus", column_config={
     "claims_in_view": st.column_config.NumberColumn("claims in view", help="claims that pass every filter"),
 })
 
-if corpus.errors:
-    st.subheader(f"Files not loaded ({len(corpus.errors)})")
-    st.dataframe(pd.DataFrame([{"file": e.path, "problem": e.reason} for e in corpus.errors]),
-                 hide_index=True, width="stretch", key="corpus_errors")
+# Inputs left out, then inputs read despite a problem (a duplicate metadata row, a date the
+# filters cannot read): an editor checks the first list for missing articles.
+for skipped, heading, key in ((True, "Files not loaded", "corpus_errors"), (False, "Read with warnings", "corpus_warnings")):
+    problems = [e for e in corpus.errors if e.skipped == skipped]
+    if problems:
+        st.subheader(f"{heading} ({len(problems)})")
+        st.dataframe(pd.DataFrame([{"file": e.path, "problem": e.reason} for e in problems]),
+                     hide_index=True, width="stretch", key=key)
 
 st.subheader("Sources")
 for source in state.sources():

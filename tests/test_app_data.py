@@ -42,7 +42,7 @@ def assert_same_tables(opened, reference) -> None:
     articles = [c for c in reference.articles.columns if c != "text"]
     assert [c for c in opened.articles.columns if c != "text"] == articles
     assert rows(opened.articles[articles]) == rows(reference.articles[articles])
-    assert [(e.path, e.reason) for e in opened.errors] == [(e.path, e.reason) for e in reference.errors]
+    assert [(e.path, e.reason, e.skipped) for e in opened.errors] == [(e.path, e.reason, e.skipped) for e in reference.errors]
 
 
 def snapshot_folder(folder: Path, store: Path) -> Path:

@@ -274,6 +274,29 @@ def test_metadata_rows_naming_missing_files_are_reported(tmp_path):
     assert [e.reason for e in errors] == ["metadata names ghost.txt, which does not exist"]
 
 
+def test_problems_that_leave_the_input_read_are_warnings_not_skips(tmp_path):
+    _, errors = corpus(tmp_path, "file,outlet,outlet\na.txt,AP,X\na.txt,Again,Y\nb.txt,Reuters,Z,extra\nghost.txt,Nobody\n")
+    assert len(errors) == 4 and not any(e.skipped for e in errors) and {e.label for e in errors} == {"warning"}
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records" / "c.jsonl").write_text('{"id": "c", "text": "Some text."}\n{oops\n', encoding="utf-8")
+    _, errors = read_articles([tmp_path / "records"])
+    assert [(e.skipped, e.label) for e in errors] == [(True, "skipped")] and "skipped" not in errors[0].reason
+
+
+@pytest.mark.parametrize("date, readable", [("2021-03-04", True), ("March 4, 2021", True), ("2021-03-04T09:30:00Z", True),
+                                            ("2021-13-40", False), ("next Tuesday", False)])
+def test_a_date_the_app_cannot_read_is_kept_with_a_warning(tmp_path, date, readable):
+    articles, errors = corpus(tmp_path, f'file,date\na.txt,"{date}"\n')
+    assert by_id(articles)["a"].date == date                 # kept as written either way
+    assert errors == [] if readable else (len(errors) == 1 and not errors[0].skipped and date in errors[0].reason
+                                          and errors[0].path.endswith("a.txt"))
+
+
+def test_a_record_date_the_app_cannot_read_is_reported_too(tmp_path):
+    articles, errors = one(tmp_path, "r.jsonl", json.dumps({"id": "r", "text": "Some text.", "date": "31/31/2020"}).encode())
+    assert articles[0].date == "31/31/2020" and len(errors) == 1 and "31/31/2020" in errors[0].reason
+
+
 def test_metadata_with_semicolons_and_cp1252(tmp_path):
     (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
     (tmp_path / "metadata.csv").write_bytes(b"file;outlet;title\na.txt;Le Monde;\x93Cit\xe9e\x94\n")

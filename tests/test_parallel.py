@@ -238,6 +238,18 @@ def test_snapshot_text_damaged_is_not_served(tmp_path):
     assert snapshot_text("k", corpus.articles["article_id"].iloc[0], store) is None
 
 
+def test_snapshot_keeps_which_input_errors_were_skips(tmp_path):
+    from extract.ingest import InputError
+    from extract.store import load_snapshot, save_snapshot
+
+    corpus = extract_paths([SEEDS])
+    errors = [InputError("a.txt", "binary file"), InputError("metadata.csv", "duplicate row", skipped=False)]
+    save_snapshot("k", corpus.claims, corpus.articles, errors, store_dir=tmp_path)
+    opened = load_snapshot("k", tmp_path)
+    assert [(e.path, e.reason, e.skipped) for e in opened.errors] == [("a.txt", "binary file", True),
+                                                                      ("metadata.csv", "duplicate row", False)]
+
+
 def test_snapshots_opened_recently_outlive_newer_unused_ones(tmp_path, monkeypatch):
     import os
 
