@@ -38,6 +38,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     from .export import write_table
@@ -64,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: cannot write output: {exc}", file=sys.stderr)
         return 1
     if not args.quiet:
-        print(f"{len(corpus.articles)} articles, {len(corpus.claims)} claims -> {args.out}", file=sys.stderr)
+        print(f"{_count(len(corpus.articles), 'article')}, {_count(len(corpus.claims), 'claim')} -> {args.out}", file=sys.stderr)
         if store_stats is not None:
             print(store_stats.summary(), file=sys.stderr)
     return 0

@@ -525,9 +525,23 @@ def _jsonl_articles(lines: Iterable[tuple[int, str]], label: str, stem: str, err
             errors.append(InputError(f"{label}:{lineno}", f"bad JSON line: {exc}"))
 
 
+def _wrapped_records(data: object) -> list:
+    """The records of a JSON file holding one object: the object itself when it has a text,
+    else the one list of objects it wraps (`{"articles": [...]}`, `{"data": [...]}`, as news
+    APIs and exports write them)."""
+    if isinstance(data, dict) and "text" not in data:
+        lists = [value for value in data.values()
+                 if isinstance(value, list) and value and all(isinstance(v, dict) for v in value)]
+        if len(lists) == 1:
+            return lists[0]
+        keys = ", ".join(map(str, data))[:200]
+        raise InputProblem(f"JSON object has no 'text' string and wraps no one list of records (keys: {keys})")
+    return [data]
+
+
 def _json_articles(text: str, label: str, stem: str, errors: list[InputError]) -> Iterator[Article]:
     data = _json_loads(text.lstrip("\ufeff"))
-    records = data if isinstance(data, list) else [data]
+    records = data if isinstance(data, list) else _wrapped_records(data)
     if not records:
         raise InputProblem("JSON holds an empty list: no article")
     for i, record in enumerate(records):

@@ -67,6 +67,12 @@ def test_summary_counts_the_articles_read(messy_run):
     assert "3 articles" in result.stderr.splitlines()[-1]
 
 
+def test_summary_says_one_article_one_claim(tmp_path):
+    (tmp_path / "a.txt").write_text("“The road stays shut,” said Mayor Ann Lee.\n", encoding="utf-8")
+    result = run(str(tmp_path), "--out", str(tmp_path / "c.csv"))
+    assert result.returncode == 0 and result.stderr.splitlines()[-1].startswith("1 article, 1 claim -> ")
+
+
 def test_exit_1_when_no_article_can_be_read(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "bin.txt").write_bytes(b"%PDF-1.4\n")

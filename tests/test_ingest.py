@@ -225,6 +225,19 @@ def test_invalid_json_document_is_one_error(tmp_path):
     assert articles == [] and len(errors) == 1 and "not valid JSON" in errors[0].reason
 
 
+def test_json_object_wrapping_a_list_of_records(tmp_path):
+    data = {"status": "ok", "total": 2, "articles": [{"id": "n1", "text": "First text."}, {"id": "n2", "text": "Second."}]}
+    articles, errors = one(tmp_path, "export.json", json.dumps(data).encode())
+    assert [a.article_id for a in articles] == ["n1", "n2"] and errors == []
+
+
+@pytest.mark.parametrize("data", [{"status": "ok"}, {"a": [{"text": "x"}], "b": [{"text": "y"}]}, {"items": [1, 2]}])
+def test_json_object_without_text_or_one_list_of_records_is_refused_with_its_keys(tmp_path, data):
+    articles, errors = one(tmp_path, "odd.json", json.dumps(data).encode())
+    assert articles == [] and len(errors) == 1 and "no 'text'" in errors[0].reason
+    assert all(key in errors[0].reason for key in data)
+
+
 def test_duplicate_record_ids_get_distinct_ids(tmp_path):
     lines = [json.dumps({"id": "same", "text": f"text {i}"}) for i in range(3)]
     articles, _ = one(tmp_path, "d.jsonl", "\n".join(lines).encode())
