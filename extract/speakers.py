@@ -269,8 +269,17 @@ def role_of(phrase: str | None) -> str | None:
     return _role_of(phrase)
 
 
+# `A and other B` (`local fighters and other groups`): A is one of the Bs, named more closely.
+_AND_OTHER = re.compile(r"\s+(?:and|or)\s+other\s+", re.IGNORECASE)
+
+
 @lru_cache(maxsize=_MEMO)
 def _role_of(phrase: str) -> str | None:
+    if (other := _AND_OTHER.search(phrase)) is not None:
+        # A's role where its words give one, else the Bs' (`Ward and other security experts`).
+        role = _role_of(phrase[:other.start()])
+        if role is not None:
+            return role
     lex = _roles()
     words = [w for w in _words(phrase) if not w.endswith(("’s", "'s"))]
     head = _head(words)

@@ -279,6 +279,10 @@ def test_anonymity_and_role_of_a_mention(text, mention, anonymity, role):
     ("a reporter for a local newspaper", "media"),
     ("a spokeswoman", "official"),
     ("a retired teacher", None),
+    # `A and other B`: A is one of the Bs, named more closely; the Bs' role where A's words give none.
+    ("rebel fighters and other local groups", "militia"),
+    ("county sheriffs and other organizations", "official"),
+    ("Jones and other political economists", "analyst"),
 ])
 def test_role_of_descriptor(descriptor, role):
     assert role_of(descriptor) == role
