@@ -613,3 +613,35 @@ def test_an_upper_case_us_opens_a_content():
 ])
 def test_a_bare_collective_noun_is_a_subject(sentence, mention):
     assert _said_claim(sentence).mention == mention
+
+
+# --- raising passives: the codebook's agentless reports ------------------------------------
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The harbour master was reported drowned in the storm on Tuesday.",
+     "The harbour master was reported drowned in the storm on Tuesday"),
+    ("Two of the ministers are said to be furious with the decision to close the port.",
+     "Two of the ministers are said to be furious with the decision to close the port"),
+    ("The bank's chairman is rumored to have sold his shares before the collapse.",
+     "The bank's chairman is rumored to have sold his shares before the collapse"),
+    ("The owner of the bakery, Rosa Lind, was reported missing after the flood.",
+     "The owner of the bakery, Rosa Lind, was reported missing after the flood"),
+])
+def test_a_raising_passive_is_a_report_with_no_speaker(sentence, content):
+    row = only(indirect_of(sentence))
+    assert row.quote == content and row.cue in ("reported", "said", "rumored")
+    assert row.mention is None and row.speaker is None and (row.anonymity, row.role) == ("anonymous", "other")
+
+
+def test_an_expletive_it_is_no_speaker_of_what_was_reported():
+    row = only(indirect_of("It has been widely reported that the ferry company lost its licence."))
+    assert row.quote == "the ferry company lost its licence" and row.mention is None and row.speaker is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The broken fence was reported to the council on Monday.",      # reported to a listener, no raised clause
+    "The old ferry captain is believed to have retired to the coast.",  # a belief, a private state
+])
+def test_not_a_raising_passive(sentence):
+    assert all(row.rule != "reported-passive" for row in indirect_of(sentence).itertuples())
+    assert all(row.cue != "believed" for row in indirect_of(sentence).itertuples())
