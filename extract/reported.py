@@ -629,7 +629,48 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
         found = subject_of(text, s_start, control)
         if found is not None:
             return found
-    return subject_of(text, s_start, w[0])
+    found = subject_of(text, s_start, w[0])
+    if found is None and _INFINITIVE_BEFORE.search(text, max(s_start, w[0] - 6), w[0]):
+        found = _infinitive_subject(text, s_start, w[0])
+    return found
+
+
+_INFINITIVE_BEFORE = re.compile(r"(?<![\w’'-])to\s+$")
+
+
+def _infinitive_subject(text: str, s_start: int, cue_start: int) -> Mention | None:
+    """The speaker of a cue in an infinitive that no rule gave a subject: the subject of the
+    sentence it hangs from (`Ryder replied on Saturday to suggest …`, `Sanders used the
+    debate as a chance to argue …`, `Clinton announced her plan to support …`). Not after a
+    verb whose object is the infinitive's subject (`asked her to call`): object_control_verbs.txt."""
+    window = _words(text, s_start, cue_start)
+    control = load_words("object_control_verbs.txt")
+    if any(w[2].lower() in control and not (i and window[i - 1][2].lower() == "in" and w[2] == "order")
+           for i, w in enumerate(window)):
+        return None     # (`in order to insist` is a purpose, not an order)
+    for find in (sentence_subject, description_subject):
+        found = find(text, s_start, cue_start)
+        if found is not None and valid_mention(text, found):
+            words = _words(text, found.start, found.end)
+            if len(words) > 1:
+                return found
+            low = words[0][2].lower()
+            if low in _EXPLETIVES:
+                return None     # `It is important to note that …`: nobody notes it
+            if low in _MENTION_PRONOUNS or _named_mid_sentence(text, words[0][2]):
+                return found
+            # (`Right now, …`, `Prior to …`, `Federal prosecutors …`: a capital only where a
+            # sentence opens is no name.)
+    return None
+
+
+_EXPLETIVES = frozenset("it there this that".split())
+
+
+def _named_mid_sentence(text: str, word: str) -> bool:
+    """Whether the article writes `word` capitalised after a lower-case word or a comma: a
+    name, not a word capitalised because it opens a sentence."""
+    return re.search(r"(?:[a-z,;]|\b[A-Z][a-z]*\.) +" + re.escape(word) + r"\b", text) is not None
 
 
 def _controller_start(text: str, s_start: int, cue_start: int) -> int | None:

@@ -645,3 +645,28 @@ def test_an_expletive_it_is_no_speaker_of_what_was_reported():
 def test_not_a_raising_passive(sentence):
     assert all(row.rule != "reported-passive" for row in indirect_of(sentence).itertuples())
     assert all(row.cue != "believed" for row in indirect_of(sentence).itertuples())
+
+
+# --- the speaker of a cue in an infinitive ---------------------------------------------------
+
+def _by_cue(sentence: str, cue: str):
+    rows = indirect_of(sentence)
+    return only(rows[rows.cue == cue])
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("Maria Lopez spoke first. Lopez used the debate as a chance to argue that taxes were too high.", "argue", "Lopez"),
+    ("The talks were led by Ana Herrera. Herrera flew to Madrid to announce that the talks had failed.", "announce", "Herrera"),
+    ("The senator stayed late on Friday in order to insist that the strike would go on.", "insist", "The senator"),
+])
+def test_a_cue_in_an_infinitive_takes_the_subject_of_the_sentence(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("The coach asked his players to say that they were sorry.", "say"),             # object control: the players say it
+    ("It is important to note that the old bridge was closed.", "note"),             # an expletive subject
+    ("Right now, supporters of the plan are free to claim that the vote was close.", "claim"),   # `Right` opens the sentence only
+])
+def test_an_infinitive_cue_without_a_speaking_subject_keeps_none(sentence, cue):
+    assert _by_cue(sentence, cue).mention is None
