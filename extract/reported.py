@@ -538,6 +538,8 @@ _UNSEARCHED = object()
 # been widely reported`, `were also reported`.
 _BE_BEFORE = re.compile(r"(?<![\w’'-])(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|now|long|still|often|once)\s+)?$",
                         re.IGNORECASE)
+_BE_FORMS = frozenset("is are was were be been being".split())
+_BE_ADVERB = re.compile(r"\w+ly|also|now|long|still|often|once", re.IGNORECASE)
 _EXPLETIVE_BEFORE = re.compile(r"(?<![\w’'-])it\s+(?:(?:has|had|have|will|would|may|might)\s+)?$", re.IGNORECASE)
 # What follows the verb: an infinitive (`to be`, `to have`; not `to the police`), or a
 # participle or state (`killed`, `wounded`, `missing`), or `that` after an expletive `it`.
@@ -551,8 +553,12 @@ def _raising_passive(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
     clause with its subject, from the subject (or the sentence's start) to the end of the
     sentence; after an expletive `it`, what follows `that`."""
     s_start, s_end = sent
-    window = max(s_start, w[0] - 40)
-    be = _BE_BEFORE.search(text, window, w[0])
+    # (Most of these cues are a plain `said`: the words before it are split, not searched.)
+    before = text[max(s_start, w[0] - 24):w[0]].split()
+    if not before or before[-1].lower() not in _BE_FORMS and (
+            len(before) < 2 or before[-2].lower() not in _BE_FORMS or not _BE_ADVERB.fullmatch(before[-1])):
+        return None
+    be = _BE_BEFORE.search(text, max(s_start, w[0] - 40), w[0])
     after = _RAISED_AFTER.match(text, w[1], s_end)
     if be is None or after is None:
         return None
@@ -670,7 +676,23 @@ _EXPLETIVES = frozenset("it there this that".split())
 def _named_mid_sentence(text: str, word: str) -> bool:
     """Whether the article writes `word` capitalised after a lower-case word or a comma: a
     name, not a word capitalised because it opens a sentence."""
-    return re.search(r"(?:[a-z,;]|\b[A-Z][a-z]*\.) +" + re.escape(word) + r"\b", text) is not None
+    # (str.find over the article's text, not a pattern tried at every offset of it.)
+    n = len(word)
+    i = text.find(" " + word)
+    while i >= 0:
+        after = text[i + 1 + n:i + 2 + n]
+        if not (after.isalnum() or after in ("-", "_")):
+            j = i
+            while j > 0 and text[j - 1] == " ":
+                j -= 1
+            prev = text[j - 1:j]
+            if prev.islower() or prev in (",", ";") or prev == "." and _TITLE_ABBREVIATION.search(text, max(0, j - 6), j):
+                return True
+        i = text.find(" " + word, i + 1)
+    return False
+
+
+_TITLE_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.$")
 
 
 def _controller_start(text: str, s_start: int, cue_start: int) -> int | None:
