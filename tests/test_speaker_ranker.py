@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 pytestmark = pytest.mark.skipif(not (EVAL / "score_claims.py").is_file(), reason="needs ../shared/eval/score_claims.py")
 
-TEXT = ("Bridge row goes on\n\nThe council met on Monday to discuss the old bridge.\n\n"
+TEXT = ("Bridge row goes on\n\nThe council met on Monday over the old bridge.\n\n"
         "Jane Roe, the mayor, said the bridge was “a disgrace to the whole city.” Tom Baker disagreed.\n\n"
         "“We will fix it before the winter comes,” he said.\n\n“Nobody wants to wait for years,” Baker added.")
 
