@@ -499,6 +499,21 @@ def test_credit_after_quote_in_its_own_paragraph():
     assert row.mention == "Carla Sanchez"
 
 
+def test_bracketed_credit_after_a_quote_names_its_source():
+    # A digest's excerpt credited in brackets at the end of its paragraph.
+    text = ("Morning digest.\n\nWHY THE BRIDGE CLOSED “Engineers found cracks in two of the river piers, and the "
+            "county said repairs would take the rest of the winter.” [Valley Courier.]\n\nEnd.")
+    row = one(claims_of(text), "direct", "Engineers found cracks")
+    assert row.mention == "Valley Courier"
+
+
+def test_bracketed_stage_direction_is_no_credit():
+    text = ("Intro.\n\nThe mayor spoke for an hour. “We will rebuild every single one of these homes, "
+            "and we will do it this year.” [Applause.]\n\nEnd.")
+    rows = [r for r in claims_of(text).itertuples() if r.kind == "direct"]
+    assert all(r.mention != "Applause" for r in rows)
+
+
 def test_extractor_version_follows_code_and_data(tmp_path):
     from extract import source_fingerprint
 
