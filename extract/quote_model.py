@@ -152,11 +152,32 @@ def names_a_title(text: str, claim: Claim) -> bool:
         role_after = _NEXT_WORD.match(text, claim.end + 1)
         if role_after is not None and role_after.group(1) in roles:
             return True     # `the “Daily Show” host`
-    return after_work
+    return after_work or _listed_after_title(text, claim)
 
 
-# A word, then of / in / on, right before the opening mark (`host of “`, `starred in “`).
-_ROLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+(?:of|in|on)\s*$")
+# A word, then of / in / on (and a determiner), right before the opening mark (`host of “`,
+# `starred in “`, `the authors of the “`).
+_ROLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+(?:of|in|on)(?:\s+the)?\s*$")
+# The end of a quotation listed right before this one: `“Parks and Recreation” and “`,
+# `“A,” “`, `“A,” or “`.
+_TITLE_LIST_BEFORE = re.compile(r"[\u201d\"]\s*(?:,\s*)?(?:(?:and|or)\s+)?$")
+
+
+def _listed_after_title(text: str, claim: Claim) -> bool:
+    """A Title-Case quotation listed after a title is a title too (`starred in “Parks and
+    Recreation” and “Guardians of the Galaxy,”`: only the first stands after the role word).
+    The quotation before it is judged by names_a_title in turn, each step further left."""
+    lo = max(claim.sentence_start, claim.start - 9)
+    m = _TITLE_LIST_BEFORE.search(text, lo, max(lo, claim.start - 1))
+    if m is None:
+        return False
+    close = m.start()
+    open_mark = max(text.rfind("\u201c", claim.sentence_start, close), text.rfind('"', claim.sentence_start, close))
+    if open_mark < 0 or close - open_mark < 2 or text[close - 1] in ".!?":
+        return False    # (`… loves “Lilyhammer.” “The Walking Dead” is …`: a sentence, no list)
+    if not m.group(0)[1:].strip() and text[close - 1] != ",":
+        return False    # (two quotations side by side, neither a comma nor and / or between)
+    return names_a_title(text, Claim(kind="direct", start=open_mark + 1, end=close, sentence_start=claim.sentence_start))
 
 
 # A word's possessive ending (`Fiorina’s`) and a hyphen's second half do not break Title Case.

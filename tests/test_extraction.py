@@ -231,6 +231,36 @@ def test_title_next_to_a_role_in_a_work_is_not_a_claim():
     assert direct == ["we will watch."]
 
 
+def test_title_listed_after_a_title_is_not_a_claim():
+    # Only the first of two listed titles stands after the role word (`starred in “A” and
+    # “B,”`); the second is a title all the same, with a speaker and a cue right after it.
+    text = ("Intro.\n\nJane Roe, who starred in “Harbor Nights” and “The Long Winter of Westfield,” said "
+            "the show would return.\n\n“We will watch,” she said.\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["We will watch,"]
+
+
+def test_titles_listed_one_after_another_are_judged_from_the_first():
+    from extract.quote_model import names_a_title
+    from extract.schema import Claim
+
+    text = "Tom Lee starred in “Harbor Nights,” “Old Port” or “The Last Ferry,” said his agent."
+    for title in ("Old Port", "The Last Ferry"):
+        start = text.index(title)
+        assert names_a_title(text, Claim(kind="direct", start=start, end=start + len(title) + (title == "The Last Ferry")))
+    # A quotation after a sentence that ends inside its marks is no list item.
+    text = "Tom Lee starred in “Harbor Nights.” “Old Port” is his next film, he said."
+    start = text.index("Old Port")
+    assert not names_a_title(text, Claim(kind="direct", start=start, end=start + len("Old Port")))
+
+
+def test_title_after_the_author_of_is_not_a_claim():
+    text = ("Intro.\n\n“The port will close,” said Tom Lee, author of “A Bitter Harbor,” a history of the "
+            "docks. Jane Roe, one of the authors of the “Westfield Renewal Project,” said it would not.\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["The port will close,"]
+
+
 def test_headline_credited_to_an_outlets_writer_is_not_a_claim():
     # A newsletter's reading list: the headline is a title; the excerpt after the colon is
     # the writer's words.
