@@ -93,6 +93,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         kinds = [classify_mark(text, i) for i in positions]
         open_at: int | None = None
         spanned = 1
+        inner_close: int | None = None     # the closing mark of a quotation nested in the open one
         if pending is not None:
             if positions and positions[0] == p_start and kinds[0] != "close":
                 open_at, spanned = pending[0], pending[1] + 1
@@ -114,10 +115,18 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                     open_at, spanned = i, 1
                 # Any other stray closing mark with nothing open: a lost opening mark; it is
                 # left alone rather than guessing where the quote began.
+            elif i == inner_close:
+                inner_close = None      # the nested quotation closes; the outer one runs on
             elif kind in ("close", "either"):
                 if i > open_at + 1:
                     quotes.append(Quote(open_at + 1, i, open_at, i, spanned))
                 open_at = None
+            elif k + 2 < len(kinds) and kinds[k + 1] != "open" and kinds[k + 2] != "open" and i > open_at + 1:
+                # Two openings, then two closings: a quotation inside the quotation, marked
+                # alike (`“… even when “your team” needs to be held accountable.”`). The
+                # quote runs from the first mark to the last. (Two openings side by side,
+                # `"“You don’t …,” Rubio responded …"`, are a doubled mark, not a nesting.)
+                inner_close = positions[k + 1]
             else:
                 # Two openings in a row: a doubled or garbled mark. Treat a mark that
                 # follows sentence-ending punctuation and a space as closing the first.

@@ -50,6 +50,23 @@ def test_quote_that_never_closes_ends_with_its_paragraph():
     assert spans(text) == ["this never closes"]
 
 
+def test_quotation_inside_a_quotation_marked_alike_is_part_of_it():
+    # Two openings, then two closings: the inner quote is part of the outer one, which runs
+    # from the first mark to the last, curly or straight.
+    text = "Intro.\n\nShe wrote: “Nobody on the council says “maybe” any more. They only say no.”\n\nEnd."
+    assert spans(text) == ["Nobody on the council says “maybe” any more. They only say no."]
+    text = 'Intro.\n\nHe posted: "The crowd kept chanting "Open the port!" until the mayor left."\n\nEnd.'
+    assert spans(text) == ['The crowd kept chanting "Open the port!" until the mayor left.']
+    # Quotes side by side are still two.
+    text = "Intro.\n\nShe said “no” and then “never,” the clerk recalled.\n\nEnd."
+    assert spans(text) == ["no", "never,"]
+
+
+def test_two_openings_side_by_side_are_a_doubled_mark_not_a_nesting():
+    text = 'Intro.\n\n"“We will not move,” Jane Roe said before adding that she would stay all week."\n\nEnd.'
+    assert spans(text)[0] == "“We will not move,"
+
+
 def test_garbled_opening_mark_at_paragraph_start_opens():
     text = "Intro.\n\n”That drives them crazy,” the diplomat said.\n\nEnd."
     assert spans(text) == ["That drives them crazy,"]
