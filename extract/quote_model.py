@@ -137,8 +137,9 @@ def names_a_title(text: str, claim: Claim) -> bool:
     after_work = work is not None and work.group(1).lower() in load_words("work_nouns.txt")
     if not is_title_at(text, claim.start, claim.end):
         # A long title names a work too (`the book “Crippled Nation: How to Fix the
-        # Republic,”`): after a work noun, Title Case of any length settles it.
-        return after_work and _long_title(quoted)
+        # Republic,”`): after a work noun, or listed after a title, Title Case of any
+        # length settles it.
+        return _long_title(quoted) and (after_work or _listed_after_title(text, claim))
     if _POSSESSIVE_BEFORE.search(text, lo, max(lo, claim.start - 1)) is not None:
         return True
     if work is not None and "," not in work.group(0) and work.group(1) in load_words("title_lead_words.txt") \

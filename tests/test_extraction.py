@@ -271,6 +271,15 @@ def test_titles_listed_one_after_another_are_judged_from_the_first():
     assert not names_a_title(text, Claim(kind="direct", start=start, end=start + len("Old Port")))
 
 
+def test_long_title_listed_after_a_role_in_titles_is_not_a_claim():
+    # `roles in “A,” “B,” and “C: a Subtitle of Many Words,”`: the last is past is_title's six
+    # words, yet listed after titles it is one too.
+    text = ("Intro.\n\nTom Lee, who had roles in “Harbor Nights,” “Old Port,” and “The Last Ferry: A Story of "
+            "the Westfield Docks and Their Men,” said the show would return.\n\n“We will watch,” he said.\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["We will watch,"]
+
+
 def test_title_after_the_author_of_is_not_a_claim():
     text = ("Intro.\n\n“The port will close,” said Tom Lee, author of “A Bitter Harbor,” a history of the "
             "docks. Jane Roe, one of the authors of the “Westfield Renewal Project,” said it would not.\n\nEnd.")
