@@ -24,6 +24,9 @@ _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u
 # the marks around its attribute values are not quotation marks. An attribute value may
 # hold a line break (`tweet-date="January 19, 2016\n">`); a tag is at most a few lines long.
 _TAG = re.compile(r"<[A-Za-z][\w:-]*\s[^<>]{0,400}>")
+# A credit line: up to eight words opening on a capital, perhaps a description after a
+# comma (`Dean Baker, Center for Economic and Policy Research.`, `Former NAACP president Ben Jealous.`).
+_CREDIT_LINE = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,7}(?:,[^\n]{1,80})?\.?\s*")
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,12 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             if positions and positions[0] == p_start and kinds[0] != "close":
                 open_at, spanned = pending[0], pending[1] + 1
                 positions, kinds = positions[1:], kinds[1:]
+            elif positions and kinds[0] == "close" and _CREDIT_LINE.fullmatch(text, p_start, positions[0]) is None:
+                # The paragraph's first mark closes with nothing opened in it: a paragraph
+                # break inside the quote (`… since George Bush’s election in.¶1988. The one
+                # element … Democrats,”`). Garbled marks: the quote runs to that mark. (Not
+                # over a credit line the closing mark strayed after: `"…¶Jane Roe, mayor."`.)
+                open_at, spanned = pending[0], pending[1] + 1
             else:
                 # The run-on quote never reopened: it ended with its last paragraph.
                 prev_end = paragraphs[p_index - 1][1]

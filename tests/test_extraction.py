@@ -67,6 +67,20 @@ def test_two_openings_side_by_side_are_a_doubled_mark_not_a_nesting():
     assert spans(text)[0] == "“We will not move,"
 
 
+def test_paragraph_break_inside_a_quote_before_its_closing_mark_is_run_over():
+    # A scraper's break mid-quote: the next paragraph has no opening mark and its first mark
+    # closes. The quote runs from the first mark to the last.
+    text = ("Intro.\n\nShe said: “The council has not met since the flood of\n\n2009. Nobody there "
+            "has answered a single letter from us,” the clerk recalled.\n\nEnd.")
+    assert spans(text) == ["The council has not met since the flood of\n\n2009. Nobody there has answered a single letter from us,"]
+
+
+def test_credit_line_before_a_stray_closing_mark_is_not_run_over():
+    text = ('Intro.\n\n"The port will stay open through the winter, whatever the council decides.\n'
+            'Jane Roe, Harbor Workers Union."\n\nEnd.')
+    assert spans(text) == ["The port will stay open through the winter, whatever the council decides."]
+
+
 def test_garbled_opening_mark_at_paragraph_start_opens():
     text = "Intro.\n\n”That drives them crazy,” the diplomat said.\n\nEnd."
     assert spans(text) == ["That drives them crazy,"]
