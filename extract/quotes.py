@@ -42,6 +42,10 @@ class Quote:
         return self.open_mark, (self.close_mark + 1) if self.close_mark is not None else self.end
 
 
+def _straight(mark: str) -> bool:
+    return mark == '"'
+
+
 def _in_tag(tags: list[tuple[int, int]], i: int) -> bool:
     k = bisect_right(tags, (i, i)) - 1
     return k >= 0 and tags[k][0] < i < tags[k][1]
@@ -130,11 +134,16 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 if i > open_at + 1:
                     quotes.append(Quote(open_at + 1, i, open_at, i, spanned))
                 open_at = None
-            elif k + 2 < len(kinds) and kinds[k + 1] != "open" and kinds[k + 2] != "open" and i > open_at + 1:
+            elif i > open_at + 1 and k + 1 < len(kinds) and kinds[k + 1] != "open" and (
+                    (k + 2 < len(kinds) and kinds[k + 2] != "open")
+                    or _straight(text[open_at]) != _straight(text[i]) == _straight(text[positions[k + 1]])):
                 # Two openings, then two closings: a quotation inside the quotation, marked
                 # alike (`“… even when “your team” needs to be held accountable.”`). The
                 # quote runs from the first mark to the last. (Two openings side by side,
                 # `"“You don’t …,” Rubio responded …"`, are a doubled mark, not a nesting.)
+                # So does a pair of the other style inside it: a straight quote's inner
+                # quotation in curly marks (`"Scott defended Trump’s “Look at me!” line by
+                # saying it was a “term of endearment” …`), which do not close it.
                 inner_close = positions[k + 1]
             else:
                 # Two openings in a row: a doubled or garbled mark. Treat a mark that

@@ -62,6 +62,17 @@ def test_quotation_inside_a_quotation_marked_alike_is_part_of_it():
     assert spans(text) == ["no", "never,"]
 
 
+def test_quotation_in_the_other_style_inside_a_quote_does_not_close_it():
+    # A straight-quoted statement over paragraphs with curly quotations inside: one claim.
+    text = ('Intro.\n\nThe mayor stated:\n\n"The council is not about “fair play” any more. It is about '
+            'power.\n\n"The latest example is the “Harbor Plan,” which closes the docks. I will stop it."\n\nEnd.')
+    assert spans(text) == ['The council is not about “fair play” any more. It is about power.\n\n"The latest '
+                           'example is the “Harbor Plan,” which closes the docks. I will stop it.']
+    # A curly closing mark with no curly opening before it still closes a straight quote.
+    text = 'Intro.\n\n"We will not move,” Jane Roe said, “not this week.”\n\nEnd.'
+    assert spans(text) == ["We will not move,", "not this week."]
+
+
 def test_two_openings_side_by_side_are_a_doubled_mark_not_a_nesting():
     text = 'Intro.\n\n"“We will not move,” Jane Roe said before adding that she would stay all week."\n\nEnd.'
     assert spans(text)[0] == "“We will not move,"
