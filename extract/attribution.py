@@ -1850,7 +1850,19 @@ def speaker_label(text: str, quote: Quote, next_paragraph: tuple[int, int] | Non
         m = _DASH_CREDIT.fullmatch(text, next_paragraph[0], next_paragraph[1])
         if m:
             return m.start(1), m.end(1)
+        if quote.close_mark is None and text[next_paragraph[1] - 1:next_paragraph[1]] in DOUBLE_MARKS:
+            # `"…¶Dean Baker, Center for Economic and Policy Research."`: the quote's closing
+            # mark strayed after the credit line that names its speaker (quotes.find_quotes
+            # leaves the line out of the quote).
+            m = _MARKED_CREDIT.fullmatch(text, next_paragraph[0], next_paragraph[1])
+            if m:
+                return m.start(1), m.end(1) - (text[m.end(1) - 1] == ".")
     return None
+
+
+# A credit line inside the quotation marks: a name opening on a capital (up to eight words),
+# perhaps a description after a comma, then the stray closing mark.
+_MARKED_CREDIT = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,7}?)(?:,[^\n]{1,80})?\.?[\u201d\"]\s*")
 
 
 def attribution_before_colon(text: str, sent: tuple[int, int]) -> Claim | None:

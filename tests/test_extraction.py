@@ -580,6 +580,19 @@ def test_credit_after_quote_in_its_own_paragraph():
     assert row.mention == "Carla Sanchez"
 
 
+def test_credit_line_inside_the_quotation_marks_names_the_speaker():
+    # The closing mark strayed after the credit line: the line is the speaker, not the quote.
+    text = ('Intro.\n\n"The port will stay open through the winter, whatever the council decides.\n'
+            'Jane Roe, Harbor Workers Union."\n\nEnd.')
+    row = one(claims_of(text), "direct", "port will stay open")
+    assert row.mention == "Jane Roe"
+    assert row.quote == "The port will stay open through the winter, whatever the council decides."
+    text = ('Intro.\n\n"The port will stay open through the winter, whatever the council decides.\n'
+            'Former union president Jane Roe."\n\nEnd.')
+    row = one(claims_of(text), "direct", "port will stay open")
+    assert row.mention == "Former union president Jane Roe"
+
+
 def test_bracketed_credit_after_a_quote_names_its_source():
     # A digest's excerpt credited in brackets at the end of its paragraph.
     text = ("Morning digest.\n\nWHY THE BRIDGE CLOSED “Engineers found cracks in two of the river piers, and the "
