@@ -305,6 +305,18 @@ def test_long_title_listed_after_a_role_in_titles_is_not_a_claim():
     assert direct == ["We will watch,"]
 
 
+def test_a_list_of_thousands_of_quotations_is_followed_only_a_few_steps_back():
+    from extract.quote_model import names_a_title
+    from extract.schema import Claim
+
+    text = "He starred in “Harbor Nights,” " + " ".join("“Old Port %d,”" % i for i in range(3000)) + " and more."
+    start = text.rindex("Old Port")
+    # No RecursionError, and a title this far from the role word is left to the model.
+    assert not names_a_title(text, Claim(kind="direct", start=start, end=text.index("”", start)))
+    start = text.index("Old Port 3,")
+    assert names_a_title(text, Claim(kind="direct", start=start, end=text.index("”", start)))
+
+
 def test_title_after_the_author_of_is_not_a_claim():
     text = ("Intro.\n\n“The port will close,” said Tom Lee, author of “A Bitter Harbor,” a history of the "
             "docks. Jane Roe, one of the authors of the “Westfield Renewal Project,” said it would not.\n\nEnd.")
