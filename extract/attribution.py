@@ -1821,11 +1821,15 @@ def has_speech_verb(text: str, sent: tuple[int, int], quotes: list[Quote]) -> bo
 
 _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s")
 _DASH_CREDIT = re.compile(r"[-—–―]\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*?){0,3})(?:,[^\n,]{1,60}(?:,[^\n,]{1,30})?)?\.?\s*$")
+# A bracketed credit closing the quote's paragraph names the outlet or writer the quoted
+# passage comes from (a digest's `“…” [WaPo.]`, `“…” [Mother Jones.]`): a capitalised name
+# of up to four words, not a stage direction (`[Applause.]`: stage_directions.txt).
+_BRACKET_CREDIT = re.compile(r"\[([A-Z][\w'’&-]*(?:\s+[A-Z][\w.'’&-]*?){0,3})\.?\]\.?")
 
 
 def speaker_label(text: str, quote: Quote, next_paragraph: tuple[int, int] | None) -> tuple[int, int] | None:
     """Speakers named by layout rather than a cue: a transcript label opening the quote
-    (`"PENCE: Well, look …"`), or a credit line after it (`- Hillary Clinton.`)."""
+    (`"PENCE: Well, look …"`), or a credit line after it (`- Hillary Clinton.`, `[WaPo.]`)."""
     m = _TRANSCRIPT_LABEL.match(text, quote.start)
     if m and len(m.group(1)) >= 3:
         return m.start(1), m.end(1)
@@ -1837,11 +1841,28 @@ def speaker_label(text: str, quote: Quote, next_paragraph: tuple[int, int] | Non
         if m:
             start = quote.close_mark + 1 + tail.index(m.group(1))
             return start, start + len(m.group(1))
+        if "[" in tail:
+            m = _BRACKET_CREDIT.fullmatch(tail.strip())
+            if m and m.group(1).lower() not in load_words("stage_directions.txt"):
+                start = quote.close_mark + 1 + tail.index(m.group(1))
+                return start, start + len(m.group(1))
     if next_paragraph is not None:
         m = _DASH_CREDIT.fullmatch(text, next_paragraph[0], next_paragraph[1])
         if m:
             return m.start(1), m.end(1)
+        if quote.close_mark is None and text[next_paragraph[1] - 1:next_paragraph[1]] in DOUBLE_MARKS:
+            # `"…¶Dean Baker, Center for Economic and Policy Research."`: the quote's closing
+            # mark strayed after the credit line that names its speaker (quotes.find_quotes
+            # leaves the line out of the quote).
+            m = _MARKED_CREDIT.fullmatch(text, next_paragraph[0], next_paragraph[1])
+            if m:
+                return m.start(1), m.end(1) - (text[m.end(1) - 1] == ".")
     return None
+
+
+# A credit line inside the quotation marks: a name opening on a capital (up to eight words),
+# perhaps a description after a comma, then the stray closing mark.
+_MARKED_CREDIT = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,7}?)(?:,[^\n]{1,80})?\.?[\u201d\"]\s*")
 
 
 def attribution_before_colon(text: str, sent: tuple[int, int]) -> Claim | None:

@@ -121,7 +121,7 @@ def _function_word(word: str) -> bool:
     return word in load_words("function_words.txt") or word in speech_verbs() or word.endswith("ly")
 
 
-def names_a_title(text: str, claim: Claim) -> bool:
+def names_a_title(text: str, claim: Claim, _listed: int = 0) -> bool:
     """A title, nobody's words, whatever the speech verbs around it, so no weight decides it:
     a short Title-Case quote right after a possessive (`told ABC’s “This Week”`, `Ayn Rand’s
     “Atlas Shrugged”`: on PolNeAR train the quote model kept 26 such titles as claims) or
@@ -137,8 +137,9 @@ def names_a_title(text: str, claim: Claim) -> bool:
     after_work = work is not None and work.group(1).lower() in load_words("work_nouns.txt")
     if not is_title_at(text, claim.start, claim.end):
         # A long title names a work too (`the book “Crippled Nation: How to Fix the
-        # Republic,”`): after a work noun, Title Case of any length settles it.
-        return after_work and _long_title(quoted)
+        # Republic,”`): after a work noun, or listed after a title, Title Case of any
+        # length settles it.
+        return _long_title(quoted) and (after_work or _listed_after_title(text, claim, _listed))
     if _POSSESSIVE_BEFORE.search(text, lo, max(lo, claim.start - 1)) is not None:
         return True
     if work is not None and "," not in work.group(0) and work.group(1) in load_words("title_lead_words.txt") \
@@ -152,11 +153,39 @@ def names_a_title(text: str, claim: Claim) -> bool:
         role_after = _NEXT_WORD.match(text, claim.end + 1)
         if role_after is not None and role_after.group(1) in roles:
             return True     # `the “Daily Show” host`
-    return after_work
+    return after_work or _listed_after_title(text, claim, _listed)
 
 
-# A word, then of / in / on, right before the opening mark (`host of “`, `starred in “`).
-_ROLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+(?:of|in|on)\s*$")
+# A word, then of / in / on (and a determiner), right before the opening mark (`host of “`,
+# `starred in “`, `the authors of the “`).
+_ROLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+(?:of|in|on)(?:\s+the)?\s*$")
+# The end of a quotation listed right before this one: `“Parks and Recreation” and “`,
+# `“A,” “`, `“A,” or “`.
+_TITLE_LIST_BEFORE = re.compile(r"[\u201d\"]\s*(?:,\s*)?(?:(?:and|or)\s+)?$")
+
+
+# How far back a list of quotations is followed (each step one names_a_title call).
+_LIST_STEPS = 8
+
+
+def _listed_after_title(text: str, claim: Claim, steps: int = 0) -> bool:
+    """A Title-Case quotation listed after a title is a title too (`starred in “Parks and
+    Recreation” and “Guardians of the Galaxy,”`: only the first stands after the role word).
+    The quotation before it is judged by names_a_title in turn, each step further left, for
+    at most _LIST_STEPS quotations (a list of hundreds must not recurse that deep)."""
+    if steps >= _LIST_STEPS:
+        return False
+    lo = max(claim.sentence_start, claim.start - 9)
+    m = _TITLE_LIST_BEFORE.search(text, lo, max(lo, claim.start - 1))
+    if m is None:
+        return False
+    close = m.start()
+    open_mark = max(text.rfind("\u201c", claim.sentence_start, close), text.rfind('"', claim.sentence_start, close))
+    if open_mark < 0 or close - open_mark < 2 or text[close - 1] in ".!?":
+        return False    # (`… loves “Lilyhammer.” “The Walking Dead” is …`: a sentence, no list)
+    if not m.group(0)[1:].strip() and text[close - 1] != ",":
+        return False    # (two quotations side by side, neither a comma nor and / or between)
+    return names_a_title(text, Claim(kind="direct", start=open_mark + 1, end=close, sentence_start=claim.sentence_start), steps + 1)
 
 
 # A word's possessive ending (`Fiorina’s`) and a hyphen's second half do not break Title Case.

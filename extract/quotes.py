@@ -24,6 +24,9 @@ _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u
 # the marks around its attribute values are not quotation marks. An attribute value may
 # hold a line break (`tweet-date="January 19, 2016\n">`); a tag is at most a few lines long.
 _TAG = re.compile(r"<[A-Za-z][\w:-]*\s[^<>]{0,400}>")
+# A credit line: up to eight words opening on a capital, perhaps a description after a
+# comma (`Dean Baker, Center for Economic and Policy Research.`, `Former NAACP president Ben Jealous.`).
+_CREDIT_LINE = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,7}(?:,[^\n]{1,80})?\.?\s*")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,10 @@ class Quote:
     @property
     def outer(self) -> tuple[int, int]:
         return self.open_mark, (self.close_mark + 1) if self.close_mark is not None else self.end
+
+
+def _straight(mark: str) -> bool:
+    return mark == '"'
 
 
 def _in_tag(tags: list[tuple[int, int]], i: int) -> bool:
@@ -93,10 +100,17 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         kinds = [classify_mark(text, i) for i in positions]
         open_at: int | None = None
         spanned = 1
+        inner_close: int | None = None     # the closing mark of a quotation nested in the open one
         if pending is not None:
             if positions and positions[0] == p_start and kinds[0] != "close":
                 open_at, spanned = pending[0], pending[1] + 1
                 positions, kinds = positions[1:], kinds[1:]
+            elif positions and kinds[0] == "close" and _CREDIT_LINE.fullmatch(text, p_start, positions[0]) is None:
+                # The paragraph's first mark closes with nothing opened in it: a paragraph
+                # break inside the quote (`… since George Bush’s election in.¶1988. The one
+                # element … Democrats,”`). Garbled marks: the quote runs to that mark. (Not
+                # over a credit line the closing mark strayed after: `"…¶Jane Roe, mayor."`.)
+                open_at, spanned = pending[0], pending[1] + 1
             else:
                 # The run-on quote never reopened: it ended with its last paragraph.
                 prev_end = paragraphs[p_index - 1][1]
@@ -114,10 +128,23 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                     open_at, spanned = i, 1
                 # Any other stray closing mark with nothing open: a lost opening mark; it is
                 # left alone rather than guessing where the quote began.
+            elif i == inner_close:
+                inner_close = None      # the nested quotation closes; the outer one runs on
             elif kind in ("close", "either"):
                 if i > open_at + 1:
                     quotes.append(Quote(open_at + 1, i, open_at, i, spanned))
                 open_at = None
+            elif i > open_at + 1 and k + 1 < len(kinds) and kinds[k + 1] != "open" and (
+                    (k + 2 < len(kinds) and kinds[k + 2] != "open")
+                    or _straight(text[open_at]) != _straight(text[i]) == _straight(text[positions[k + 1]])):
+                # Two openings, then two closings: a quotation inside the quotation, marked
+                # alike (`“… even when “your team” needs to be held accountable.”`). The
+                # quote runs from the first mark to the last. (Two openings side by side,
+                # `"“You don’t …,” Rubio responded …"`, are a doubled mark, not a nesting.)
+                # So does a pair of the other style inside it: a straight quote's inner
+                # quotation in curly marks (`"Scott defended Trump’s “Look at me!” line by
+                # saying it was a “term of endearment” …`), which do not close it.
+                inner_close = positions[k + 1]
             else:
                 # Two openings in a row: a doubled or garbled mark. Treat a mark that
                 # follows sentence-ending punctuation and a space as closing the first.

@@ -50,6 +50,48 @@ def test_quote_that_never_closes_ends_with_its_paragraph():
     assert spans(text) == ["this never closes"]
 
 
+def test_quotation_inside_a_quotation_marked_alike_is_part_of_it():
+    # Two openings, then two closings: the inner quote is part of the outer one, which runs
+    # from the first mark to the last, curly or straight.
+    text = "Intro.\n\nShe wrote: “Nobody on the council says “maybe” any more. They only say no.”\n\nEnd."
+    assert spans(text) == ["Nobody on the council says “maybe” any more. They only say no."]
+    text = 'Intro.\n\nHe posted: "The crowd kept chanting "Open the port!" until the mayor left."\n\nEnd.'
+    assert spans(text) == ['The crowd kept chanting "Open the port!" until the mayor left.']
+    # Quotes side by side are still two.
+    text = "Intro.\n\nShe said “no” and then “never,” the clerk recalled.\n\nEnd."
+    assert spans(text) == ["no", "never,"]
+
+
+def test_quotation_in_the_other_style_inside_a_quote_does_not_close_it():
+    # A straight-quoted statement over paragraphs with curly quotations inside: one claim.
+    text = ('Intro.\n\nThe mayor stated:\n\n"The council is not about “fair play” any more. It is about '
+            'power.\n\n"The latest example is the “Harbor Plan,” which closes the docks. I will stop it."\n\nEnd.')
+    assert spans(text) == ['The council is not about “fair play” any more. It is about power.\n\n"The latest '
+                           'example is the “Harbor Plan,” which closes the docks. I will stop it.']
+    # A curly closing mark with no curly opening before it still closes a straight quote.
+    text = 'Intro.\n\n"We will not move,” Jane Roe said, “not this week.”\n\nEnd.'
+    assert spans(text) == ["We will not move,", "not this week."]
+
+
+def test_two_openings_side_by_side_are_a_doubled_mark_not_a_nesting():
+    text = 'Intro.\n\n"“We will not move,” Jane Roe said before adding that she would stay all week."\n\nEnd.'
+    assert spans(text)[0] == "“We will not move,"
+
+
+def test_paragraph_break_inside_a_quote_before_its_closing_mark_is_run_over():
+    # A scraper's break mid-quote: the next paragraph has no opening mark and its first mark
+    # closes. The quote runs from the first mark to the last.
+    text = ("Intro.\n\nShe said: “The council has not met since the flood of\n\n2009. Nobody there "
+            "has answered a single letter from us,” the clerk recalled.\n\nEnd.")
+    assert spans(text) == ["The council has not met since the flood of\n\n2009. Nobody there has answered a single letter from us,"]
+
+
+def test_credit_line_before_a_stray_closing_mark_is_not_run_over():
+    text = ('Intro.\n\n"The port will stay open through the winter, whatever the council decides.\n'
+            'Jane Roe, Harbor Workers Union."\n\nEnd.')
+    assert spans(text) == ["The port will stay open through the winter, whatever the council decides."]
+
+
 def test_garbled_opening_mark_at_paragraph_start_opens():
     text = "Intro.\n\n”That drives them crazy,” the diplomat said.\n\nEnd."
     assert spans(text) == ["That drives them crazy,"]
@@ -229,6 +271,57 @@ def test_title_next_to_a_role_in_a_work_is_not_a_claim():
             "about his role acting in “The Long Harbor Road” and said “we will watch.”\n\nEnd.")
     direct = claims_of(text).query("kind == 'direct'").quote.tolist()
     assert direct == ["we will watch."]
+
+
+def test_title_listed_after_a_title_is_not_a_claim():
+    # Only the first of two listed titles stands after the role word (`starred in “A” and
+    # “B,”`); the second is a title all the same, with a speaker and a cue right after it.
+    text = ("Intro.\n\nJane Roe, who starred in “Harbor Nights” and “The Long Winter of Westfield,” said "
+            "the show would return.\n\n“We will watch,” she said.\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["We will watch,"]
+
+
+def test_titles_listed_one_after_another_are_judged_from_the_first():
+    from extract.quote_model import names_a_title
+    from extract.schema import Claim
+
+    text = "Tom Lee starred in “Harbor Nights,” “Old Port” or “The Last Ferry,” said his agent."
+    for title in ("Old Port", "The Last Ferry"):
+        start = text.index(title)
+        assert names_a_title(text, Claim(kind="direct", start=start, end=start + len(title) + (title == "The Last Ferry")))
+    # A quotation after a sentence that ends inside its marks is no list item.
+    text = "Tom Lee starred in “Harbor Nights.” “Old Port” is his next film, he said."
+    start = text.index("Old Port")
+    assert not names_a_title(text, Claim(kind="direct", start=start, end=start + len("Old Port")))
+
+
+def test_long_title_listed_after_a_role_in_titles_is_not_a_claim():
+    # `roles in “A,” “B,” and “C: a Subtitle of Many Words,”`: the last is past is_title's six
+    # words, yet listed after titles it is one too.
+    text = ("Intro.\n\nTom Lee, who had roles in “Harbor Nights,” “Old Port,” and “The Last Ferry: A Story of "
+            "the Westfield Docks and Their Men,” said the show would return.\n\n“We will watch,” he said.\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["We will watch,"]
+
+
+def test_a_list_of_thousands_of_quotations_is_followed_only_a_few_steps_back():
+    from extract.quote_model import names_a_title
+    from extract.schema import Claim
+
+    text = "He starred in “Harbor Nights,” " + " ".join("“Old Port %d,”" % i for i in range(3000)) + " and more."
+    start = text.rindex("Old Port")
+    # No RecursionError, and a title this far from the role word is left to the model.
+    assert not names_a_title(text, Claim(kind="direct", start=start, end=text.index("”", start)))
+    start = text.index("Old Port 3,")
+    assert names_a_title(text, Claim(kind="direct", start=start, end=text.index("”", start)))
+
+
+def test_title_after_the_author_of_is_not_a_claim():
+    text = ("Intro.\n\n“The port will close,” said Tom Lee, author of “A Bitter Harbor,” a history of the "
+            "docks. Jane Roe, one of the authors of the “Westfield Renewal Project,” said it would not.\n\nEnd.")
+    direct = claims_of(text).query("kind == 'direct'").quote.tolist()
+    assert direct == ["The port will close,"]
 
 
 def test_headline_credited_to_an_outlets_writer_is_not_a_claim():
@@ -497,6 +590,34 @@ def test_credit_after_quote_in_its_own_paragraph():
     text = "Intro.\n\n“Trump must stop portraying us as gangsters, most of us work hard.” ― Carla Sanchez.\n\nEnd."
     row = one(claims_of(text), "direct", "portraying us")
     assert row.mention == "Carla Sanchez"
+
+
+def test_credit_line_inside_the_quotation_marks_names_the_speaker():
+    # The closing mark strayed after the credit line: the line is the speaker, not the quote.
+    text = ('Intro.\n\n"The port will stay open through the winter, whatever the council decides.\n'
+            'Jane Roe, Harbor Workers Union."\n\nEnd.')
+    row = one(claims_of(text), "direct", "port will stay open")
+    assert row.mention == "Jane Roe"
+    assert row.quote == "The port will stay open through the winter, whatever the council decides."
+    text = ('Intro.\n\n"The port will stay open through the winter, whatever the council decides.\n'
+            'Former union president Jane Roe."\n\nEnd.')
+    row = one(claims_of(text), "direct", "port will stay open")
+    assert row.mention == "Former union president Jane Roe"
+
+
+def test_bracketed_credit_after_a_quote_names_its_source():
+    # A digest's excerpt credited in brackets at the end of its paragraph.
+    text = ("Morning digest.\n\nWHY THE BRIDGE CLOSED “Engineers found cracks in two of the river piers, and the "
+            "county said repairs would take the rest of the winter.” [Valley Courier.]\n\nEnd.")
+    row = one(claims_of(text), "direct", "Engineers found cracks")
+    assert row.mention == "Valley Courier"
+
+
+def test_bracketed_stage_direction_is_no_credit():
+    text = ("Intro.\n\nThe mayor spoke for an hour. “We will rebuild every single one of these homes, "
+            "and we will do it this year.” [Applause.]\n\nEnd.")
+    rows = [r for r in claims_of(text).itertuples() if r.kind == "direct"]
+    assert all(r.mention != "Applause" for r in rows)
 
 
 def test_extractor_version_follows_code_and_data(tmp_path):
