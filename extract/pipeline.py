@@ -126,8 +126,9 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                 if claim.mention_start is None or claim.rule == "sentence-subject":
                     # Quoted words inside reported speech are that speaker's words too:
                     # `Sanders said the system was “corrupt”`.
-                    host = next((r for r in reported if r.start <= q.open_mark and q.end <= r.end + 1
-                                 and r.mention_start is not None), None)
+                    hosts = [r for r in reported if r.start <= q.open_mark and q.end <= r.end + 1
+                             and r.mention_start is not None]
+                    host = _speaking_host(text, hosts)
                     if host is not None:
                         claim.mention_start, claim.mention_end = host.mention_start, host.mention_end
                         claim.descriptor_start, claim.descriptor_end = host.descriptor_start, host.descriptor_end
@@ -187,6 +188,21 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
     ext.sentences = sentences
     ext.claims = claims
     return doc
+
+
+def _speaking_host(text: str, hosts: list[Claim]) -> Claim | None:
+    """The reported claim whose speaker a quote inside them takes: the first, unless its cue
+    is no verb of speech and a later one inside it is (`Since Yue submitted his proposal,
+    Ash wrote that … “…”`: Ash's, not Yue's)."""
+    if not hosts:
+        return None
+    verbs = attribution.speech_verbs()
+    cue = lambda c: text[c.cue_start:c.cue_end].lower() if c.cue_start is not None else ""
+    if cue(hosts[0]) in verbs:
+        return hosts[0]
+    # (A participle's subject is the reported model's guess: `Trump released an ad calling it …`.)
+    inner = [h for h in hosts[1:] if cue(h) in verbs and not cue(h).endswith("ing")]
+    return max(inner, key=lambda h: h.start) if inner else hosts[0]
 
 
 # What may join two quotes that one attribution after the second speaks for.

@@ -1301,3 +1301,14 @@ def test_quotes_joined_by_and_before_an_attribution_after_the_last_share_its_spe
     claims = claims_of(text)
     assert one(claims, "direct", "public health crisis").mention == "Tom Baker"
     assert one(claims, "direct", "stunt the growth").mention == "Tom Baker"
+
+
+def test_a_quote_inside_reported_speech_takes_the_verb_of_speech_not_an_earlier_cue():
+    # The reported content of `submitted` holds `Lang wrote that …`: the second quote, with no
+    # attribution of its own, is the words of Lang, who wrote them, not of Ortiz.
+    text = ("In the weeks since Ortiz submitted his proposal, Lang wrote that the board members have made "
+            "“endless excuses” to delay the vote, “and even to cancel the meeting when the members met.”")
+    claims = claims_of(text)
+    row = one(claims, "direct", "and even to cancel")
+    assert row.mention == "Lang"
+    assert one(claims, "direct", "endless excuses").mention == "Lang"
