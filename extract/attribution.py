@@ -780,13 +780,18 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
             mention = _before_adjunct(text, lo, clause, mention)
         if mention is not None and valid_mention(text, mention):
             return mention
+    if text[max(lo, cue_start - 3):cue_start].rstrip().endswith(",") and (relative := _relative_subject(text, lo, cue_start)):
+        return relative     # `the leaders, who, on a call Friday, criticized`: not the apposition pattern's
     mention = _apposed(text, lo, cue_start)
     if mention is not None and valid_mention(text, mention):
         return mention
     return _relative_subject(text, lo, cue_start)
 
 
-_RELATIVE = re.compile(r"(?<=[\w.)])(,?\s+)(who|which)\s+(?:(?:also|has|have|had|later|once|then|recently|repeatedly|previously|publicly)\s+)*$")
+# (A dash may set the clause off, and an aside between commas may follow the pronoun:
+# `Tom Reed - who said`, `the leaders, who, on a call Friday, criticized`.)
+_RELATIVE = re.compile(r"(?<=[\w.)])(,?\s+|\s*[—–]\s*|\s+-\s+)(who|which)(?:,[^,;:“”\"—–()]{1,60},)?\s+"
+                       r"(?:(?:also|has|have|had|later|once|then|recently|repeatedly|previously|publicly)\s+)*$")
 _RELATIVE_ENDS = ("who", "which", "also", "has", "have", "had", "later", "once", "then", "recently", "repeatedly",
                   "previously", "publicly")
 
@@ -820,19 +825,38 @@ def _relative_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     """`Mike Pence, who called their son …`: the relative pronoun is the cue's subject; the
     speakers step resolves it to the phrase it follows."""
     # The pattern ends on `who`, `which` or one of its adverbs, then white space.
-    m = _RELATIVE.search(text, lo, cue_start) if text[max(lo, 0):cue_start].rstrip().endswith(_RELATIVE_ENDS) else None
+    window = text[max(lo, 0):cue_start].rstrip()
+    ends = window.endswith(_RELATIVE_ENDS) or window.endswith(",") and ("who," in window[-70:] or "which," in window[-70:])
+    m = _RELATIVE.search(text, lo, cue_start) if ends else None
     if m is None:
         return None
-    return Mention(m.start(2), m.end(2)) if _has_antecedent(text, m.start(2), lo) else None
+    return Mention(m.start(2), m.end(2)) if _has_antecedent(text, m.start(2), lo, m.group(2).lower() == "who") else None
 
 
-def _has_antecedent(text: str, start: int, lo: int = 0) -> bool:
-    """Whether a relative pronoun follows a name or a speaker description (`Pence, who`)."""
+def _has_antecedent(text: str, start: int, lo: int = 0, person: bool = False) -> bool:
+    """Whether a relative pronoun follows a name or a speaker description (`Pence, who`);
+    `who` (person=True) may also follow a determined common noun (`a local farmer who`)."""
     before = _word_before(text, max(lo, start - 60), start)
-    if before is None or text[before[1]:start].strip(" ,"):
+    if before is None or text[before[1]:start].strip(" ,—–-"):
         return False
     last = before[2]
-    return last[:1].isupper() and last.lower() not in _NOT_NAMES or last.lower() in _source_heads()
+    if last[:1].isupper() and last.lower() not in _NOT_NAMES or last.lower() in _source_heads():
+        return True
+    if not person or not last.isalpha() or not last.islower() or last in load_words("clause_verbs.txt") \
+            or len(last) > 4 and last.endswith(("ed", "ing")) or last in speech_verbs():
+        return False    # `The aides never learned who`: a verb, whose object `who` opens
+    # `who` stands for a person: the noun it follows heads a phrase that a determiner opens
+    # within three words before it, with no verb or preposition between (`a local farmer
+    # who`, not `asked who`).
+    words = _words(text, max(lo, before[0] - 40), before[1])
+    for w in reversed(words[-4:-1]):
+        low = w[2].lower()
+        if low in _DETERMINERS:
+            return True
+        if not w[2].isalpha() or low in _PREPOSITIONS or low in load_words("clause_verbs.txt") or low in _DO \
+                or text[w[1]:before[0]].strip(" -") and not text[w[1]:before[0]].isspace():
+            return False
+    return False
 
 
 # --- direct quotes --------------------------------------------------------------------

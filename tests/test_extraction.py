@@ -1239,7 +1239,8 @@ def test_been_between_a_subject_and_its_cue_is_no_part_of_the_subject():
             "from the memoir of a spy who wrote about the “creative” use of forgeries.")
     claims = claims_of(text)
     assert one(claims, "indirect", "a passage from the memoir").mention == "security experts on Twitter"
-    assert one(claims, "direct", "creative").mention == "security experts on Twitter"
+    # (The quoted word is the spy's, who wrote it: the relative pronoun after `a spy`.)
+    assert one(claims, "direct", "creative").mention == "who"
 
 
 def test_a_long_subject_after_with_speaks_for_its_participle():
@@ -1312,3 +1313,24 @@ def test_a_quote_inside_reported_speech_takes_the_verb_of_speech_not_an_earlier_
     row = one(claims, "direct", "and even to cancel")
     assert row.mention == "Lang"
     assert one(claims, "direct", "endless excuses").mention == "Lang"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # `who` after a determined common noun, with no comma (`a local farmer who`)
+    ("He met a local farmer who said the drought had “hidden costs” for everyone.", "hidden costs", "a local farmer"),
+    # an aside between commas after the pronoun
+    ("The plan angered the union leaders, who, on a call Friday, criticized the mayor for “ignoring the workers.”",
+     "ignoring the workers", "the union leaders"),
+    # a dash setting the relative clause off
+    ("The front-runner, Tom Reed - who said he would “fight every cut” - spoke at a rally.", "fight every cut", "Tom Reed"),
+])
+def test_a_relative_who_speaks_for_its_antecedent(text, quote, speaker):
+    row = one(claims_of(text), "direct", quote)
+    assert row.mention == "who"
+    assert row.speaker == speaker
+
+
+def test_who_after_a_verb_opens_no_relative_clause():
+    # `learned who said …`: an embedded question; `who` stands for no one named before it.
+    row = one(claims_of("The aides never learned who said the plan was “dead on arrival.”"), "direct", "dead on arrival")
+    assert row.mention != "who"
