@@ -1082,6 +1082,11 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                     return _set_mention(claim, mention, (w[0], w[1] + to.end()), "according-to")
             continue
         if not _is_cue(text, w, verbs, s_start):
+            if low.isalpha() and low.islower() and (low + "s" in verbs or low + "d" in verbs or low + "ed" in verbs) \
+                    and (controlled := _object_controller(text, prev, w)) is not None:
+                # `The record prompted the paper to state, “…”`: an infinitive is the bare
+                # form of a verb of speech (states, stated), its subject the object before it.
+                return _set_mention(claim, controlled, _cue_span(text, w), "before-quote")
             continue
         if low in load_words("naming_participles.txt") and not text[w[1]:q_open].strip(" ,:") \
                 and (thing := _names_a_thing(text, prev, w[0])) is not None:
@@ -1131,6 +1136,10 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                        or description_subject(text, s_start, w[0], for_participle=True)
                        or subject_of(text, prev, w[0]))
             rule = "before-quote"
+        elif (controlled := _object_controller(text, prev, w)) is not None:
+            # `The record prompted the paper to state, “…”`: the infinitive's subject is the
+            # object of the verb before it.
+            return _set_mention(claim, controlled, _cue_span(text, w), "before-quote")
         else:
             # (`Kasich’s campaign is already claiming victory in the “…”`, `Sen. Ron Johnson
             # kept asking her why … “…”`: an -ing form after `be` or a verb of aspect is the
@@ -1216,6 +1225,27 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         claim.cue_start, claim.cue_end = _cue_span(text, passive)
         claim.rule = "before-quote"
     return claim
+
+
+def _object_controller(text: str, prev: int, w: tuple[int, int, str]) -> Mention | None:
+    """The object of an object-control verb (object_control_words.txt) before the cue's `to`
+    (`prompted the paper to state`, `leading advisers like Gene Sperling to counter`), when
+    the cue is a verb of saying (speech_verbs.txt, or its bare form): the phrase between the
+    verb and `to`, when it is a name or a determined phrase."""
+    said = load_words("speech_verbs.txt")
+    low = w[2].lower()
+    if not (low in said or low + "s" in said or low + "d" in said or low + "ed" in said):
+        return None     # `urging members to oppose “…”`: only a verb of saying has the object speak
+    before = _word_before(text, max(prev, w[0] - 8), w[0])
+    if before is None or before[2] != "to" or text[before[1]:w[0]].strip():
+        return None
+    words = _words(text, max(prev, before[0] - 120), before[0])[-10:]
+    verbs = load_words("object_control_words.txt")
+    k = next((i for i in range(len(words) - 2, -1, -1) if words[i][2].lower() in verbs), None)
+    if k is None or any(mark in text[words[k][1]:before[0]] for mark in ",;:“”\"()"):
+        return None
+    mention = Mention(words[k + 1][0], words[-1][1])
+    return mention if valid_mention(text, mention) or _determined_phrase(text, mention) else None
 
 
 # A credit line between a quoted headline and a colon: `,” by the Post’s Jane Roe: ` (the

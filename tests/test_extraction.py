@@ -1334,3 +1334,13 @@ def test_who_after_a_verb_opens_no_relative_clause():
     # `learned who said …`: an embedded question; `who` stands for no one named before it.
     row = one(claims_of("The aides never learned who said the plan was “dead on arrival.”"), "direct", "dead on arrival")
     assert row.mention != "who"
+
+
+@pytest.mark.parametrize("text, quote, mention", [
+    ("The record prompted the Tribune to state, “The county has never been wrong.”", "never been wrong", "the Tribune"),
+    ("The post was shared widely, leading economic advisers like Ann Lee to counter that “every cent went to workers.”",
+     "every cent", "economic advisers like Ann Lee"),
+    ("The delay caused the board to warn that the plan “could collapse.”", "could collapse", "the board"),
+])
+def test_the_object_of_an_object_control_verb_speaks_the_infinitive(text, quote, mention):
+    assert one(claims_of(text), "direct", quote).mention == mention
