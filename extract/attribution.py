@@ -712,7 +712,10 @@ def _before_adjunct(text: str, lo: int, clause: int, mention: Mention) -> Mentio
             return mention
         last = _words(text, earlier.start, earlier.end)[-1][2]
         inner = _words(text, earlier.start, earlier.end)
-        opens = all(x[2].lower() in _LEADING_NOISE for x in _words(text, lo, earlier.start)) \
+        lead = _words(text, lo, earlier.start)
+        # (`… such a presence that Sanders during a rally thanked`: a clause that `that` opens.)
+        opens = (all(x[2].lower() in _LEADING_NOISE for x in lead) or lead and lead[-1][2].lower() == "that"
+                 and not text[lead[-1][1]:earlier.start].strip()) \
             and not any(x[2].lower() in _PREPOSITIONS for x in inner) \
             and not inner[0][2].lower().endswith(("ing", "ed")) \
             and not (len(inner) == 1 and _only_opens_sentences(text, inner[0][2]))

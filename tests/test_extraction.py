@@ -1344,3 +1344,11 @@ def test_who_after_a_verb_opens_no_relative_clause():
 ])
 def test_the_object_of_an_object_control_verb_speaks_the_infinitive(text, quote, mention):
     assert one(claims_of(text), "direct", quote).mention == mention
+
+
+def test_a_subject_after_that_before_an_adjunct_speaks():
+    # `that Lee during a rally thanked`: the object of the adjunct is no subject; the name
+    # opening the clause after `that` is.
+    text = "It became such a force that Lee during a rally thanked its members “for their support in my campaign.”"
+    claims = claims_of(text)
+    assert one(claims, "direct", "for their support").mention == "Lee"
