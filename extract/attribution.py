@@ -828,8 +828,8 @@ def _relative_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     """`Mike Pence, who called their son …`: the relative pronoun is the cue's subject; the
     speakers step resolves it to the phrase it follows."""
     # The pattern ends on `who`, `which` or one of its adverbs, then white space.
-    window = text[max(lo, 0):cue_start].rstrip()
-    ends = window.endswith(_RELATIVE_ENDS) or window.endswith(",") and ("who," in window[-70:] or "which," in window[-70:])
+    window = text[max(lo, cue_start - 80, 0):cue_start].rstrip()
+    ends = window.endswith(_RELATIVE_ENDS) or window.endswith(",") and ("who," in window or "which," in window)
     m = _RELATIVE.search(text, lo, cue_start) if ends else None
     if m is None:
         return None
@@ -1085,8 +1085,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                     return _set_mention(claim, mention, (w[0], w[1] + to.end()), "according-to")
             continue
         if not _is_cue(text, w, verbs, s_start):
-            if low.isalpha() and low.islower() and (low + "s" in verbs or low + "d" in verbs or low + "ed" in verbs) \
-                    and (controlled := _object_controller(text, prev, w)) is not None:
+            if text[w[0] - 3:w[0]] == "to " and (controlled := _object_controller(text, prev, w)) is not None:
                 # `The record prompted the paper to state, “…”`: an infinitive is the bare
                 # form of a verb of speech (states, stated), its subject the object before it.
                 return _set_mention(claim, controlled, _cue_span(text, w), "before-quote")
