@@ -1352,3 +1352,8 @@ def test_a_subject_after_that_before_an_adjunct_speaks():
     text = "It became such a force that Lee during a rally thanked its members “for their support in my campaign.”"
     claims = claims_of(text)
     assert one(claims, "direct", "for their support").mention == "Lee"
+
+
+def test_a_sentence_opened_by_adding_continues_the_last_speaker():
+    text = "Intro.\n\nThe mayor said the plan “was not good.” Adding, “We cannot spend what we do not have.”"
+    assert one(claims_of(text), "direct", "We cannot spend").mention == "The mayor"
