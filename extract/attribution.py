@@ -1204,7 +1204,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                 # verb before the colon is its object; the sentence's subject speaks (a name
                 # there, or a credit after a dash, is the attribution itself: `… - More from
                 # Jones: “…”`).
-                subject = sentence_subject(text, s_start, mention.start)
+                subject = sentence_subject(text, s_start, mention.start) or description_subject(text, s_start, mention.start)
                 if subject is not None and subject.end <= mention.start and not any(
                         _POSSESSIVE_END.search(x[2]) for x in _words(text, subject.start, subject.end)):
                     return _set_mention(claim, subject, None, "colon")

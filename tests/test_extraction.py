@@ -1357,3 +1357,10 @@ def test_a_subject_after_that_before_an_adjunct_speaks():
 def test_a_sentence_opened_by_adding_continues_the_last_speaker():
     text = "Intro.\n\nThe mayor said the plan “was not good.” Adding, “We cannot spend what we do not have.”"
     assert one(claims_of(text), "direct", "We cannot spend").mention == "The mayor"
+
+
+def test_a_description_opening_the_sentence_speaks_before_a_colon_after_its_object():
+    # `had this to say about the plan:`: the plan is an object; the description opening the
+    # sentence (no name or pronoun there) is the speaker.
+    text = "Intro.\n\nA paper from the Brookings Institution had this to say about the plan: “Families at the top would gain the most.”"
+    assert one(claims_of(text), "direct", "Families at the top").mention == "A paper"
