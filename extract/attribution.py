@@ -1941,6 +1941,21 @@ def after_connective(text: str, s_start: int, q_open: int) -> bool:
     return m is not None and m.group(1)[:1].isupper() and m.group(1).lower() in load_words("connectives.txt")
 
 
+def pronoun_subject(text: str, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """The he or she opening a sentence without quotation marks (`He then had a question
+    for the crowd.`, `Why was he out in the heat?`), as the span of its word."""
+    s_start, s_end = sent
+    if any(mark in text[s_start:s_end] for mark in DOUBLE_MARKS):
+        return None
+    words = _words(text, s_start, min(s_end, s_start + 40))[:3]
+    if words and words[0][2].lower() in ("why", "how", "where", "when") and len(words) > 2 \
+            and words[1][2].lower() in ("was", "is", "did", "does", "had", "has"):
+        words = words[2:]   # `Why was he …?`
+    if words and words[0][2].lower() in ("he", "she"):
+        return words[0][0], words[0][1]     # (`They also lie in a dead zone`: they are as often things)
+    return None
+
+
 def speaking_sentence(text: str, sent: tuple[int, int]) -> Claim | None:
     """A sentence without quotes whose speech verb has a subject (`Jane Roe agreed.`,
     `Tom Baker, the mayor, said in a statement.`): the speaker of an unattributed quote

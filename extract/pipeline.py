@@ -155,6 +155,15 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                     if source is not None:
                         _copy_attribution(claim, source, "introduced" if source is introducer else
                                           source.rule if source.rule == "previous-sentence" else "continuation")
+                        before_sent = sents[s_index - 1] if s_index > 0 else last_sent
+                        pronoun = attribution.pronoun_subject(text, before_sent) \
+                            if claim.rule == "continuation" and before_sent is not None and source.mention_start is not None \
+                            and source.mention_start < before_sent[0] else None
+                        if pronoun is not None:
+                            # `“…,” Trump added. He then had a question for the crowd. ¶ “…?”`:
+                            # the pronoun subject of the sentence between names the speaker
+                            # the quote continues, nearer than the claim it continues.
+                            claim.mention_start, claim.mention_end = pronoun
                 features = quote_model.quote_features(text, claim, sent, opens_sentence, has_speech)
                 claim.extra["features"] = features
                 claim.extra["p_claim"] = 0.0 if quote_model.names_a_title(text, claim) else \

@@ -1364,3 +1364,14 @@ def test_a_description_opening_the_sentence_speaks_before_a_colon_after_its_obje
     # sentence (no name or pronoun there) is the speaker.
     text = "Intro.\n\nA paper from the Brookings Institution had this to say about the plan: “Families at the top would gain the most.”"
     assert one(claims_of(text), "direct", "Families at the top").mention == "A paper"
+
+
+def test_a_continued_quote_takes_the_pronoun_subject_of_the_sentence_between():
+    text = ("Intro.\n\n“We will build the bridge,” Mayor Ann Lee added. She then had a question for the crowd."
+            "\n\n“Who is going to pay for it?”\n\nThe crowd laughed.")
+    row = one(claims_of(text), "direct", "Who is going to pay")
+    assert row.mention == "She" and row.speaker == "Ann Lee"
+    # `they` there is as often a thing: the quote keeps the speaker it continues.
+    text = ("Intro.\n\n“Those are some very small towns,” Tom Baker said. They also lie far from any city. "
+            "“That is a tough area.”\n\nThe campaign moved on.")
+    assert one(claims_of(text), "direct", "tough area").mention == "Tom Baker"
