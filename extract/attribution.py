@@ -1021,7 +1021,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         # that opens its sentence (after `X called it “…,”` the codebook credits X, the inner
         # speaker, not the source that reports X).
         mention = mention_after(text, to.end(), nxt)
-        if mention is not None and valid_mention(text, mention):
+        if mention is not None and (valid_mention(text, mention) or _determined_phrase(text, mention)):
             return _set_mention(claim, mention, (words[0][0], to.end()), "according-to")
     for k, w in enumerate(words):
         if _is_cue(text, w, verbs, pos if k == 0 else s_start):
@@ -1081,7 +1081,8 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             to = re.match(r"\s+to\b", text[w[1]:w[1] + 5])
             if to:
                 mention = mention_after(text, w[1] + to.end(), q_open)
-                if mention and valid_mention(text, mention):
+                if mention and (valid_mention(text, mention) or _determined_phrase(text, mention)):
+                    # (`According to the court-released playbook, …`: whatever it names is the source.)
                     return _set_mention(claim, mention, (w[0], w[1] + to.end()), "according-to")
             continue
         if not _is_cue(text, w, verbs, s_start):

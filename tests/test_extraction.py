@@ -1375,3 +1375,13 @@ def test_a_continued_quote_takes_the_pronoun_subject_of_the_sentence_between():
     text = ("Intro.\n\n“Those are some very small towns,” Tom Baker said. They also lie far from any city. "
             "“That is a tough area.”\n\nThe campaign moved on.")
     assert one(claims_of(text), "direct", "tough area").mention == "Tom Baker"
+
+
+@pytest.mark.parametrize("text, quote, mention", [
+    ("Intro.\n\nAccording to the recently released sales playbook, staff were told, “You sell feelings.”",
+     "You sell feelings", "the recently released sales playbook"),
+    ("Intro.\n\n“Nobody reads the fine print,” according to the leaked training manual.",
+     "Nobody reads", "the leaked training manual"),
+])
+def test_according_to_names_the_source_whatever_the_phrase_heads(text, quote, mention):
+    assert one(claims_of(text), "direct", quote).mention == mention
