@@ -2387,8 +2387,10 @@ _POSSESSIVE_APPOSITION = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'
 _APPOSED = re.compile(r"(?:^|(?<=[,;:“”\"]))([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?|%s),\s*$" % _POSSESSIVE_APPOSITION)
 _APPOSED_TIGHT = re.compile(r"(?:^|(?<=[,;:“”\"]))([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an)\s[^,;“”\"]+?),\s*$")
 # A description, then the name apposed to it: `her senior policy adviser, Jake Sullivan, said`.
+# (Two names joined by `and` too: `Henry Clay’s biographers, David and Jeanne Heidler, wrote`.)
 _NAME_APPOSED = re.compile(r"(?:^|,)\s*((?:the|a|an|his|her|its|their|our)\s[^,;:“”\"]+|%s),\s+"
-                           r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$" % _POSSESSIVE_APPOSITION.replace("+?", "+"))
+                           r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s+and\s+"
+                           r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,2}),\s*$" % _POSSESSIVE_APPOSITION.replace("+?", "+"))
 
 
 # A capitalised apposition with no article (`Jon Hale, Ohio Secretary of State, said`),

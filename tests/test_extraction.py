@@ -1385,3 +1385,9 @@ def test_a_continued_quote_takes_the_pronoun_subject_of_the_sentence_between():
 ])
 def test_according_to_names_the_source_whatever_the_phrase_heads(text, quote, mention):
     assert one(claims_of(text), "direct", quote).mention == mention
+
+
+def test_two_names_joined_by_and_apposed_to_a_description_are_the_subject():
+    text = "Intro.\n\nMary Baker’s biographers, Ann and Tom Reed, wrote that she “never trusted a single aide.”"
+    claims = claims_of(text)
+    assert one(claims, "direct", "never trusted").mention == "Ann and Tom Reed"
