@@ -230,6 +230,14 @@ def _share_attribution_after(text: str, sent_claims: list[Claim]) -> None:
                 and b.mention_start is not None and b.mention_start > b.end \
                 and _JOINED.fullmatch(text, a.end + 1, b.start - 1) is not None:
             _copy_attribution(a, b, "coordinated")
+    for a, b in zip(direct[:-1], direct[1:]):
+        if a.rule in ("before-quote", "opening-clause") and a.mention_start is not None and a.mention_start < a.start \
+                and b.rule is not None and b.rule.startswith("after-quote") \
+                and _JOINED.fullmatch(text, a.end + 1, b.start - 1) is not None \
+                and re.search(r"\b(?:and|or)\b", text[a.end:b.start]) and text[a.end - 1:a.end] not in ".!?":
+            # `Although he says he “A,” and “B,” he also accuses …`: a quote joined by `and`
+            # to one its cue before introduced is that cue's too.
+            _copy_attribution(b, a, "coordinated")
 
 
 def _copy_attribution(claim: Claim, source: Claim, rule: str) -> None:

@@ -1391,3 +1391,13 @@ def test_two_names_joined_by_and_apposed_to_a_description_are_the_subject():
     text = "Intro.\n\nMary Baker’s biographers, Ann and Tom Reed, wrote that she “never trusted a single aide.”"
     claims = claims_of(text)
     assert one(claims, "direct", "never trusted").mention == "Ann and Tom Reed"
+
+
+def test_a_quote_joined_by_and_to_one_a_cue_introduced_shares_that_cue():
+    # The second quote still belongs to the opening clause's `says`, not to the main clause after it.
+    text = "Intro.\n\nAlthough Lee says she “loves the city,” and “people here love me,” she also accuses it of neglect."
+    claims = claims_of(text)
+    assert one(claims, "direct", "people here love me").cue == "says"
+    # Two sentences run together are not joined by `and`: each keeps its own attribution.
+    text = "Intro.\n\nReed posted a study proving “crime is down.”“Your facts are wrong,” Lee wrote."
+    assert one(claims_of(text), "direct", "Your facts are wrong").mention == "Lee"
