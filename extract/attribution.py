@@ -712,7 +712,10 @@ def _before_adjunct(text: str, lo: int, clause: int, mention: Mention) -> Mentio
             return mention
         last = _words(text, earlier.start, earlier.end)[-1][2]
         inner = _words(text, earlier.start, earlier.end)
-        opens = all(x[2].lower() in _LEADING_NOISE for x in _words(text, lo, earlier.start)) \
+        lead = _words(text, lo, earlier.start)
+        # (`… such a presence that Sanders during a rally thanked`: a clause that `that` opens.)
+        opens = (all(x[2].lower() in _LEADING_NOISE for x in lead) or lead and lead[-1][2].lower() == "that"
+                 and not text[lead[-1][1]:earlier.start].strip()) \
             and not any(x[2].lower() in _PREPOSITIONS for x in inner) \
             and not inner[0][2].lower().endswith(("ing", "ed")) \
             and not (len(inner) == 1 and _only_opens_sentences(text, inner[0][2]))
@@ -780,13 +783,18 @@ def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
             mention = _before_adjunct(text, lo, clause, mention)
         if mention is not None and valid_mention(text, mention):
             return mention
+    if text[max(lo, cue_start - 3):cue_start].rstrip().endswith(",") and (relative := _relative_subject(text, lo, cue_start)):
+        return relative     # `the leaders, who, on a call Friday, criticized`: not the apposition pattern's
     mention = _apposed(text, lo, cue_start)
     if mention is not None and valid_mention(text, mention):
         return mention
     return _relative_subject(text, lo, cue_start)
 
 
-_RELATIVE = re.compile(r"(?<=[\w.)])(,?\s+)(who|which)\s+(?:(?:also|has|have|had|later|once|then|recently|repeatedly|previously|publicly)\s+)*$")
+# (A dash may set the clause off, and an aside between commas may follow the pronoun:
+# `Tom Reed - who said`, `the leaders, who, on a call Friday, criticized`.)
+_RELATIVE = re.compile(r"(?<=[\w.)])(,?\s+|\s*[—–]\s*|\s+-\s+)(who|which)(?:,[^,;:“”\"—–()]{1,60},)?\s+"
+                       r"(?:(?:also|has|have|had|later|once|then|recently|repeatedly|previously|publicly)\s+)*$")
 _RELATIVE_ENDS = ("who", "which", "also", "has", "have", "had", "later", "once", "then", "recently", "repeatedly",
                   "previously", "publicly")
 
@@ -820,19 +828,38 @@ def _relative_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     """`Mike Pence, who called their son …`: the relative pronoun is the cue's subject; the
     speakers step resolves it to the phrase it follows."""
     # The pattern ends on `who`, `which` or one of its adverbs, then white space.
-    m = _RELATIVE.search(text, lo, cue_start) if text[max(lo, 0):cue_start].rstrip().endswith(_RELATIVE_ENDS) else None
+    window = text[max(lo, cue_start - 80, 0):cue_start].rstrip()
+    ends = window.endswith(_RELATIVE_ENDS) or window.endswith(",") and ("who," in window or "which," in window)
+    m = _RELATIVE.search(text, lo, cue_start) if ends else None
     if m is None:
         return None
-    return Mention(m.start(2), m.end(2)) if _has_antecedent(text, m.start(2), lo) else None
+    return Mention(m.start(2), m.end(2)) if _has_antecedent(text, m.start(2), lo, m.group(2).lower() == "who") else None
 
 
-def _has_antecedent(text: str, start: int, lo: int = 0) -> bool:
-    """Whether a relative pronoun follows a name or a speaker description (`Pence, who`)."""
+def _has_antecedent(text: str, start: int, lo: int = 0, person: bool = False) -> bool:
+    """Whether a relative pronoun follows a name or a speaker description (`Pence, who`);
+    `who` (person=True) may also follow a determined common noun (`a local farmer who`)."""
     before = _word_before(text, max(lo, start - 60), start)
-    if before is None or text[before[1]:start].strip(" ,"):
+    if before is None or text[before[1]:start].strip(" ,—–-"):
         return False
     last = before[2]
-    return last[:1].isupper() and last.lower() not in _NOT_NAMES or last.lower() in _source_heads()
+    if last[:1].isupper() and last.lower() not in _NOT_NAMES or last.lower() in _source_heads():
+        return True
+    if not person or not last.isalpha() or not last.islower() or last in load_words("clause_verbs.txt") \
+            or len(last) > 4 and last.endswith(("ed", "ing")) or last in speech_verbs():
+        return False    # `The aides never learned who`: a verb, whose object `who` opens
+    # `who` stands for a person: the noun it follows heads a phrase that a determiner opens
+    # within three words before it, with no verb or preposition between (`a local farmer
+    # who`, not `asked who`).
+    words = _words(text, max(lo, before[0] - 40), before[1])
+    for w in reversed(words[-4:-1]):
+        low = w[2].lower()
+        if low in _DETERMINERS:
+            return True
+        if not w[2].isalpha() or low in _PREPOSITIONS or low in load_words("clause_verbs.txt") or low in _DO \
+                or text[w[1]:before[0]].strip(" -") and not text[w[1]:before[0]].isspace():
+            return False
+    return False
 
 
 # --- direct quotes --------------------------------------------------------------------
@@ -994,7 +1021,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         # that opens its sentence (after `X called it “…,”` the codebook credits X, the inner
         # speaker, not the source that reports X).
         mention = mention_after(text, to.end(), nxt)
-        if mention is not None and valid_mention(text, mention):
+        if mention is not None and (valid_mention(text, mention) or _determined_phrase(text, mention)):
             return _set_mention(claim, mention, (words[0][0], to.end()), "according-to")
     for k, w in enumerate(words):
         if _is_cue(text, w, verbs, pos if k == 0 else s_start):
@@ -1054,10 +1081,15 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
             to = re.match(r"\s+to\b", text[w[1]:w[1] + 5])
             if to:
                 mention = mention_after(text, w[1] + to.end(), q_open)
-                if mention and valid_mention(text, mention):
+                if mention and (valid_mention(text, mention) or _determined_phrase(text, mention)):
+                    # (`According to the court-released playbook, …`: whatever it names is the source.)
                     return _set_mention(claim, mention, (w[0], w[1] + to.end()), "according-to")
             continue
         if not _is_cue(text, w, verbs, s_start):
+            if text[w[0] - 3:w[0]] == "to " and (controlled := _object_controller(text, prev, w)) is not None:
+                # `The record prompted the paper to state, “…”`: an infinitive is the bare
+                # form of a verb of speech (states, stated), its subject the object before it.
+                return _set_mention(claim, controlled, _cue_span(text, w), "before-quote")
             continue
         if low in load_words("naming_participles.txt") and not text[w[1]:q_open].strip(" ,:") \
                 and (thing := _names_a_thing(text, prev, w[0])) is not None:
@@ -1107,6 +1139,10 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                        or description_subject(text, s_start, w[0], for_participle=True)
                        or subject_of(text, prev, w[0]))
             rule = "before-quote"
+        elif (controlled := _object_controller(text, prev, w)) is not None:
+            # `The record prompted the paper to state, “…”`: the infinitive's subject is the
+            # object of the verb before it.
+            return _set_mention(claim, controlled, _cue_span(text, w), "before-quote")
         else:
             # (`Kasich’s campaign is already claiming victory in the “…”`, `Sen. Ron Johnson
             # kept asking her why … “…”`: an -ing form after `be` or a verb of aspect is the
@@ -1169,7 +1205,7 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                 # verb before the colon is its object; the sentence's subject speaks (a name
                 # there, or a credit after a dash, is the attribution itself: `… - More from
                 # Jones: “…”`).
-                subject = sentence_subject(text, s_start, mention.start)
+                subject = sentence_subject(text, s_start, mention.start) or description_subject(text, s_start, mention.start)
                 if subject is not None and subject.end <= mention.start and not any(
                         _POSSESSIVE_END.search(x[2]) for x in _words(text, subject.start, subject.end)):
                     return _set_mention(claim, subject, None, "colon")
@@ -1192,6 +1228,27 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         claim.cue_start, claim.cue_end = _cue_span(text, passive)
         claim.rule = "before-quote"
     return claim
+
+
+def _object_controller(text: str, prev: int, w: tuple[int, int, str]) -> Mention | None:
+    """The object of an object-control verb (object_control_words.txt) before the cue's `to`
+    (`prompted the paper to state`, `leading advisers like Gene Sperling to counter`), when
+    the cue is a verb of saying (speech_verbs.txt, or its bare form): the phrase between the
+    verb and `to`, when it is a name or a determined phrase."""
+    said = load_words("speech_verbs.txt")
+    low = w[2].lower()
+    if not (low in said or low + "s" in said or low + "d" in said or low + "ed" in said):
+        return None     # `urging members to oppose “…”`: only a verb of saying has the object speak
+    before = _word_before(text, max(prev, w[0] - 8), w[0])
+    if before is None or before[2] != "to" or text[before[1]:w[0]].strip():
+        return None
+    words = _words(text, max(prev, before[0] - 120), before[0])[-10:]
+    verbs = load_words("object_control_words.txt")
+    k = next((i for i in range(len(words) - 2, -1, -1) if words[i][2].lower() in verbs), None)
+    if k is None or any(mark in text[words[k][1]:before[0]] for mark in ",;:“”\"()"):
+        return None
+    mention = Mention(words[k + 1][0], words[-1][1])
+    return mention if valid_mention(text, mention) or _determined_phrase(text, mention) else None
 
 
 # A credit line between a quoted headline and a colon: `,” by the Post’s Jane Roe: ` (the
@@ -1906,6 +1963,21 @@ def after_connective(text: str, s_start: int, q_open: int) -> bool:
     return m is not None and m.group(1)[:1].isupper() and m.group(1).lower() in load_words("connectives.txt")
 
 
+def pronoun_subject(text: str, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """The he or she opening a sentence without quotation marks (`He then had a question
+    for the crowd.`, `Why was he out in the heat?`), as the span of its word."""
+    s_start, s_end = sent
+    if any(mark in text[s_start:s_end] for mark in DOUBLE_MARKS):
+        return None
+    words = _words(text, s_start, min(s_end, s_start + 40))[:3]
+    if words and words[0][2].lower() in ("why", "how", "where", "when") and len(words) > 2 \
+            and words[1][2].lower() in ("was", "is", "did", "does", "had", "has"):
+        words = words[2:]   # `Why was he …?`
+    if words and words[0][2].lower() in ("he", "she"):
+        return words[0][0], words[0][1]     # (`They also lie in a dead zone`: they are as often things)
+    return None
+
+
 def speaking_sentence(text: str, sent: tuple[int, int]) -> Claim | None:
     """A sentence without quotes whose speech verb has a subject (`Jane Roe agreed.`,
     `Tom Baker, the mayor, said in a statement.`): the speaker of an unattributed quote
@@ -2336,8 +2408,10 @@ _POSSESSIVE_APPOSITION = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'
 _APPOSED = re.compile(r"(?:^|(?<=[,;:“”\"]))([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an|who)\s[^;“”\"]+?|[a-z][^;“”\"]+?|%s),\s*$" % _POSSESSIVE_APPOSITION)
 _APPOSED_TIGHT = re.compile(r"(?:^|(?<=[,;:“”\"]))([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an)\s[^,;“”\"]+?),\s*$")
 # A description, then the name apposed to it: `her senior policy adviser, Jake Sullivan, said`.
+# (Two names joined by `and` too: `Henry Clay’s biographers, David and Jeanne Heidler, wrote`.)
 _NAME_APPOSED = re.compile(r"(?:^|,)\s*((?:the|a|an|his|her|its|their|our)\s[^,;:“”\"]+|%s),\s+"
-                           r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$" % _POSSESSIVE_APPOSITION.replace("+?", "+"))
+                           r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s+and\s+"
+                           r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,2}),\s*$" % _POSSESSIVE_APPOSITION.replace("+?", "+"))
 
 
 # A capitalised apposition with no article (`Jon Hale, Ohio Secretary of State, said`),

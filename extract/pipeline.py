@@ -126,8 +126,9 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                 if claim.mention_start is None or claim.rule == "sentence-subject":
                     # Quoted words inside reported speech are that speaker's words too:
                     # `Sanders said the system was “corrupt”`.
-                    host = next((r for r in reported if r.start <= q.open_mark and q.end <= r.end + 1
-                                 and r.mention_start is not None), None)
+                    hosts = [r for r in reported if r.start <= q.open_mark and q.end <= r.end + 1
+                             and r.mention_start is not None]
+                    host = _speaking_host(text, hosts)
                     if host is not None:
                         claim.mention_start, claim.mention_end = host.mention_start, host.mention_end
                         claim.descriptor_start, claim.descriptor_end = host.descriptor_start, host.descriptor_end
@@ -154,6 +155,15 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                     if source is not None:
                         _copy_attribution(claim, source, "introduced" if source is introducer else
                                           source.rule if source.rule == "previous-sentence" else "continuation")
+                        before_sent = sents[s_index - 1] if s_index > 0 else last_sent
+                        pronoun = attribution.pronoun_subject(text, before_sent) \
+                            if claim.rule == "continuation" and before_sent is not None and source.mention_start is not None \
+                            and source.mention_start < before_sent[0] else None
+                        if pronoun is not None:
+                            # `“…,” Trump added. He then had a question for the crowd. ¶ “…?”`:
+                            # the pronoun subject of the sentence between names the speaker
+                            # the quote continues, nearer than the claim it continues.
+                            claim.mention_start, claim.mention_end = pronoun
                 features = quote_model.quote_features(text, claim, sent, opens_sentence, has_speech)
                 claim.extra["features"] = features
                 claim.extra["p_claim"] = 0.0 if quote_model.names_a_title(text, claim) else \
@@ -189,6 +199,21 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
     return doc
 
 
+def _speaking_host(text: str, hosts: list[Claim]) -> Claim | None:
+    """The reported claim whose speaker a quote inside them takes: the first, unless its cue
+    is no verb of speech and a later one inside it is (`Since Yue submitted his proposal,
+    Ash wrote that … “…”`: Ash's, not Yue's)."""
+    if not hosts:
+        return None
+    verbs = attribution.speech_verbs()
+    cue = lambda c: text[c.cue_start:c.cue_end].lower() if c.cue_start is not None else ""
+    if cue(hosts[0]) in verbs:
+        return hosts[0]
+    # (A participle's subject is the reported model's guess: `Trump released an ad calling it …`.)
+    inner = [h for h in hosts[1:] if cue(h) in verbs and not cue(h).endswith("ing")]
+    return max(inner, key=lambda h: h.start) if inner else hosts[0]
+
+
 # What may join two quotes that one attribution after the second speaks for.
 _JOINED = re.compile(r"[\s,]*(?:and|or)?[\s,]*")
 
@@ -205,6 +230,14 @@ def _share_attribution_after(text: str, sent_claims: list[Claim]) -> None:
                 and b.mention_start is not None and b.mention_start > b.end \
                 and _JOINED.fullmatch(text, a.end + 1, b.start - 1) is not None:
             _copy_attribution(a, b, "coordinated")
+    for a, b in zip(direct[:-1], direct[1:]):
+        if a.rule in ("before-quote", "opening-clause") and a.mention_start is not None and a.mention_start < a.start \
+                and b.rule is not None and b.rule.startswith("after-quote") \
+                and _JOINED.fullmatch(text, a.end + 1, b.start - 1) is not None \
+                and re.search(r"\b(?:and|or)\b", text[a.end:b.start]) and text[a.end - 1:a.end] not in ".!?":
+            # `Although he says he “A,” and “B,” he also accuses …`: a quote joined by `and`
+            # to one its cue before introduced is that cue's too.
+            _copy_attribution(b, a, "coordinated")
 
 
 def _copy_attribution(claim: Claim, source: Claim, rule: str) -> None:

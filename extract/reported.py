@@ -648,9 +648,9 @@ def _infinitive_subject(text: str, s_start: int, cue_start: int) -> Mention | No
     """The speaker of a cue in an infinitive that no rule gave a subject: the subject of the
     sentence it hangs from (`Ryder replied on Saturday to suggest …`, `Sanders used the
     debate as a chance to argue …`, `Clinton announced her plan to support …`). Not after a
-    verb whose object is the infinitive's subject (`asked her to call`): object_control_verbs.txt."""
+    verb whose object is the infinitive's subject (`asked her to call`): object_control_words.txt."""
     window = _words(text, s_start, cue_start)
-    control = load_words("object_control_verbs.txt")
+    control = load_words("object_control_words.txt")
     if any(w[2].lower() in control and not (i and window[i - 1][2].lower() == "in" and w[2] == "order")
            for i, w in enumerate(window)):
         return None     # (`in order to insist` is a purpose, not an order)

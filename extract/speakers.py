@@ -1055,7 +1055,8 @@ def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int,
     return phrase_start, phrase
 
 
-_NAME_BEFORE = re.compile(r"((?:%s)(?:[ \t]+%s){0,3}),?\s*$" % (_CAP, _CAP))
+# (A dash may set the relative clause off: `Donald Trump - who`.)
+_NAME_BEFORE = re.compile(r"((?:%s)(?:[ \t]+%s){0,3})(?:,|\s+[-—–]|[—–])?\s*$" % (_CAP, _CAP))
 
 
 def _antecedent_phrase(text: str, start: int, floor: int) -> tuple[int, str] | None:
@@ -1073,8 +1074,8 @@ def _antecedent_phrase(text: str, start: int, floor: int) -> tuple[int, str] | N
             return name.start(1) + found[0].start(), name.group(1)[found[0].start():]
     window_start = max(floor, start - 120)
     window = text[window_start:start]
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window.rstrip(" ,"))), default=0)
-    phrase = window[cut:].strip(" ,")
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window.rstrip(" ,-—–"))), default=0)
+    phrase = window[cut:].strip(" ,-—–")
     described = re.search(r"(?:.*\s|^)((?:the|a|an)\s[^,;:]*)$", phrase, re.IGNORECASE | re.DOTALL)
     if described is None:
         return None

@@ -1360,7 +1360,8 @@ def test_been_between_a_subject_and_its_cue_is_no_part_of_the_subject():
             "from the memoir of a spy who wrote about the “creative” use of forgeries.")
     claims = claims_of(text)
     assert one(claims, "indirect", "a passage from the memoir").mention == "security experts on Twitter"
-    assert one(claims, "direct", "creative").mention == "security experts on Twitter"
+    # (The quoted word is the spy's, who wrote it: the relative pronoun after `a spy`.)
+    assert one(claims, "direct", "creative").mention == "who"
 
 
 def test_a_long_subject_after_with_speaks_for_its_participle():
@@ -1422,3 +1423,102 @@ def test_quotes_joined_by_and_before_an_attribution_after_the_last_share_its_spe
     claims = claims_of(text)
     assert one(claims, "direct", "public health crisis").mention == "Tom Baker"
     assert one(claims, "direct", "stunt the growth").mention == "Tom Baker"
+
+
+def test_a_quote_inside_reported_speech_takes_the_verb_of_speech_not_an_earlier_cue():
+    # The reported content of `submitted` holds `Lang wrote that …`: the second quote, with no
+    # attribution of its own, is the words of Lang, who wrote them, not of Ortiz.
+    text = ("In the weeks since Ortiz submitted his proposal, Lang wrote that the board members have made "
+            "“endless excuses” to delay the vote, “and even to cancel the meeting when the members met.”")
+    claims = claims_of(text)
+    row = one(claims, "direct", "and even to cancel")
+    assert row.mention == "Lang"
+    assert one(claims, "direct", "endless excuses").mention == "Lang"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # `who` after a determined common noun, with no comma (`a local farmer who`)
+    ("He met a local farmer who said the drought had “hidden costs” for everyone.", "hidden costs", "a local farmer"),
+    # an aside between commas after the pronoun
+    ("The plan angered the union leaders, who, on a call Friday, criticized the mayor for “ignoring the workers.”",
+     "ignoring the workers", "the union leaders"),
+    # a dash setting the relative clause off
+    ("The front-runner, Tom Reed - who said he would “fight every cut” - spoke at a rally.", "fight every cut", "Tom Reed"),
+])
+def test_a_relative_who_speaks_for_its_antecedent(text, quote, speaker):
+    row = one(claims_of(text), "direct", quote)
+    assert row.mention == "who"
+    assert row.speaker == speaker
+
+
+def test_who_after_a_verb_opens_no_relative_clause():
+    # `learned who said …`: an embedded question; `who` stands for no one named before it.
+    row = one(claims_of("The aides never learned who said the plan was “dead on arrival.”"), "direct", "dead on arrival")
+    assert row.mention != "who"
+
+
+@pytest.mark.parametrize("text, quote, mention", [
+    ("The record prompted the Tribune to state, “The county has never been wrong.”", "never been wrong", "the Tribune"),
+    ("The post was shared widely, leading economic advisers like Ann Lee to counter that “every cent went to workers.”",
+     "every cent", "economic advisers like Ann Lee"),
+    ("The delay caused the board to warn that the plan “could collapse.”", "could collapse", "the board"),
+])
+def test_the_object_of_an_object_control_verb_speaks_the_infinitive(text, quote, mention):
+    assert one(claims_of(text), "direct", quote).mention == mention
+
+
+def test_a_subject_after_that_before_an_adjunct_speaks():
+    # `that Lee during a rally thanked`: the object of the adjunct is no subject; the name
+    # opening the clause after `that` is.
+    text = "It became such a force that Lee during a rally thanked its members “for their support in my campaign.”"
+    claims = claims_of(text)
+    assert one(claims, "direct", "for their support").mention == "Lee"
+
+
+def test_a_sentence_opened_by_adding_continues_the_last_speaker():
+    text = "Intro.\n\nThe mayor said the plan “was not good.” Adding, “We cannot spend what we do not have.”"
+    assert one(claims_of(text), "direct", "We cannot spend").mention == "The mayor"
+
+
+def test_a_description_opening_the_sentence_speaks_before_a_colon_after_its_object():
+    # `had this to say about the plan:`: the plan is an object; the description opening the
+    # sentence (no name or pronoun there) is the speaker.
+    text = "Intro.\n\nA paper from the Brookings Institution had this to say about the plan: “Families at the top would gain the most.”"
+    assert one(claims_of(text), "direct", "Families at the top").mention == "A paper"
+
+
+def test_a_continued_quote_takes_the_pronoun_subject_of_the_sentence_between():
+    text = ("Intro.\n\n“We will build the bridge,” Mayor Ann Lee added. She then had a question for the crowd."
+            "\n\n“Who is going to pay for it?”\n\nThe crowd laughed.")
+    row = one(claims_of(text), "direct", "Who is going to pay")
+    assert row.mention == "She" and row.speaker == "Ann Lee"
+    # `they` there is as often a thing: the quote keeps the speaker it continues.
+    text = ("Intro.\n\n“Those are some very small towns,” Tom Baker said. They also lie far from any city. "
+            "“That is a tough area.”\n\nThe campaign moved on.")
+    assert one(claims_of(text), "direct", "tough area").mention == "Tom Baker"
+
+
+@pytest.mark.parametrize("text, quote, mention", [
+    ("Intro.\n\nAccording to the recently released sales playbook, staff were told, “You sell feelings.”",
+     "You sell feelings", "the recently released sales playbook"),
+    ("Intro.\n\n“Nobody reads the fine print,” according to the leaked training manual.",
+     "Nobody reads", "the leaked training manual"),
+])
+def test_according_to_names_the_source_whatever_the_phrase_heads(text, quote, mention):
+    assert one(claims_of(text), "direct", quote).mention == mention
+
+
+def test_two_names_joined_by_and_apposed_to_a_description_are_the_subject():
+    text = "Intro.\n\nMary Baker’s biographers, Ann and Tom Reed, wrote that she “never trusted a single aide.”"
+    claims = claims_of(text)
+    assert one(claims, "direct", "never trusted").mention == "Ann and Tom Reed"
+
+
+def test_a_quote_joined_by_and_to_one_a_cue_introduced_shares_that_cue():
+    # The second quote still belongs to the opening clause's `says`, not to the main clause after it.
+    text = "Intro.\n\nAlthough Lee says she “loves the city,” and “people here love me,” she also accuses it of neglect."
+    claims = claims_of(text)
+    assert one(claims, "direct", "people here love me").cue == "says"
+    # Two sentences run together are not joined by `and`: each keeps its own attribution.
+    text = "Intro.\n\nReed posted a study proving “crime is down.”“Your facts are wrong,” Lee wrote."
+    assert one(claims_of(text), "direct", "Your facts are wrong").mention == "Lee"
