@@ -651,9 +651,13 @@ def _infinitive_subject(text: str, s_start: int, cue_start: int) -> Mention | No
     verb whose object is the infinitive's subject (`asked her to call`): object_control_words.txt."""
     window = _words(text, s_start, cue_start)
     control = load_words("object_control_words.txt")
-    if any(w[2].lower() in control and not (i and window[i - 1][2].lower() == "in" and w[2] == "order")
-           for i, w in enumerate(window)):
-        return None     # (`in order to insist` is a purpose, not an order)
+    # The verb stands one to three words (its object) before `to`: `asked his players to`.
+    # (Not a noun, `the need for Americans to`; `in order to insist` is a purpose.)
+    for i in range(max(0, len(window) - 5), len(window) - 2):
+        low = window[i][2].lower()
+        if low in control and not (i and window[i - 1][2].lower() in _VERB_NOT_AFTER) \
+                and not (low == "order" and i and window[i - 1][2].lower() == "in"):
+            return None
     for find in (sentence_subject, description_subject):
         found = find(text, s_start, cue_start)
         if found is not None and valid_mention(text, found):
@@ -671,6 +675,8 @@ def _infinitive_subject(text: str, s_start: int, cue_start: int) -> Mention | No
 
 
 _EXPLETIVES = frozenset("it there this that".split())
+# Words after which a control word is a noun: `the need`, `their push`.
+_VERB_NOT_AFTER = frozenset("the a an his her their its our my your this that".split())
 
 
 def _named_mid_sentence(text: str, word: str) -> bool:

@@ -658,6 +658,10 @@ def _by_cue(sentence: str, cue: str):
     ("Maria Lopez spoke first. Lopez used the debate as a chance to argue that taxes were too high.", "argue", "Lopez"),
     ("The talks were led by Ana Herrera. Herrera flew to Madrid to announce that the talks had failed.", "announce", "Herrera"),
     ("The senator stayed late on Friday in order to insist that the strike would go on.", "insist", "The senator"),
+    # An object-control verb far before `to`, or one used as a noun, does not take the infinitive.
+    ("Maria Ruiz spoke first. Ruiz reminded viewers about her brother's job in order to show that there was no conflict.",
+     "show", "Ruiz"),
+    ("Maria Ruiz spoke first. Ruiz sees the need for voters to recognize that the plan works.", "recognize", "Ruiz"),
 ])
 def test_a_cue_in_an_infinitive_takes_the_subject_of_the_sentence(sentence, cue, mention):
     assert _by_cue(sentence, cue).mention == mention
