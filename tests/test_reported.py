@@ -670,3 +670,26 @@ def test_a_cue_in_an_infinitive_takes_the_subject_of_the_sentence(sentence, cue,
 ])
 def test_an_infinitive_cue_without_a_speaking_subject_keeps_none(sentence, cue):
     assert _by_cue(sentence, cue).mention is None
+
+
+# --- a noun phrase opening the sentence before its verb cue -----------------------------------
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("Video from the harbour shows that the ferry left an hour late.", "shows", "Video from the harbour"),
+    ("A tally by the county clerk last spring found that most wells were dry.", "found", "A tally by the county clerk last spring"),
+    ("Several beekeepers in the valley say the new spray is killing their hives.", "say", "Several beekeepers in the valley"),
+    ("Those farmers have long argued that the dam floods their fields.", "argued", "Those farmers"),
+])
+def test_a_phrase_opening_the_sentence_speaks_for_its_verb_cue(sentence, cue, mention):
+    # Heads no speaker list holds (video, study, beekeepers): the phrase is the subject all the same.
+    assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("The quarrel raised fresh doubts about whether the mayor will run again.", "doubts"),    # a noun in the predicate
+    ("Mara Quist dropped subtle hints that she was tired of the race.", "hints"),              # a name before its verb
+    ("The proposal was reported to the council that the budget was short.", "reported"),       # a passive's subject
+])
+def test_a_phrase_before_a_noun_or_passive_cue_is_no_speaker(sentence, cue):
+    rows = indirect_of(sentence)
+    assert len(rows[rows.cue == cue]) and rows[rows.cue == cue].mention.isna().all()
