@@ -642,6 +642,11 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
     found = subject_of(text, s_start, w[0])
     if found is None and _INFINITIVE_BEFORE.search(text, max(s_start, w[0] - 6), w[0]):
         return _infinitive_subject(text, s_start, w[0])
+    if found is None and low.endswith("ing") and _GERUND_AFTER.search(text, max(s_start, w[0] - 24), w[0]):
+        # `Zucker responded by saying that …`, `Clinton has answered her critics while
+        # insisting …`: a gerund after a preposition of manner or time speaks for the
+        # sentence's subject.
+        return sentence_subject(text, s_start, w[0]) or description_subject(text, s_start, w[0], for_participle=True)
     if found is None and not low.endswith("ing") and cue_table().get(low, (0, 0.0))[1] >= OPENING_PHRASE_MIN_PRECISION \
             and low not in load_words("speech_nouns.txt") and not _AFTER_NOUN_CUE.match(text, w[1], s_end):
         found = _opening_phrase_subject(text, s_start, w[0])
@@ -731,6 +736,8 @@ _AFTER_NOUN_CUE = re.compile(r"\s+(?:of|about|for|from|on|over|than|with|against
 
 
 _INFINITIVE_BEFORE = re.compile(r"(?<![\w’'-])to\s+$")
+# A preposition (and an adverb) before a gerund cue: `by saying`, `while quietly insisting`.
+_GERUND_AFTER = re.compile(r"(?<![\w’'-])(?:by|while|without|after|before)\s+(?:[a-z]+ly\s+)?$")
 
 
 def _infinitive_subject(text: str, s_start: int, cue_start: int) -> Mention | None:

@@ -693,3 +693,12 @@ def test_a_phrase_opening_the_sentence_speaks_for_its_verb_cue(sentence, cue, me
 def test_a_phrase_before_a_noun_or_passive_cue_is_no_speaker(sentence, cue):
     rows = indirect_of(sentence)
     assert len(rows[rows.cue == cue]) and rows[rows.cue == cue].mention.isna().all()
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("Mara Quist answered her critics by saying that the budget was balanced.", "saying", "Mara Quist"),
+    ("The mayor defended the toll plan while insisting that fares would not rise.", "insisting", "The mayor"),
+    ("Delia Voss left the stage without conceding that the count was over.", "conceding", "Delia Voss"),
+])
+def test_a_gerund_after_by_or_while_speaks_for_the_sentence_subject(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
