@@ -620,7 +620,10 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
         # `The senator walked to the podium and said …`: a verb phrase joined to the one
         # before it shares the sentence's subject (a subject of its own would stand
         # between `and` and the cue).
-        return sentence_subject(text, s_start, w[0]) or description_subject(text, s_start, w[0])
+        found = sentence_subject(text, s_start, w[0]) or description_subject(text, s_start, w[0])
+        if found is None and cue_table().get(low, (0, 0.0))[1] >= OPENING_PHRASE_MIN_PRECISION:
+            found = _conjoined_subject(text, s_start, w[0])
+        return found
     if low.endswith("ing") and _in_opening_clause(text, s_start, w, s_end):
         # `After savaging the donors, Trump praised …`, `Despite challenging the leader, Cruz
         # said …`: a participle in a clause opening the sentence speaks for the main clause's
@@ -723,6 +726,20 @@ def _opening_phrase_subject(text: str, s_start: int, cue_start: int) -> Mention 
                 and (x is not words[0] or _named_mid_sentence(text, x[2])):
             return None
     return Mention(words[0][0], words[-1][1])
+
+
+def _conjoined_subject(text: str, s_start: int, cue_start: int) -> Mention | None:
+    """The subject of the first verb of a sentence whose later verb phrase, joined by `and`,
+    holds the cue: `The Arizona senator survived five years in prison and says …`, `FBI
+    officials were angered by the deal and predicted …`. The first verb is the first
+    lower-case word that is an auxiliary (clause_verbs.txt, has/was/would …) or ends on
+    -ed; the phrase before it must pass the rule for a phrase opening the sentence."""
+    verbs = load_words("clause_verbs.txt")
+    for x in _words(text, s_start, cue_start)[1:9]:
+        word = x[2]
+        if word in verbs or word in _TRAILING_NOISE or word.islower() and word.endswith("ed") and "-" not in word:
+            return _opening_phrase_subject(text, s_start, x[0])
+    return None
 
 
 def _is_name(word: str) -> bool:

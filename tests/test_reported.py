@@ -702,3 +702,12 @@ def test_a_phrase_before_a_noun_or_passive_cue_is_no_speaker(sentence, cue):
 ])
 def test_a_gerund_after_by_or_while_speaks_for_the_sentence_subject(sentence, cue, mention):
     assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("The Vermont Democrat served ten years on the school board and says the levy is unfair.", "says", "The Vermont Democrat"),
+    ("Several harbour pilots were alarmed by the ruling and predicted that it would slow the ferries.", "predicted",
+     "Several harbour pilots"),
+])
+def test_a_cue_in_a_conjoined_verb_phrase_takes_the_first_verbs_subject(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
