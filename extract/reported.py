@@ -665,6 +665,9 @@ OPENING_PHRASE_MIN_PRECISION = 0.2
 _NOT_IN_SUBJECT = frozenset("""that which who whom whose when where while if because although though since
 until unless whether as than so or nor but yet is are was were be been being am has have had do does did
 not no he she it they we you i him them us me said says told say would will could can may might should must""".split())
+# Words opening an adverbial before the sentence's subject and its comma.
+_OPENING_WORDS = _NOT_CLAUSE_START | _PREPOSITIONS | frozenset(
+    "as if because although though once whereas still however yet instead meanwhile this that in on at".split())
 _PHRASE_OPENERS = frozenset("the a an this these those some many most several few other both all each "
                             "his her their its our".split())
 
@@ -679,14 +682,30 @@ def _opening_phrase_subject(text: str, s_start: int, cue_start: int) -> Mention 
     if cue_start - s_start > 120:
         return None
     window = text[s_start:cue_start]
-    if any(ch in window for ch in ",;:()“”\"—–[]") or "''" in window:
+    if any(ch in window for ch in ";:()“”\"—–[]") or "''" in window:
         return None
+    opened = False
+    if "," in window:
+        # `On Dec. 15, the task force announced …`, `Still, some lawmakers have argued …`:
+        # after an adverbial opening the sentence (a preposition, a subordinator, an
+        # adverb), the phrase after its comma.
+        lead = _words(text, s_start, s_start + window.find(","))
+        if not lead or lead[0][2].lower() not in _OPENING_WORDS and lead[0][2].lower() not in load_words("opening_adverbials.txt"):
+            return None
+        s_start, opened = s_start + window.rfind(",") + 1, True
     words = _words(text, s_start, cue_start)
     if words and words[0][2] in ("And", "But", "So"):
         words = words[1:]
+    if opened and words and words[0][2].islower():
+        if not (words[0][2] in _PHRASE_OPENERS or words[0][2].endswith("s") and len(words[0][2]) > 3
+                and words[0][2] not in load_words("function_words.txt")):
+            return None
+        # (a lower-case opener after the comma: checked as a capitalised one would be)
+        words[0] = (words[0][0], words[0][1], words[0][2].capitalize())
     # (Auxiliaries and adverbs between the subject and its verb: `have also said`, `soon learned`)
     passive = False
     while words and (words[-1][2] in _TRAILING_NOISE or words[-1][2] in ("do", "does", "did", "not")
+                     or len(words) > 1 and words[-1][2] in load_words("subject_trailing_words.txt")
                      or words[-1][2].endswith(("n't", "n’t")) or words[-1][2].endswith("ly") and len(words[-1][2]) > 4):
         passive = passive or words[-1][2] in _BE_FORMS
         words.pop()
@@ -709,12 +728,14 @@ def _opening_phrase_subject(text: str, s_start: int, cue_start: int) -> Mention 
         if first.lower() in load_words("function_words.txt") or first.lower() in load_words("opening_adverbials.txt") \
                 or first.lower() in reported_cues():
             return None
-        if len(words) == 1 and not (first.endswith("s") and len(first) > 3):
-            return None     # (a lone word: a plural noun, `Economists say …`)
+        if len(words) == 1 and not (first.endswith("s") and len(first) > 3) \
+                and not (_named_mid_sentence(text, first) and valid_mention(text, Mention(words[0][0], words[0][1]))):
+            return None     # (a lone word: a plural noun, `Economists say …`, or a name, `Rubio only briefly explained`)
     elif len(words) == 1:
         return None
     if any(x[2].lower() in _NOT_IN_SUBJECT or x[2].endswith(("n't", "n’t")) for x in words[1:]) \
-            or words[-1][2].endswith(("’s", "'s")) or len(words) > 1 and words[-1][2].lower() in _PHRASE_OPENERS:
+            or words[-1][2].endswith(("’s", "'s")) or len(words) > 1 and (words[-1][2].lower() in _PHRASE_OPENERS
+                                                                         or words[-1][2] in load_words("function_words.txt")):
         return None
     for x, nxt in zip(words, words[1:]):
         if x[2].islower() and x[2].endswith("ed") and len(x[2]) > 4 and nxt[2].lower() in _PHRASE_OPENERS:

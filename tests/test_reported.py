@@ -711,3 +711,13 @@ def test_a_gerund_after_by_or_while_speaks_for_the_sentence_subject(sentence, cu
 ])
 def test_a_cue_in_a_conjoined_verb_phrase_takes_the_first_verbs_subject(sentence, cue, mention):
     assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("On Friday, the ferry newsletter announced that the crossing would close.", "announced", "the ferry newsletter"),
+    ("After a long winter, beekeepers in the valley say their hives are empty.", "say", "beekeepers in the valley"),
+    ("Surveys there show that most riders want a later ferry.", "show", "Surveys"),
+    ("Lena Marsh chaired the hearing. Marsh herself conceded that the budget was short.", "conceded", "Marsh"),
+])
+def test_a_phrase_after_an_opening_adverbial_or_before_an_adverb_speaks(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
