@@ -774,8 +774,9 @@ _AFTER_NOUN_CUE = re.compile(r"\s+(?:of|about|for|from|on|over|than|with|against
 
 
 _INFINITIVE_BEFORE = re.compile(r"(?<![\w’'-])to\s+$")
-# A preposition (and an adverb) before a gerund cue: `by saying`, `while quietly insisting`.
-_GERUND_AFTER = re.compile(r"(?<![\w’'-])(?:by|while|without|after|before)\s+(?:[a-z]+ly\s+)?$")
+# A preposition (and an adverb) before a gerund cue: `by saying`, `while quietly insisting`,
+# `was the most aggressive in denouncing`, `shifted from emphasizing`.
+_GERUND_AFTER = re.compile(r"(?<![\w’'-])(?:by|while|without|after|before|in|from)\s+(?:(?:[a-z]+ly|also|then|still|just|even)\s+)?$")
 
 
 def _infinitive_subject(text: str, s_start: int, cue_start: int) -> Mention | None:

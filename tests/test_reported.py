@@ -699,6 +699,8 @@ def test_a_phrase_before_a_noun_or_passive_cue_is_no_speaker(sentence, cue):
     ("Mara Quist answered her critics by saying that the budget was balanced.", "saying", "Mara Quist"),
     ("The mayor defended the toll plan while insisting that fares would not rise.", "insisting", "The mayor"),
     ("Delia Voss left the stage without conceding that the count was over.", "conceding", "Delia Voss"),
+    ("Delia Voss was the loudest voice in warning that the levee would fail.", "warning", "Delia Voss"),
+    ("Delia Voss left the stage while also insisting that the count was over.", "insisting", "Delia Voss"),
 ])
 def test_a_gerund_after_by_or_while_speaks_for_the_sentence_subject(sentence, cue, mention):
     assert _by_cue(sentence, cue).mention == mention
