@@ -665,6 +665,9 @@ OPENING_PHRASE_MIN_PRECISION = 0.2
 _NOT_IN_SUBJECT = frozenset("""that which who whom whose when where while if because although though since
 until unless whether as than so or nor but yet is are was were be been being am has have had do does did
 not no he she it they we you i him them us me said says told say would will could can may might should must""".split())
+# Conjunctions opening a clause whose subject follows them.
+_COORDINATORS = frozenset("and but so yet".split())
+_CLAUSE_CONJUNCTIONS = _COORDINATORS | frozenset("while whereas although though because since after before when until if".split())
 # Words opening an adverbial before the sentence's subject and its comma.
 _OPENING_WORDS = _NOT_CLAUSE_START | _PREPOSITIONS | frozenset(
     "as if because although though once whereas still however yet instead meanwhile this that in on at".split())
@@ -672,7 +675,7 @@ _PHRASE_OPENERS = frozenset("the a an this these those some many most several fe
                             "his her their its our".split())
 
 
-def _opening_phrase_subject(text: str, s_start: int, cue_start: int) -> Mention | None:
+def _opening_phrase_subject(text: str, s_start: int, cue_start: int, subordinate: bool = True) -> Mention | None:
     """A noun phrase opening the sentence right before its verb cue is the cue's subject,
     whatever its head: `Footage from the game shows that …`, `A survey by the group found …`,
     `Some economists argue …`. The codebook counts a report, survey or footage cited as a
@@ -689,13 +692,18 @@ def _opening_phrase_subject(text: str, s_start: int, cue_start: int) -> Mention 
         # `On Dec. 15, the task force announced …`, `Still, some lawmakers have argued …`:
         # after an adverbial opening the sentence (a preposition, a subordinator, an
         # adverb), the phrase after its comma.
+        # Or a clause after the comma opened by a conjunction: `…, but authorities never realized …`.
         lead = _words(text, s_start, s_start + window.find(","))
-        if not lead or lead[0][2].lower() not in _OPENING_WORDS and lead[0][2].lower() not in load_words("opening_adverbials.txt"):
+        after = _words(text, s_start + window.rfind(",") + 1, cue_start)
+        if not (after and after[0][2] in (_CLAUSE_CONJUNCTIONS if subordinate else _COORDINATORS)) and (
+                not lead or lead[0][2].lower() not in _OPENING_WORDS and lead[0][2].lower() not in load_words("opening_adverbials.txt")):
             return None
         s_start, opened = s_start + window.rfind(",") + 1, True
     words = _words(text, s_start, cue_start)
-    if words and words[0][2] in ("And", "But", "So"):
-        words = words[1:]
+    if words and words[0][2].lower() in (_CLAUSE_CONJUNCTIONS if subordinate else _COORDINATORS):
+        # `But loyalists were adamant …`, `While the lists are unanimous …` (a subordinate
+        # clause only when the cue is its verb, not a later clause's: `subordinate`)
+        words, opened = words[1:], True
     if opened and words and words[0][2].islower():
         if not (words[0][2] in _PHRASE_OPENERS or words[0][2].endswith("s") and len(words[0][2]) > 3
                 and words[0][2] not in load_words("function_words.txt")):
@@ -738,8 +746,9 @@ def _opening_phrase_subject(text: str, s_start: int, cue_start: int) -> Mention 
                                                                          or words[-1][2] in load_words("function_words.txt")):
         return None
     for x, nxt in zip(words, words[1:]):
-        if x[2].islower() and x[2].endswith("ed") and len(x[2]) > 4 and nxt[2].lower() in _PHRASE_OPENERS:
-            return None     # `The party first released its list of recommended …`: a verb and its object
+        if x[2].islower() and nxt[2] in _ARTICLES and (x[2].endswith("ed") and len(x[2]) > 4
+                                                       or x[2] not in load_words("function_words.txt")):
+            return None     # `The party first released its list of …`, `Clinton maintains a lead`: a verb and its object
         # `Fiorina showed subtle hints that …`, `Trump secured the endorsement of …`: a name
         # before a verb is the subject, and the cue a noun in the predicate.
         if _is_name(x[2]) and nxt[2].islower() and (nxt[2].endswith("ed") or nxt[2] in load_words("clause_verbs.txt")
@@ -759,7 +768,7 @@ def _conjoined_subject(text: str, s_start: int, cue_start: int) -> Mention | Non
     for x in _words(text, s_start, cue_start)[1:9]:
         word = x[2]
         if word in verbs or word in _TRAILING_NOISE or word.islower() and word.endswith("ed") and "-" not in word:
-            return _opening_phrase_subject(text, s_start, x[0])
+            return _opening_phrase_subject(text, s_start, x[0], subordinate=False)
     return None
 
 

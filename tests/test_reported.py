@@ -723,3 +723,21 @@ def test_a_cue_in_a_conjoined_verb_phrase_takes_the_first_verbs_subject(sentence
 ])
 def test_a_phrase_after_an_opening_adverbial_or_before_an_adverb_speaks(sentence, cue, mention):
     assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("But several ferry riders were adamant that the schedule had changed.", "adamant", "several ferry riders"),
+    ("The crossing looked calm, but a harbour camera showed that the ferry left late.", "showed", "a harbour camera"),
+])
+def test_a_phrase_after_a_conjunction_speaks_for_its_verb_cue(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
+
+
+def test_a_phrase_holding_a_verb_and_its_object_is_no_subject():
+    # `keeps` before `a`: a verb and its object, so what precedes the cue is no subject phrase.
+    from extract.reported import _opening_phrase_subject
+    text = "The ferry guild keeps a firm grip shows nothing."
+    assert _opening_phrase_subject(text, 0, text.index("shows")) is None
+    text = "The ferry guild shows that the crossing is safe."
+    mention = _opening_phrase_subject(text, 0, text.index("shows"))
+    assert text[mention.start:mention.end] == "The ferry guild"
