@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from . import logistic, textindex
-from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS,
+from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS, _TRAILING_NOISE,
                           _WORD, _PASSIVE_BEFORE, _apposed, _clause_subject, _word_before, _earlier_cue_subject, _in_opening_clause, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
 from .attribution import Mention
@@ -83,7 +83,7 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
         if p >= accept_threshold() or keep_all or claim.rule == "reported-passive":
             claims.append(claim)
     # (No chain of cues without two claims: most sentences have none or one.)
-    return claims if keep_all or len(claims) < 2 else _one_per_content(claims)
+    return claims if keep_all or len(claims) < 2 else _one_per_content(text, claims)
 
 
 # Where a content's opening noun phrase ends: a preposition, a conjunction, a time word.
@@ -102,7 +102,7 @@ def _physical_target(text: str, start: int, end: int) -> bool:
     return head in load_words("physical_targets.txt")
 
 
-def _one_per_content(claims: list[Claim]) -> list[Claim]:
+def _one_per_content(text: str, claims: list[Claim]) -> list[Claim]:
     """One claim per reported content: a chain of verbs frames the same words twice
     (`X pivoted to arguing that …`, `Officials looked at the files and found that …`), and
     the codebook makes a content one claim. Its cue is the verb that introduces the content
@@ -122,7 +122,11 @@ def _one_per_content(claims: list[Claim]) -> list[Claim]:
         if claim is not chosen:
             continue
         if chosen.mention_start is None:
-            speaking = next((c for c in group if c.mention_start is not None), None)
+            # (Not the subject of an object-control verb: in `The coach asked his players to
+            # say that …` the players say it, object_control_words.txt.)
+            control = load_words("object_control_words.txt")
+            speaking = next((c for c in group if c.mention_start is not None
+                             and text[c.cue_start:c.cue_end].lower() not in control), None)
             if speaking is not None:
                 chosen.mention_start, chosen.mention_end = speaking.mention_start, speaking.mention_end
                 chosen.descriptor_start, chosen.descriptor_end = speaking.descriptor_start, speaking.descriptor_end
@@ -616,7 +620,10 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
         # `The senator walked to the podium and said …`: a verb phrase joined to the one
         # before it shares the sentence's subject (a subject of its own would stand
         # between `and` and the cue).
-        return sentence_subject(text, s_start, w[0]) or description_subject(text, s_start, w[0])
+        found = sentence_subject(text, s_start, w[0]) or description_subject(text, s_start, w[0])
+        if found is None and cue_table().get(low, (0, 0.0))[1] >= OPENING_PHRASE_MIN_PRECISION:
+            found = _conjoined_subject(text, s_start, w[0])
+        return found
     if low.endswith("ing") and _in_opening_clause(text, s_start, w, s_end):
         # `After savaging the donors, Trump praised …`, `Despite challenging the leader, Cruz
         # said …`: a participle in a clause opening the sentence speaks for the main clause's
@@ -637,11 +644,148 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
             return found
     found = subject_of(text, s_start, w[0])
     if found is None and _INFINITIVE_BEFORE.search(text, max(s_start, w[0] - 6), w[0]):
-        found = _infinitive_subject(text, s_start, w[0])
+        return _infinitive_subject(text, s_start, w[0])
+    if found is None and low.endswith("ing") and _GERUND_AFTER.search(text, max(s_start, w[0] - 24), w[0]):
+        # `Zucker responded by saying that …`, `Clinton has answered her critics while
+        # insisting …`: a gerund after a preposition of manner or time speaks for the
+        # sentence's subject.
+        return sentence_subject(text, s_start, w[0]) or description_subject(text, s_start, w[0], for_participle=True)
+    if found is None and not low.endswith("ing") and cue_table().get(low, (0, 0.0))[1] >= OPENING_PHRASE_MIN_PRECISION \
+            and low not in load_words("speech_nouns.txt") and not _AFTER_NOUN_CUE.match(text, w[1], s_end):
+        found = _opening_phrase_subject(text, s_start, w[0])
     return found
 
 
+# A phrase of any head is a subject only for a cue that introduces reported speech often (its
+# learned precision, cues.tsv): `stopped`, `hit`, `raised` (precision near 0.1) have
+# subjects that are things that said nothing (`The incident stopped short of …`).
+OPENING_PHRASE_MIN_PRECISION = 0.2
+# Words a subject phrase does not hold: a clause inside it (`The polling that was done …`),
+# a verb or auxiliary (past the subject), a pronoun (a clause of its own).
+_NOT_IN_SUBJECT = frozenset("""that which who whom whose when where while if because although though since
+until unless whether as than so or nor but yet is are was were be been being am has have had do does did
+not no he she it they we you i him them us me said says told say would will could can may might should must""".split())
+# Conjunctions opening a clause whose subject follows them.
+_COORDINATORS = frozenset("and but so yet".split())
+_CLAUSE_CONJUNCTIONS = _COORDINATORS | frozenset("while whereas although though because since after before when until if".split())
+# Words opening an adverbial before the sentence's subject and its comma.
+_OPENING_WORDS = _NOT_CLAUSE_START | _PREPOSITIONS | frozenset(
+    "as if because although though once whereas still however yet instead meanwhile this that in on at".split())
+_PHRASE_OPENERS = frozenset("the a an this these those some many most several few other both all each "
+                            "his her their its our".split())
+
+
+def _opening_phrase_subject(text: str, s_start: int, cue_start: int, subordinate: bool = True) -> Mention | None:
+    """A noun phrase opening the sentence right before its verb cue is the cue's subject,
+    whatever its head: `Footage from the game shows that …`, `A survey by the group found …`,
+    `Some economists argue …`. The codebook counts a report, survey or footage cited as a
+    source as a speaker; the head lists of valid_mention know only the usual heads of
+    speaker descriptions, and this is the rule for the rest, where nothing but the phrase
+    (no comma, no clause, no pronoun) stands between the sentence's start and its cue."""
+    if cue_start - s_start > 120:
+        return None
+    window = text[s_start:cue_start]
+    if any(ch in window for ch in ";:()“”\"—–[]") or "''" in window:
+        return None
+    opened = False
+    if "," in window:
+        # `On Dec. 15, the task force announced …`, `Still, some lawmakers have argued …`:
+        # after an adverbial opening the sentence (a preposition, a subordinator, an
+        # adverb), the phrase after its comma.
+        # Or a clause after the comma opened by a conjunction: `…, but authorities never realized …`.
+        lead = _words(text, s_start, s_start + window.find(","))
+        after = _words(text, s_start + window.rfind(",") + 1, cue_start)
+        if not (after and after[0][2] in (_CLAUSE_CONJUNCTIONS if subordinate else _COORDINATORS)) and (
+                not lead or lead[0][2].lower() not in _OPENING_WORDS and lead[0][2].lower() not in load_words("opening_adverbials.txt")):
+            return None
+        s_start, opened = s_start + window.rfind(",") + 1, True
+    words = _words(text, s_start, cue_start)
+    if words and words[0][2].lower() in (_CLAUSE_CONJUNCTIONS if subordinate else _COORDINATORS):
+        # `But loyalists were adamant …`, `While the lists are unanimous …` (a subordinate
+        # clause only when the cue is its verb, not a later clause's: `subordinate`)
+        words, opened = words[1:], True
+    if opened and words and words[0][2].islower():
+        if not (words[0][2] in _PHRASE_OPENERS or words[0][2].endswith("s") and len(words[0][2]) > 3
+                and words[0][2] not in load_words("function_words.txt")):
+            return None
+        # (a lower-case opener after the comma: checked as a capitalised one would be)
+        words[0] = (words[0][0], words[0][1], words[0][2].capitalize())
+    # (Auxiliaries and adverbs between the subject and its verb: `have also said`, `soon learned`)
+    passive = False
+    while words and (words[-1][2] in _TRAILING_NOISE or words[-1][2] in ("do", "does", "did", "not")
+                     or len(words) > 1 and words[-1][2] in load_words("subject_trailing_words.txt")
+                     or words[-1][2].endswith(("n't", "n’t")) or words[-1][2].endswith("ly") and len(words[-1][2]) > 4):
+        passive = passive or words[-1][2] in _BE_FORMS
+        words.pop()
+    cue = text[cue_start:cue_start + 40].split(None, 1)[0].lower() if text[cue_start:cue_start + 1].strip() else ""
+    if passive and cue.endswith(("ed", "en")):
+        return None     # `The plan was reflected in …`: a passive's subject is no speaker
+    if cue in load_words("naming_participles.txt") or cue in load_words("reduced_relative_participles.txt"):
+        return None     # `A band called …`, `The report released Monday …`: a reduced relative
+    if not words or len(words) > _MAX_MENTION_WORDS or words[-1][1] > cue_start:
+        return None
+    first = words[0][2]
+    if not first[:1].isupper() or len(words) > 1 and words[-1][2].lower() in _PREPOSITIONS \
+            or re.split(r"[’']", first.lower())[0] in _NOT_IN_SUBJECT:      # (`I'm`, `It`, `They`: pronouns)
+        return None
+    if cue.endswith("ed") and (words[-1][2].endswith("ed") or words[-1][2] in load_words("clause_verbs.txt")):
+        return None     # `The memo seemed aimed at …`: the phrase ends on its verb
+    if first.lower() not in _PHRASE_OPENERS:
+        # A common word capitalised only because it opens the sentence (`Economists`,
+        # `Footage`): not a closed-class word, an adverbial opener or a cue.
+        if first.lower() in load_words("function_words.txt") or first.lower() in load_words("opening_adverbials.txt") \
+                or first.lower() in reported_cues():
+            return None
+        if len(words) == 1 and not (first.endswith("s") and len(first) > 3) \
+                and not (_named_mid_sentence(text, first) and valid_mention(text, Mention(words[0][0], words[0][1]))):
+            return None     # (a lone word: a plural noun, `Economists say …`, or a name, `Rubio only briefly explained`)
+    elif len(words) == 1:
+        return None
+    if any(x[2].lower() in _NOT_IN_SUBJECT or x[2].endswith(("n't", "n’t")) for x in words[1:]) \
+            or words[-1][2].endswith(("’s", "'s")) or len(words) > 1 and (words[-1][2].lower() in _PHRASE_OPENERS
+                                                                         or words[-1][2] in load_words("function_words.txt")):
+        return None
+    for x, nxt in zip(words, words[1:]):
+        if x[2].islower() and nxt[2] in _ARTICLES and (x[2].endswith("ed") and len(x[2]) > 4
+                                                       or x[2] not in load_words("function_words.txt")):
+            return None     # `The party first released its list of …`, `Clinton maintains a lead`: a verb and its object
+        # `Fiorina showed subtle hints that …`, `Trump secured the endorsement of …`: a name
+        # before a verb is the subject, and the cue a noun in the predicate.
+        if _is_name(x[2]) and nxt[2].islower() and (nxt[2].endswith("ed") or nxt[2] in load_words("clause_verbs.txt")
+                                                     or nxt[2] in _TRAILING_NOISE) \
+                and (x is not words[0] or _named_mid_sentence(text, x[2])):
+            return None
+    return Mention(words[0][0], words[-1][1])
+
+
+def _conjoined_subject(text: str, s_start: int, cue_start: int) -> Mention | None:
+    """The subject of the first verb of a sentence whose later verb phrase, joined by `and`,
+    holds the cue: `The Arizona senator survived five years in prison and says …`, `FBI
+    officials were angered by the deal and predicted …`. The first verb is the first
+    lower-case word that is an auxiliary (clause_verbs.txt, has/was/would …) or ends on
+    -ed; the phrase before it must pass the rule for a phrase opening the sentence."""
+    verbs = load_words("clause_verbs.txt")
+    for x in _words(text, s_start, cue_start)[1:9]:
+        word = x[2]
+        if word in verbs or word in _TRAILING_NOISE or word.islower() and word.endswith("ed") and "-" not in word:
+            return _opening_phrase_subject(text, s_start, x[0], subordinate=False)
+    return None
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() and not word.endswith(("’s", "'s"))
+
+
+# What follows a noun (`doubts about …`, `the announcement was …`), not a verb's object
+# or clause: a cue followed by one is no verb whose subject opens the sentence.
+_AFTER_NOUN_CUE = re.compile(r"\s+(?:of|about|for|from|on|over|than|with|against|is|was|are|were|has|have|had|will|would|itself)\b"
+                             r"|\s*[,.;:?!]")
+
+
 _INFINITIVE_BEFORE = re.compile(r"(?<![\w’'-])to\s+$")
+# A preposition (and an adverb) before a gerund cue: `by saying`, `while quietly insisting`,
+# `was the most aggressive in denouncing`, `shifted from emphasizing`.
+_GERUND_AFTER = re.compile(r"(?<![\w’'-])(?:by|while|without|after|before|in|from)\s+(?:(?:[a-z]+ly|also|then|still|just|even)\s+)?$")
 
 
 def _infinitive_subject(text: str, s_start: int, cue_start: int) -> Mention | None:

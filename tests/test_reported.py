@@ -674,3 +674,74 @@ def test_a_cue_in_an_infinitive_takes_the_subject_of_the_sentence(sentence, cue,
 ])
 def test_an_infinitive_cue_without_a_speaking_subject_keeps_none(sentence, cue):
     assert _by_cue(sentence, cue).mention is None
+
+
+# --- a noun phrase opening the sentence before its verb cue -----------------------------------
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("Video from the harbour shows that the ferry left an hour late.", "shows", "Video from the harbour"),
+    ("A tally by the county clerk last spring found that most wells were dry.", "found", "A tally by the county clerk last spring"),
+    ("Several beekeepers in the valley say the new spray is killing their hives.", "say", "Several beekeepers in the valley"),
+    ("Those farmers have long argued that the dam floods their fields.", "argued", "Those farmers"),
+])
+def test_a_phrase_opening_the_sentence_speaks_for_its_verb_cue(sentence, cue, mention):
+    # Heads no speaker list holds (video, study, beekeepers): the phrase is the subject all the same.
+    assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("The quarrel raised fresh doubts about whether the mayor will run again.", "doubts"),    # a noun in the predicate
+    ("Mara Quist dropped subtle hints that she was tired of the race.", "hints"),              # a name before its verb
+    ("The proposal was reported to the council that the budget was short.", "reported"),       # a passive's subject
+])
+def test_a_phrase_before_a_noun_or_passive_cue_is_no_speaker(sentence, cue):
+    rows = indirect_of(sentence)
+    assert len(rows[rows.cue == cue]) and rows[rows.cue == cue].mention.isna().all()
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("Mara Quist answered her critics by saying that the budget was balanced.", "saying", "Mara Quist"),
+    ("The mayor defended the toll plan while insisting that fares would not rise.", "insisting", "The mayor"),
+    ("Delia Voss left the stage without conceding that the count was over.", "conceding", "Delia Voss"),
+    ("Delia Voss was the loudest voice in warning that the levee would fail.", "warning", "Delia Voss"),
+    ("Delia Voss left the stage while also insisting that the count was over.", "insisting", "Delia Voss"),
+])
+def test_a_gerund_after_by_or_while_speaks_for_the_sentence_subject(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("The Vermont Democrat served ten years on the school board and says the levy is unfair.", "says", "The Vermont Democrat"),
+    ("Several harbour pilots were alarmed by the ruling and predicted that it would slow the ferries.", "predicted",
+     "Several harbour pilots"),
+])
+def test_a_cue_in_a_conjoined_verb_phrase_takes_the_first_verbs_subject(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("On Friday, the ferry newsletter announced that the crossing would close.", "announced", "the ferry newsletter"),
+    ("After a long winter, beekeepers in the valley say their hives are empty.", "say", "beekeepers in the valley"),
+    ("Surveys there show that most riders want a later ferry.", "show", "Surveys"),
+    ("Lena Marsh chaired the hearing. Marsh herself conceded that the budget was short.", "conceded", "Marsh"),
+])
+def test_a_phrase_after_an_opening_adverbial_or_before_an_adverb_speaks(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("But several ferry riders were adamant that the schedule had changed.", "adamant", "several ferry riders"),
+    ("The crossing looked calm, but a harbour camera showed that the ferry left late.", "showed", "a harbour camera"),
+])
+def test_a_phrase_after_a_conjunction_speaks_for_its_verb_cue(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
+
+
+def test_a_phrase_holding_a_verb_and_its_object_is_no_subject():
+    # `keeps` before `a`: a verb and its object, so what precedes the cue is no subject phrase.
+    from extract.reported import _opening_phrase_subject
+    text = "The ferry guild keeps a firm grip shows nothing."
+    assert _opening_phrase_subject(text, 0, text.index("shows")) is None
+    text = "The ferry guild shows that the crossing is safe."
+    mention = _opening_phrase_subject(text, 0, text.index("shows"))
+    assert text[mention.start:mention.end] == "The ferry guild"
