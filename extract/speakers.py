@@ -1153,6 +1153,15 @@ def _possessor_subject(index: _Index, text: str, sentence_start: int, at: int, q
     return None
 
 
+def _body_subject(text: str, sentence_start: int, at: int):
+    """The description opening the sentence before a possessive `its` (`The Trump
+    administration, however, has adopted …`), as attribution reads a sentence's subject."""
+    from .attribution import description_subject     # (attribution does not import speakers)
+
+    found = description_subject(text, sentence_start, at)
+    return found if found is not None and found.end <= at else None
+
+
 def resolve(text: str, claims: list[Claim]) -> list[Claim]:
     """Fill speaker, anonymity, role and descriptor of one article's claims (in place)."""
     resolver: _Resolver | None = None
@@ -1180,6 +1189,11 @@ def resolve(text: str, claims: list[Claim]) -> list[Claim]:
             subject = _possessor_subject(resolver.index, text, claim.sentence_start, at,
                                          quoted_ok=mention.lower() in ("his", "her")) \
                 if mention.lower() in _SUBJECT_BOUND else None
+            body = _body_subject(text, claim.sentence_start, at) if mention.lower() == "its" else None
+            if body is not None:
+                # `The administration has adopted a hard line despite its promise to …`: `its`
+                # is the body opening its sentence, not the last body that spoke.
+                at, mention = body.start, text[body.start:body.end]
             speaker = resolver._speaker(subject, True, "person") if subject else resolver.resolve(mention, at, descriptor)
             if speaker is not None and not speaker.named and speaker.description is None:
                 speaker.description = speaker.name

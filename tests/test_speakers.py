@@ -42,6 +42,15 @@ def one(text: str, quote: str, mention: str | None, **kw) -> Claim:
 
 # --- pronouns ---------------------------------------------------------------------------
 
+def test_its_is_the_body_opening_its_sentence_not_the_last_body_that_spoke():
+    text = ("The city council said the budget was balanced.\n\n"
+            "The water board, however, has raised fees despite its promise to freeze them.")
+    claims = [claim(text, "the budget was balanced", "The city council", kind="indirect"),
+              claim(text, "to freeze them", "its", kind="indirect")]
+    resolve(text, claims)
+    assert claims[1].speaker.lower() == "the water board"
+
+
 def test_pronoun_resolves_to_the_previous_claim_speaker():
     text = ("Defense Secretary Mark Esper said the strike was lawful. Congress was not told.\n\n"
             "“We are ready,” he said.")
