@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import logistic, textindex
 from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS, _TRAILING_NOISE,
-                          _WORD, _PASSIVE_BEFORE, _apposed, _clause_subject, _word_before, _earlier_cue_subject, _in_opening_clause, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
+                          _WORD, _PASSIVE_AUXILIARIES, _PASSIVE_BEFORE, _apposed, _clause_subject, _word_before, _earlier_cue_subject, _in_opening_clause, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, subject_of, valid_mention)
 from .attribution import Mention
 from .lexicon import load_table, load_words
@@ -538,11 +538,8 @@ def _possessive_pattern() -> re.Pattern:
 _UNSEARCHED = object()
 
 
-# A form of `be` (and an adverb) right before a raising passive's verb: `is said`, `has
-# been widely reported`, `were also reported`.
-_BE_BEFORE = re.compile(r"(?<![\w’'-])(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|now|long|still|often|once)\s+)?$",
-                        re.IGNORECASE)
-_BE_FORMS = frozenset("is are was were be been being".split())
+# A form of `be` (attribution._PASSIVE_AUXILIARIES) and an adverb right before a raising
+# passive's verb: `is said`, `has been widely reported`, `were also reported`.
 _BE_ADVERB = re.compile(r"\w+ly|also|now|long|still|often|once", re.IGNORECASE)
 _EXPLETIVE_BEFORE = re.compile(r"(?<![\w’'-])it\s+(?:(?:has|had|have|will|would|may|might)\s+)?$", re.IGNORECASE)
 # What follows the verb: an infinitive (`to be`, `to have`; not `to the police`), or a
@@ -558,18 +555,25 @@ def _raising_passive(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
     sentence; after an expletive `it`, what follows `that`."""
     s_start, s_end = sent
     # (Most of these cues are a plain `said`: the words before it are split, not searched.)
-    before = text[max(s_start, w[0] - 24):w[0]].split()
-    if not before or before[-1].lower() not in _BE_FORMS and (
-            len(before) < 2 or before[-2].lower() not in _BE_FORMS or not _BE_ADVERB.fullmatch(before[-1])):
+    window = max(s_start, w[0] - 24)
+    before = text[window:w[0]].split()
+    if before and before[-1].lower() in _PASSIVE_AUXILIARIES:
+        be = before[-1]
+    elif len(before) > 1 and before[-2].lower() in _PASSIVE_AUXILIARIES and _BE_ADVERB.fullmatch(before[-1]):
+        be = before[-2]
+    else:
         return None
-    be = _BE_BEFORE.search(text, max(s_start, w[0] - 40), w[0])
+    be_start = text.rfind(be, window, w[0])
+    if be_start > window and (text[be_start - 1].isalnum() or text[be_start - 1] in "’'-_") \
+            or be_start == window and window > s_start and text[window - 1].isalnum():
+        return None     # (`this said`: the window cut a word)
     after = _RAISED_AFTER.match(text, w[1], s_end)
-    if be is None or after is None:
+    if after is None:
         return None
     tail = _TRAILING_SOURCE.search(text, w[1], s_end)
     end = _opening_clause_end(text, s_start, w, tail.start() if tail else s_end)
     if after.group(1):
-        if _EXPLETIVE_BEFORE.search(text, max(s_start, be.start() - 20), be.start()) is None:
+        if _EXPLETIVE_BEFORE.search(text, max(s_start, be_start - 20), be_start) is None:
             return None     # `officials were said that …` is no English; `that` belongs elsewhere
         start, end = _trim(text, after.end(), end)
     else:
@@ -715,7 +719,7 @@ def _opening_phrase_subject(text: str, s_start: int, cue_start: int, subordinate
     while words and (words[-1][2] in _TRAILING_NOISE or words[-1][2] in ("do", "does", "did", "not")
                      or len(words) > 1 and words[-1][2] in load_words("subject_trailing_words.txt")
                      or words[-1][2].endswith(("n't", "n’t")) or words[-1][2].endswith("ly") and len(words[-1][2]) > 4):
-        passive = passive or words[-1][2] in _BE_FORMS
+        passive = passive or words[-1][2] in _PASSIVE_AUXILIARIES
         words.pop()
     cue = text[cue_start:cue_start + 40].split(None, 1)[0].lower() if text[cue_start:cue_start + 1].strip() else ""
     if passive and cue.endswith(("ed", "en")):
@@ -820,7 +824,7 @@ def _infinitive_subject(text: str, s_start: int, cue_start: int) -> Mention | No
 
 _EXPLETIVES = frozenset("it there this that".split())
 # Words after which a control word is a noun: `the need`, `their push`.
-_VERB_NOT_AFTER = frozenset("the a an his her their its our my your this that".split())
+_VERB_NOT_AFTER = _ARTICLES | {"this", "that"}
 
 
 def _named_mid_sentence(text: str, word: str) -> bool:
