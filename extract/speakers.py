@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -769,9 +769,12 @@ def _gendered_words() -> dict[str, str]:
 
 
 class _Resolver:
-    def __init__(self, text: str):
+    def __init__(self, text: str, quoted: list[tuple[int, int]] = ()):
         self.text = text
         self.index = _index(text)
+        # Direct quotes' spans: a name inside a quotation is one its speaker says, no
+        # antecedent the writer gives a pronoun (`“Hello, Tom,” he said` is not Tom).
+        self.quoted = sorted(quoted)
         self.recent: list[tuple[int, _Speaker]] = []    # claim speakers in mention order
         self.by_name: dict[str, _Speaker] = {}
         self._honorifics: dict[str, str] | None = None
@@ -953,11 +956,23 @@ class _Resolver:
         if recent:
             return recent[-1]
         # No one has spoken yet: the nearest person named before the pronoun.
-        before = [name for pos, name in self.index.occurrences if pos < at]
+        before = [name for pos, name in self.index.occurrences if pos < at and not self._in_quote(pos)]
         if before and pronoun not in ("it", "they", "we"):
-            name = before[-1]
-            return self._speaker(_full_name(self.index, name, at), True, "person")
+            # A name the index knows as a person's (two words, or a title before it) is
+            # preferred to a lone capitalised word (`Orlando`, `Republican`), and one the
+            # pronoun's gender excludes is passed over.
+            full = [_full_name(self.index, name, at) for name in before[-10:]]
+            for name in reversed(full):
+                if name in self.index.persons:
+                    sp = self._speaker(name, True, "person")
+                    if fits(sp):
+                        return sp
+            return self._speaker(full[-1], True, "person")
         return None
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quoted, (pos, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
     def _named_before(self, at: int, fits) -> _Speaker | None:
         """The nearest person named before `at` (within the last ten names) who fits."""
@@ -1172,7 +1187,7 @@ def resolve(text: str, claims: list[Claim]) -> list[Claim]:
             claim.speaker, claim.anonymity, claim.role, claim.descriptor = None, "anonymous", "other", None
             continue
         if resolver is None:
-            resolver = _Resolver(text)
+            resolver = _Resolver(text, [(c.start, c.end) for c in claims if c.kind == "direct"])
         descriptor = None
         if claim.descriptor_start is not None and claim.descriptor_end is not None:
             descriptor = text[claim.descriptor_start:claim.descriptor_end].strip(" ,") or None

@@ -462,3 +462,22 @@ def test_a_relative_pronoun_after_the_apposition_of_a_name_resolves_to_the_name(
     text = ("Rosa Ortiz, a Dayton native who writes fiction on the side (one story is set at a contest "
             "“where the loser becomes dinner”), has run the campaign.")
     assert one(text, "where the loser becomes dinner", "who").speaker == "Rosa Ortiz"
+
+
+def test_a_pronoun_no_one_has_spoken_before_is_not_a_word_of_the_quote():
+    # The only capitalised word before `he` is the quote's own `Hello`.
+    text = "“Hello there, my friend,” he said."
+    claims = [claim(text, "Hello there, my friend,", "he")]
+    resolve(text, claims)
+    assert claims[0].speaker is None
+
+
+def test_a_pronoun_no_one_has_spoken_before_prefers_a_person_of_its_gender_to_a_lone_word():
+    text = "Mary Collins shook hands with Tom Baker near Marlowe. “We will win,” she said."
+    claims = [claim(text, "We will win,", "she")]
+    resolve(text, claims)
+    assert claims[0].speaker == "Mary Collins"
+    text = "Paul Ridley spoke for an hour. The crowd in Marlowe cheered. “We will not back down,” he said."
+    claims = [claim(text, "We will not back down,", "he")]
+    resolve(text, claims)
+    assert claims[0].speaker == "Paul Ridley"
