@@ -67,15 +67,8 @@ _FUNCTION_CAPS = frozenset("""the a an but and or so as if when while after befo
 because although though in on at for from with by to of this that these those it its his her
 their there here what which who how why where yet still then now meanwhile however also
 earlier later last next first on""".split())
-# Capitalised words that are places or things, never part of a person's name.
-_NOT_PERSON_WORDS = frozenset("""east west north south middle gulf sea ocean river city
-street avenue airport base embassy house hall council committee department ministry office
-agency force forces corps army navy guard guards court party university institute
-foundation center centre initiative program company group news times post journal press
-network television radio club team state states union nations republic kingdom province
-day week year act bill law amendment
-monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december christmas god""".split())
+# Capitalised words that are places, bodies or things, never part of a person's name.
+_NOT_PERSON_WORDS = load_words("not_person_words.txt")
 
 # A word of a phrase: `(?:[A-Za-z]\.){2,}|[\w]+(?:[-’'][\w]+)*\.?`, written (as attribution._WORD
 # is) to open on its first character, `\w` in both branches, so that re skips in C to the next
@@ -967,7 +960,8 @@ class _Resolver:
                     sp = self._speaker(name, True, "person")
                     if fits(sp):
                         return sp
-            return self._speaker(full[-1], True, "person")
+            lone = self._speaker(full[-1], True, "person")
+            return lone if fits(lone) else None
         return None
 
     def _in_quote(self, pos: int) -> bool:

@@ -473,11 +473,25 @@ def test_a_pronoun_no_one_has_spoken_before_is_not_a_word_of_the_quote():
 
 
 def test_a_pronoun_no_one_has_spoken_before_prefers_a_person_of_its_gender_to_a_lone_word():
-    text = "Mary Collins shook hands with Tom Baker near Marlowe. “We will win,” she said."
+    text = "Janet Collins shook hands with Tom Baker near Marlowe. “We will win,” she said."
     claims = [claim(text, "We will win,", "she")]
     resolve(text, claims)
-    assert claims[0].speaker == "Mary Collins"
+    assert claims[0].speaker == "Janet Collins"
     text = "Paul Ridley spoke for an hour. The crowd in Marlowe cheered. “We will not back down,” he said."
     claims = [claim(text, "We will not back down,", "he")]
     resolve(text, claims)
     assert claims[0].speaker == "Paul Ridley"
+
+
+def test_a_capitalised_run_ending_in_a_place_word_is_no_ones_name():
+    text = "Ann Cole and Tom Baker toured Hillside Community College. “We loved it,” he said."
+    claims = [claim(text, "We loved it,", "he")]
+    resolve(text, claims)
+    assert claims[0].speaker == "Tom Baker"
+
+
+def test_a_pronoun_whose_gender_no_name_fits_stays_unresolved():
+    text = "Janet Collins spoke first. “We loved it,” he said."
+    claims = [claim(text, "We loved it,", "he")]
+    resolve(text, claims)
+    assert claims[0].speaker is None
