@@ -753,7 +753,12 @@ def honorific_genders(text: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _first_name_genders() -> dict[str, str]:
-    return {row["name"]: row["gender"] for row in load_table("first_names.tsv")}
+    # The census table (tools/census_first_names.py) knows most first names; the one learned
+    # from train's honorifics (tools/learn_first_names.py) adds the news names it lacks
+    # (`Barack`, `Bernie`) and, learned from the news itself, wins where both know a name.
+    genders = {row["name"]: row["gender"] for row in load_table("census_first_names.tsv")}
+    genders.update({row["name"]: row["gender"] for row in load_table("first_names.tsv")})
+    return genders
 
 
 @lru_cache(maxsize=1)
