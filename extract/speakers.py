@@ -572,6 +572,14 @@ def _index(text: str) -> _Index:
         if found is None:
             continue
         cut, n_words, first_word, name = found
+        while n_words > 1 and cut == 0 and first_word not in _first_name_genders() \
+                and _is_common(first_word, text):
+            # `Does Rubio`, `Interestingly Blocher`, `Top Clinton`: a word the article also
+            # writes in lower case, before a name, is no part of it, unless it is a first
+            # name (`Bill`, `Mark`).
+            name = name[len(first_word):].lstrip()
+            n_words -= 1
+            first_word = name.split()[0]
         if n_words == 1 and (cut == 0 or _is_common(name, text)):
             # A lone capitalised word counts as a name only with a title before it; one
             # that opens a sentence as an adverbial (`Somewhere in there, he …`), a state
@@ -612,12 +620,17 @@ class _Speaker:
     role: str = "other"
 
 
-def _full_name(index: _Index, name: str, at: int) -> str:
+def _full_name(index: _Index, name: str, at: int, gender: str | None = None) -> str:
     """The fullest name the article gives for a surname or partial name: the nearest full
-    name before `at`, else the first after it."""
+    name before `at`, else the first after it. With the gender of an honorific (`Mrs.
+    Clinton`), a full name whose first name is of the other gender is passed over (an
+    article with Bill and Hillary Clinton)."""
     words = name.split()
     candidates = [n for n in index.by_last.get(words[-1].lower(), [])
                   if len(n.split()) > len(words) and n.endswith(name)]
+    if gender is not None and len(candidates) > 1:
+        genders = _first_name_genders()
+        candidates = [n for n in candidates if genders.get(n.split()[0]) in (None, gender)] or candidates
     if not candidates:
         return name
     def nearest(n: str) -> tuple[int, int]:
@@ -739,6 +752,7 @@ _ONE_OF_THE = re.compile(r"(one|some|many|most|two|three|several|each|any|none|a
 
 _HONORIFIC = re.compile(r"(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
 _HONORIFIC_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
@@ -870,7 +884,11 @@ class _Resolver:
         name = " ".join(_strip_titles(body))
         if _is_org_name(name, None):
             return self._speaker(_display_org(name, None), True, "org")
-        return self._speaker(_full_name(self.index, name, at), True, "person")
+        # The honorific may open the mention or stand just before it (`Mrs. Clinton`).
+        before = _HONORIFIC_BEFORE.search(self.text, max(0, at - 6), at)
+        honorific = _HONORIFIC_GENDER.get(body[0].rstrip(".")) if len(body) > 1 else \
+            _HONORIFIC_GENDER[before.group(1)] if before else None
+        return self._speaker(_full_name(self.index, name, at, honorific), True, "person")
 
     def _definite(self, words: list[str], at: int) -> _Speaker | None:
         # A description fits only phrases with its head noun (_describes' first test): the

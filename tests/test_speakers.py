@@ -516,3 +516,17 @@ def test_the_census_first_name_table_gives_one_gender_a_name():
     genders = {row["name"]: row["gender"] for row in rows}
     # Names both sexes use get none (the 90 % rule of tools/census_first_names.py).
     assert genders.get("Ted") == "m" and genders.get("Betty") == "f" and "Jordan" not in genders
+
+
+def test_a_word_the_article_writes_in_lower_case_is_no_first_name():
+    text = "Ann Cole does not back down. Does Cole regret it? “Not at all,” Cole said."
+    claims = [claim(text, "Not at all,", "Cole", nth=0)]
+    resolve(text, claims)
+    assert claims[0].speaker == "Ann Cole"
+
+
+def test_an_honorific_passes_over_a_full_name_of_the_other_gender():
+    text = "Donald Pryce toured the plant, and then his daughter Ivy Pryce did. “It was fine,” Mr. Pryce said."
+    claims = [claim(text, "It was fine,", "Pryce", nth=0)]
+    resolve(text, claims)
+    assert claims[0].speaker == "Donald Pryce"
