@@ -29,6 +29,7 @@ head ("director", "member", "spokesman") takes its role from the body it belongs
 """
 from __future__ import annotations
 
+import collections
 import re
 import string
 from bisect import bisect_left, bisect_right
@@ -596,6 +597,16 @@ def _index(text: str) -> _Index:
         person.positions.append(name_start)
         person.occurrences.append((name_start, m.end()))
         occurrences.append((name_start, name))
+    # `Killing Soleimani` beside `Qassem Soleimani`: a run opening on an ordinary word
+    # (common_words.txt, learned from train) that is no first name, whose surname another
+    # full name of the article has, is that surname alone, whatever its capital says.
+    surnames = collections.Counter(name.split()[-1] for name in persons)
+    for name in [n for n in persons if n.count(" ") == 1]:
+        first, last = name.split()
+        if surnames[last] > 1 and first.lower() in _common_words() and first not in _first_name_genders():
+            del persons[name]
+            surnames[last] -= 1
+            occurrences = [(text.find(last, pos), last) if n == name else (pos, n) for pos, n in occurrences]
     # A lone name ("Trump" with a title) is a surname of the full name when the article has one.
     by_last: dict[str, list[str]] = {}
     for name in persons:
@@ -763,6 +774,11 @@ def honorific_genders(text: str) -> dict[str, str]:
     for m in _HONORIFIC.finditer(text):
         seen.setdefault(m.group(2), set()).add(_HONORIFIC_GENDER[m.group(1)])
     return {last: next(iter(g)) for last, g in seen.items() if len(g) == 1}
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return load_words("common_words.txt")
 
 
 @lru_cache(maxsize=1)

@@ -530,3 +530,25 @@ def test_an_honorific_passes_over_a_full_name_of_the_other_gender():
     claims = [claim(text, "It was fine,", "Pryce", nth=0)]
     resolve(text, claims)
     assert claims[0].speaker == "Donald Pryce"
+
+
+def test_a_run_opening_on_an_ordinary_word_is_the_surname_of_the_full_name():
+    # `killing` is in common_words.txt (lower case mid-sentence across train), though this
+    # article never writes it so.
+    text = "Mara Quint runs the fund. Killing Quint’s plan was the goal. “We will not stop,” Quint said."
+    claims = [claim(text, "We will not stop,", "Quint", nth=0)]
+    resolve(text, claims)
+    assert claims[0].speaker == "Mara Quint"
+
+
+def test_common_words_are_what_the_learning_tool_prints():
+    import subprocess
+    import sys
+    train = SHARED / "data" / "polnear" / "train"
+    if not train.exists():
+        pytest.skip("PolNeAR train not beside the repo")
+    out = subprocess.run([sys.executable, str(REPO / "tools" / "learn_common_words.py"), str(train)],
+                         capture_output=True, text=True, check=True).stdout
+    assert out == (REPO / "extract" / "data" / "common_words.txt").read_text(encoding="utf-8")
+    words = set(out.splitlines()[2:])
+    assert {"killing", "does"} <= words and not {"bill", "trump"} & words
