@@ -55,6 +55,7 @@ _OTHER_MARKERS = frozenset(("other", "another", "second"))
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "his": "he", "its": "it", "their": "they",
                     "them": "they", "hers": "she", "theirs": "they"}
 _PERSON_PRONOUNS = frozenset(("he", "she", "i"))
+_FIRST_PERSON = frozenset(("i", "me", "my", "mine", "myself"))
 # What a body issues: "the Pentagon statement" is the Pentagon speaking.
 _UTTERANCES = frozenset("statement statements release letter tweet post memo communique communiqué".split())
 _GROUP_PRONOUNS = frozenset(("they", "we"))
@@ -796,13 +797,25 @@ def _gendered_words() -> dict[str, str]:
     return {row["word"]: row["gender"] for row in load_table("gendered_words.tsv")}
 
 
+def _quoted_at(text: str, at: int) -> bool:
+    """Whether `at` is inside a quotation its paragraph opens before it: more opening than
+    closing curly marks, or an odd number of straight ones (`"` or the `''` some papers
+    write)."""
+    paragraph = text[text.rfind("\n", 0, at) + 1:at]
+    if paragraph.count("\u201c") > paragraph.count("\u201d"):
+        return True
+    return paragraph.count('"') % 2 == 1 or paragraph.count("''") % 2 == 1
+
+
 class _Resolver:
-    def __init__(self, text: str, quoted: list[tuple[int, int]] = ()):
+    def __init__(self, text: str, quoted: list[tuple[int, int]] = (), contents: list[tuple[int, int]] = ()):
         self.text = text
         self.index = _index(text)
         # Direct quotes' spans: a name inside a quotation is one its speaker says, no
         # antecedent the writer gives a pronoun (`“Hello, Tom,” he said` is not Tom).
         self.quoted = sorted(quoted)
+        # Every claim's span: an `I` inside none is the writer's own.
+        self.contents = sorted(contents)
         self.recent: list[tuple[int, _Speaker]] = []    # claim speakers in mention order
         self.by_name: dict[str, _Speaker] = {}
         self._honorifics: dict[str, str] | None = None
@@ -958,6 +971,10 @@ class _Resolver:
 
 
     def _antecedent(self, pronoun: str, at: int) -> _Speaker | None:
+        if pronoun in _FIRST_PERSON and not self._in_quote(at, self.contents) and not _quoted_at(self.text, at):
+            # `I` in the article's own words, inside no claim or quotation, is its writer
+            # (a first-person column), whom the text does not name: no one it quotes.
+            return None
         want = _PRONOUN_GENDER.get(pronoun)
         if want:
             # `she` is no one the article shows to be a man, `he` no woman.
@@ -1003,9 +1020,13 @@ class _Resolver:
             return lone if fits(lone) else None
         return None
 
-    def _in_quote(self, pos: int) -> bool:
-        i = bisect_right(self.quoted, (pos, float("inf"))) - 1
-        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+    def _in_quote(self, pos: int, spans: list[tuple[int, int]] | None = None) -> bool:
+        """Whether `pos` lies inside one of `spans` (sorted; the direct quotes by default)."""
+        spans = self.quoted if spans is None else spans
+        i = bisect_right(spans, (pos, float("inf"))) - 1
+        # Spans may nest (a reported claim inside a longer one): the latest-starting span
+        # before pos is not always the one that covers it.
+        return any(start <= pos < end for start, end in spans[max(0, i - 8):i + 1])
 
     def _named_before(self, at: int, fits) -> _Speaker | None:
         """The nearest person named before `at` (within the last ten names) who fits."""
@@ -1220,7 +1241,8 @@ def resolve(text: str, claims: list[Claim]) -> list[Claim]:
             claim.speaker, claim.anonymity, claim.role, claim.descriptor = None, "anonymous", "other", None
             continue
         if resolver is None:
-            resolver = _Resolver(text, [(c.start, c.end) for c in claims if c.kind == "direct"])
+            resolver = _Resolver(text, [(c.start, c.end) for c in claims if c.kind == "direct"],
+                                 [(c.start, c.end) for c in claims])
         descriptor = None
         if claim.descriptor_start is not None and claim.descriptor_end is not None:
             descriptor = text[claim.descriptor_start:claim.descriptor_end].strip(" ,") or None

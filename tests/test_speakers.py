@@ -552,3 +552,21 @@ def test_common_words_are_what_the_learning_tool_prints():
     assert out == (REPO / "extract" / "data" / "common_words.txt").read_text(encoding="utf-8")
     words = set(out.splitlines()[2:])
     assert {"killing", "does"} <= words and not {"bill", "trump"} & words
+
+
+def test_i_in_the_writers_own_words_is_no_one_the_article_names():
+    text = "Tom Baker gave a speech on taxes. I argued that his plan would fail."
+    claims = [claim(text, "his plan would fail", "I", kind="indirect")]
+    resolve(text, claims)
+    assert claims[0].speaker is None
+
+
+def test_i_inside_a_quotation_is_its_speaker():
+    for marks in (("“", "”"), ("''", "''")):
+        text = f"Tom Baker gave a speech. {marks[0]}I argued that the plan would fail,{marks[1]} Baker said."
+        claims = [claim(text, "the plan would fail", "I", kind="indirect")]
+        if marks[0] == "“":
+            # The curly quote is a direct claim of Baker's, which the resolver sees first.
+            claims.insert(0, claim(text, "I argued that the plan would fail,", "Baker"))
+        resolve(text, claims)
+        assert claims[-1].speaker == "Tom Baker", marks
