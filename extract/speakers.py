@@ -601,13 +601,26 @@ def _index(text: str) -> _Index:
     # `Killing Soleimani` beside `Qassem Soleimani`: a run opening on an ordinary word
     # (common_words.txt, learned from train) that is no first name, whose surname another
     # full name of the article has, is that surname alone, whatever its capital says.
+    # `Entrusting Donald Trump` beside `Donald Trump` is that name.
     surnames = collections.Counter(name.split()[-1] for name in persons)
-    for name in [n for n in persons if n.count(" ") == 1]:
-        first, last = name.split()
+    for name in [n for n in persons if " " in n]:
+        first, rest = name.split(" ", 1)
+        last = rest.rsplit(" ", 1)[-1]
         if surnames[last] > 1 and first.lower() in _common_words() and first not in _first_name_genders():
-            del persons[name]
+            person = persons.pop(name)
+            # `Some of Sanders`: the words after the ordinary one, from the first capital.
+            rest_words = rest.split()
+            while rest_words[0][:1].islower():
+                rest_words.pop(0)
+            rest = " ".join(rest_words)
             surnames[last] -= 1
-            occurrences = [(text.find(last, pos), last) if n == name else (pos, n) for pos, n in occurrences]
+            if " " in rest:
+                if rest not in persons:
+                    persons[rest] = _Person(rest, text)
+                    surnames[last] += 1
+                persons[rest].positions.extend(p + len(first) + 1 for p in person.positions)
+                persons[rest].occurrences.extend(person.occurrences)
+            occurrences = [(text.find(rest, pos), rest) if n == name else (pos, n) for pos, n in occurrences]
     # A lone name ("Trump" with a title) is a surname of the full name when the article has one.
     by_last: dict[str, list[str]] = {}
     for name in persons:

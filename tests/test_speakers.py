@@ -570,3 +570,11 @@ def test_i_inside_a_quotation_is_its_speaker():
             claims.insert(0, claim(text, "I argued that the plan would fail,", "Baker"))
         resolve(text, claims)
         assert claims[-1].speaker == "Tom Baker", marks
+
+
+def test_a_longer_run_opening_on_an_ordinary_word_is_the_full_name_after_it():
+    text = ("Senator Ann Cole spoke first. Much of Cole’s speech was about taxes. "
+            "Billionaire Ann Cole has never paid them, critics say. “I pay what I owe,” Cole said.")
+    claims = [claim(text, "I pay what I owe,", "Cole", nth=0)]
+    resolve(text, claims)
+    assert claims[0].speaker == "Ann Cole"
