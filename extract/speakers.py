@@ -568,21 +568,30 @@ def _may_be_lone_name(name: str) -> bool:
 def _index(text: str) -> _Index:
     persons: dict[str, _Person] = {}
     occurrences: list[tuple[int, str]] = []
+    first_names = _first_name_genders()
+    # _is_common searches the text; an article repeats its capitalised words.
+    common: dict[str, bool] = {}
+
+    def is_common(word: str) -> bool:
+        known = common.get(word)
+        if known is None:
+            known = common[word] = _is_common(word, text)
+        return known
+
     for m in _CAP_RUN.finditer(text):
         run = m.group()
         found = _run_name(run)
         if found is None:
             continue
         cut, n_words, first_word, name = found
-        while n_words > 1 and cut == 0 and first_word not in _first_name_genders() \
-                and _is_common(first_word, text):
+        while n_words > 1 and cut == 0 and first_word not in first_names and is_common(first_word):
             # `Does Rubio`, `Interestingly Blocher`, `Top Clinton`: a word the article also
             # writes in lower case, before a name, is no part of it, unless it is a first
             # name (`Bill`, `Mark`).
             name = name[len(first_word):].lstrip()
             n_words -= 1
             first_word = name.split()[0]
-        if n_words == 1 and (cut == 0 or _is_common(name, text)):
+        if n_words == 1 and (cut == 0 or is_common(name)):
             # A lone capitalised word counts as a name only with a title before it; one
             # that opens a sentence as an adverbial (`Somewhere in there, he …`), a state
             # or a city set off before its state (`in Dayton, Ohio, he …`) is no one a
