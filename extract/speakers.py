@@ -609,27 +609,30 @@ def _index(text: str) -> _Index:
         occurrences.append((name_start, name))
     # `Killing Soleimani` beside `Qassem Soleimani`: a run opening on an ordinary word
     # (common_words.txt, learned from train) that is no first name, whose surname another
-    # full name of the article has, is that surname alone, whatever its capital says.
-    # `Entrusting Donald Trump` beside `Donald Trump` is that name.
+    # full name of the article has, is the name after that word (`Soleimani`; `Billionaire
+    # Donald Trump` is `Donald Trump`, `Some of Sanders` is `Sanders`), whatever its
+    # capital says.
     surnames = collections.Counter(name.split()[-1] for name in persons)
     for name in [n for n in persons if " " in n]:
         first, rest = name.split(" ", 1)
         last = rest.rsplit(" ", 1)[-1]
-        if surnames[last] > 1 and first.lower() in _common_words() and first not in _first_name_genders():
-            person = persons.pop(name)
-            # `Some of Sanders`: the words after the ordinary one, from the first capital.
-            rest_words = rest.split()
-            while rest_words[0][:1].islower():
-                rest_words.pop(0)
-            rest = " ".join(rest_words)
-            surnames[last] -= 1
-            if " " in rest:
-                if rest not in persons:
-                    persons[rest] = _Person(rest, text)
-                    surnames[last] += 1
-                persons[rest].positions.extend(p + len(first) + 1 for p in person.positions)
-                persons[rest].occurrences.extend(person.occurrences)
-            occurrences = [(text.find(rest, pos), rest) if n == name else (pos, n) for pos, n in occurrences]
+        if surnames[last] < 2 or first.lower() not in _common_words() or first in first_names:
+            continue
+        person = persons.pop(name)
+        surnames[last] -= 1
+        rest_words = rest.split()
+        while rest_words[0] in _FUNCTION_CAPS:
+            rest_words.pop(0)
+        rest = " ".join(rest_words)
+        if " " in rest:
+            if rest not in persons:
+                persons[rest] = _Person(rest, text)
+                surnames[last] += 1
+            kept = persons[rest]
+            for (start, end) in person.occurrences:
+                kept.positions.append(text.find(rest_words[0], start))
+                kept.occurrences.append((kept.positions[-1], end))
+        occurrences = [(text.find(rest_words[0], pos), rest) if n == name else (pos, n) for pos, n in occurrences]
     # A lone name ("Trump" with a title) is a surname of the full name when the article has one.
     by_last: dict[str, list[str]] = {}
     for name in persons:

@@ -174,6 +174,9 @@ def reference_index(text: str) -> speakers._Index:
     places, outlets = speakers._places(), speakers._outlets()
     regions = load_words("regions.txt")
     appose = speakers._apposition()
+    first_names = speakers._first_name_genders()
+    common = load_words("common_words.txt")
+    runs: dict[str, list[tuple[int, int]]] = {}
     for m in speakers._CAP_RUN.finditer(text):
         words = reference_words(m.group())
         if not words:
@@ -191,6 +194,11 @@ def reference_index(text: str) -> speakers._Index:
                 for w in name_words)
                 or speakers._key(name) in places or speakers._key(name) in outlets or name.lower() in regions):
             continue
+        # A first word the article also writes in lower case, and no first name, is dropped.
+        while len(name_words) > 1 and cut == 0 and name_words[0] not in first_names \
+                and reference_is_common(name_words[0], text):
+            name_words = name_words[1:]
+        name = " ".join(name_words)
         if len(name_words) == 1 and (cut == 0 or reference_is_common(name, text)):
             # Adverbials, states, cities before a state and pronouns are no antecedents.
             after = re.match(r",[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*)?)", text[m.end():])
@@ -203,14 +211,40 @@ def reference_index(text: str) -> speakers._Index:
             continue
         name_start = m.start() + m.group().rfind(name_words[0])
         person = persons.setdefault(name, speakers._Person(name))
-        person.positions.append(name_start)
+        runs.setdefault(name, []).append((name_start, m.end()))
         occurrences.append((name_start, name))
+
+    def add(person, name_start, run_end):
+        person.positions.append(name_start)
         before = reference_descriptor_before(text, name_start)
         if before:
             person.descriptors.append(before)
-        a = appose.match(text, m.end())
+        a = appose.match(text, run_end)
         if a:
             person.descriptors.append(a.group(1).strip())
+
+    for name, person in persons.items():
+        for name_start, run_end in runs[name]:
+            add(person, name_start, run_end)
+    # A two-or-more-word name opening on a word of common_words.txt (no first name), whose
+    # surname another name shares, is the name after that word and any of/the.
+    for name in list(persons):
+        words = name.split()
+        if len(words) < 2 or words[0].lower() not in common or words[0] in first_names:
+            continue
+        if sum(1 for n in persons if n.split()[-1] == words[-1]) < 2:
+            continue
+        persons.pop(name)
+        rest_words = words[1:]
+        while rest_words[0] in speakers._FUNCTION_CAPS:
+            rest_words = rest_words[1:]
+        rest = " ".join(rest_words)
+        for name_start, run_end in runs[name]:
+            start = text.find(rest_words[0], name_start)
+            if len(rest_words) > 1:
+                add(persons.setdefault(rest, speakers._Person(rest)), start, run_end)
+                runs.setdefault(rest, []).append((start, run_end))
+            occurrences = [(start, rest) if (pos, n) == (name_start, name) else (pos, n) for pos, n in occurrences]
     by_last: dict[str, list[str]] = {}
     for name in persons:
         by_last.setdefault(name.split()[-1].lower(), []).append(name)
