@@ -2345,6 +2345,24 @@ _APPROXIMATE = frozenset("about nearly roughly almost around some over".split())
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)$")
 
 
+def _head_run_end(text: str, words: list[tuple[int, int, str]], j: int, heads: frozenset[str]) -> int:
+    """The end of a description whose head word `words[j]` is followed by more head words:
+    a title or modifier word heads nothing when a noun of the same list follows it (`Her
+    chief aide`, `A Clinton campaign official`, `The former secretary`), so the phrase runs
+    to the last of them. Not over a word of saying (`the senator said`), an -ed or -ing
+    form, a preposition, a learned cue of report (cues.tsv, precision >= 0.1: `The emails
+    show`) or a head-list word that is no noun (not_head_nouns.txt: `the senator today`)."""
+    end = words[j][1]
+    for w in words[j + 1:]:
+        low = w[2].lower()
+        if text[end:w[0]].strip() or not w[2][:1].islower() or low not in heads or low in _DETERMINERS \
+                or low in _PREPOSITIONS or low in speech_verbs() or low in _VERB_LIKE or low.endswith(("ed", "ing")) \
+                or cue_table().get(low, (0, 0.0))[1] >= 0.1 or low in load_words("not_head_nouns.txt"):
+            break
+        end = w[1]
+    return end
+
+
 def description_subject(text: str, s_start: int, limit: int, for_participle: bool = False) -> Mention | None:
     """A description opening the sentence as its subject, up to its head word:
     `The billionaire businessman began …, saying …`, `His chief aide doubled down …`,
@@ -2391,7 +2409,7 @@ def description_subject(text: str, s_start: int, limit: int, for_participle: boo
             mention = Mention(opening, words[j - 1][1])
             return mention if j >= 2 and (approximate or valid_mention(text, mention) or _determined_phrase(text, mention)) else None
         if low in heads and low not in _DETERMINERS:     # (the learned heads hold `a`)
-            mention = Mention(opening, w[1])
+            mention = Mention(opening, _head_run_end(text, words, j, heads))
             return mention if valid_mention(text, mention) else None
         if low in _VERB_LIKE:
             return None     # `The first incident came during a speech`: past its subject

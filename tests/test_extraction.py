@@ -1088,6 +1088,21 @@ def test_description_subject_stops_at_a_verb():
     assert one(claims_of(text), "direct", "Save our land").mention != "The first incident came during a speech"
 
 
+@pytest.mark.parametrize("subject", ["Her chief aide", "A Baker campaign official", "The former secretary",
+                                     "The deputy director", "His senior adviser"])
+def test_description_subject_runs_over_a_title_word_to_the_noun_after_it(subject):
+    # `chief`, `former`, `deputy`, `senior` and `campaign` head descriptions of their own
+    # (`the chief`, `the campaign`), but before another head noun they modify it: the
+    # mention is the whole phrase, not `Her chief`.
+    text = f"Intro.\n\n{subject} doubled down on the attack on the mayor, saying “the council has failed.”"
+    assert one(claims_of(text), "direct", "council has failed").mention == subject
+
+
+def test_description_subject_is_not_extended_over_an_adverb_or_a_verb_of_report():
+    text = "Intro.\n\nThe senator today repeated the claim about the mill, saying “the council has failed.”"
+    assert one(claims_of(text), "direct", "council has failed").mention == "The senator"
+
+
 def test_name_with_titles_then_cue_after_an_exclamation_attributes_it_in_a_long_sentence():
     text = ("Intro.\n\n“The great state of Ohio is proud to cast its votes for the next mayor, Tom Baker!” "
             "US Senator Ann Cole said as she opened the long and noisy session.")
