@@ -2229,6 +2229,44 @@ def _introduces(word: str, next_word: str) -> bool:
             or word.isupper() and len(word) > 1)   # a dateline: `WASHINGTON — …`
 
 
+_OBJECT_PRONOUNS = frozenset("him her them us me it you".split())
+
+
+def _modified_head(text: str, run: list[tuple[int, int, str]], limit: int) -> Mention | None:
+    """The subject when the capitalised run opening a sentence modifies a head noun after it
+    (`Clinton aides have …`, `Union leaders also see …`, `Mexican officials now say …`): the
+    phrase to the head, not the name (whose aides speak, not Clinton). A title after the run,
+    then a name (`Harvard professor Ann Cole`, `Trump campaign manager Tom Baker`): the name,
+    the rest its descriptor. None when no head noun follows, or when the noun is a verb with
+    its object (`Trump eyes a run`, `Clinton returns to Iowa`), or a singular noun after a
+    plural (`Democrats host a forum`), or before `and` (a coordinated phrase the other rules
+    read), or when the run is a title (`Former prosecutor and New York City Mayor …`)."""
+    if all(w[2].lower().rstrip(".") in _title_stems() for w in run):
+        return None     # `Former prosecutor and …`: a title opens the phrase, no modifier
+    words = _words(text, run[-1][1], limit)[:8]
+    heads = _source_heads() | _titles() | _role_words()
+    end = _head_run_end(text, [run[-1]] + words, 0, heads)
+    if end == run[-1][1]:
+        return None
+    nouns = [w for w in words if w[1] <= end]
+    rest = words[len(nouns):]
+    last = nouns[-1][2].lower()
+    nxt = rest[0] if rest and not text[end:rest[0][0]].strip() else None
+    if nxt is not None and _is_cap(nxt[2]) and not last.endswith("s"):
+        name = []
+        for w in rest[:4]:
+            if not _is_cap(w[2]) or text[(name[-1] if name else nouns[-1])[1]:w[0]].strip():
+                break
+            name.append(w)
+        return _split_name(text, run + nouns + name)
+    if nxt is not None and (nxt[2].lower() in _DETERMINERS or nxt[2].lower() in _PREPOSITIONS
+                            or nxt[2].lower() in _OBJECT_PRONOUNS or nxt[2].lower() in _COORDINATING or _is_cap(nxt[2])):
+        return None
+    if run[-1][2].endswith("s") and not last.endswith("s"):
+        return None
+    return Mention(run[0][0], end)
+
+
 def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
     """The name or pronoun that opens a sentence (its subject), up to the first verb."""
     if text[s_start:s_start + 1] in DOUBLE_MARKS:
@@ -2277,6 +2315,9 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
         return None     # `Likewise, …`, `Last week, …`: capitalised by its place only
     if len(run) == 1 and run[0][2].lower() in load_words("function_words.txt") and _only_opens_sentences(text, run[0][2]):
         return None     # `Across town, …`, `Just click …`, `What “…” means`: a closed-class word, no name
+    modified = _modified_head(text, run, limit)
+    if modified is not None:
+        return modified if valid_mention(text, modified) else None
     # The run must be followed by a verb-like lower-case word or a comma (an aside).
     after = text[run[-1][1]:run[-1][1] + 2]
     mention = _split_name(text, run)

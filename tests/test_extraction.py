@@ -1103,6 +1103,32 @@ def test_description_subject_is_not_extended_over_an_adverb_or_a_verb_of_report(
     assert one(claims_of(text), "direct", "council has failed").mention == "The senator"
 
 
+@pytest.mark.parametrize("subject", ["Baker supporters", "Union leaders", "Dayton officials", "Baker campaign aides"])
+def test_name_modifying_a_head_noun_is_no_subject_of_its_own(subject):
+    # `Baker supporters are crying “…”`: the supporters speak, not Baker; the sentence's
+    # subject is the whole phrase (for the quote with no cue and the infinitive's report).
+    text = (f"Intro.\n\nTom Baker spoke on Monday.\n\n{subject} are crying “fraud” over the vote "
+            "and threatening to stay home.")
+    row = one(claims_of(text), "direct", "fraud")
+    assert row.mention == subject and row.speaker == subject
+    assert one(claims_of(text), "indirect", "stay home").mention == subject
+
+
+def test_title_after_a_modifying_name_leaves_the_next_name_the_subject():
+    text = "Intro.\n\nDayton professor Ann Cole, who studies the river, leads the list with “a clear no.”"
+    row = one(claims_of(text), "direct", "a clear no")
+    assert row.mention == "Ann Cole" and row.descriptor == "Dayton professor"
+
+
+@pytest.mark.parametrize("sentence", ["Baker eyes a “quick win” in the valley",
+                                      "Baker returns to Dayton with a “quick win” in hand",
+                                      "Democrats host a “town forum” on Monday"])
+def test_name_before_a_verb_that_looks_like_a_head_noun_stays_the_subject(sentence):
+    text = f"Intro.\n\nTom Baker spoke on Monday.\n\n{sentence}."
+    quoted = sentence.split("“")[1].split("”")[0]
+    assert one(claims_of(text), "direct", quoted).mention == sentence.split()[0]
+
+
 def test_name_with_titles_then_cue_after_an_exclamation_attributes_it_in_a_long_sentence():
     text = ("Intro.\n\n“The great state of Ohio is proud to cast its votes for the next mayor, Tom Baker!” "
             "US Senator Ann Cole said as she opened the long and noisy session.")
