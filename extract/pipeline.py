@@ -238,6 +238,16 @@ def _share_attribution_after(text: str, sent_claims: list[Claim]) -> None:
             # `Although he says he “A,” and “B,” he also accuses …`: a quote joined by `and`
             # to one its cue before introduced is that cue's too.
             _copy_attribution(b, a, "coordinated")
+    for k, c in enumerate(direct):
+        if k and c.mention_start is None and c.cue_start is None and not attribution.is_title_at(text, c.start, c.end):
+            # `The paradox, says Ann Cole, is that it was “A,” not for its cost but for its
+            # “B.”`: a quote with no attribution of its own, woven into the sentence after a
+            # quote whose speaker is found, goes on in that speaker's words (not a title:
+            # `X said “…,” then sang “Bridge Over Troubled Water.”`; not before the speaker's
+            # quote, where a name or scare quote stands as often).
+            earlier = next((d for d in reversed(direct[:k]) if d.mention_start is not None), None)
+            if earlier is not None:
+                _copy_attribution(c, earlier, "same-sentence")
 
 
 def _copy_attribution(claim: Claim, source: Claim, rule: str) -> None:

@@ -1129,6 +1129,16 @@ def test_name_before_a_verb_that_looks_like_a_head_noun_stays_the_subject(senten
     assert one(claims_of(text), "direct", quoted).mention == sentence.split()[0]
 
 
+def test_unattributed_quote_after_an_attributed_one_in_its_sentence_goes_on_in_its_words():
+    text = ("Intro.\n\nThe paradox of the mill, says Ann Cole, historian at the Town Library, is that it was "
+            "\"one of the oldest in the valley,\" not for its size but for its \"quiet influence on the town.\"")
+    assert one(claims_of(text), "direct", "quiet influence").mention == "Ann Cole"
+    # Not a title after it, nor a quote before the speaker's.
+    text = "Intro.\n\nTom Baker said, “Let us hear the band,” and the band played “Sweet Home Ohio.”"
+    claims = claims_of(text)
+    assert "Sweet Home Ohio" not in claims[claims.mention == "Tom Baker"].quote.str.cat()
+
+
 def test_name_with_titles_then_cue_after_an_exclamation_attributes_it_in_a_long_sentence():
     text = ("Intro.\n\n“The great state of Ohio is proud to cast its votes for the next mayor, Tom Baker!” "
             "US Senator Ann Cole said as she opened the long and noisy session.")
