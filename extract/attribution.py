@@ -2278,7 +2278,8 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
     if words:
         words[0] = _uncontracted(words[0])
     for _ in range(3):
-        if not (words and (_introduces(words[0][2], words[1][2] if len(words) > 1 else "") or _adverb_opener(text, words[0]))):
+        if not (words and (_introduces(words[0][2], words[1][2] if len(words) > 1 else "") or _adverb_opener(text, words[0])
+                           or _ly_adverb_opener(text, words))):
             break
         # `After spending the week bickering, Clinton ripped into …`: the subject follows
         # the introductory phrase (or phrases: `On Thursday, after a meeting, Warren …`).
@@ -2366,6 +2367,15 @@ def _adverb_opener(text: str, w: tuple[int, int, str]) -> bool:
     if _TIME_NOUN_AFTER.match(text, w[1]):
         return True
     return text[w[1]:w[1] + 1] == "," and w[2].lower() not in _source_heads() and _only_opens_sentences(text, w[2])
+
+
+def _ly_adverb_opener(text: str, words: list[tuple[int, int, str]]) -> bool:
+    """An -ly adverb opening the sentence before a lower-case word (`Hastily politicizing the
+    tragedy, Trump cast …`, `Usually when …`, `Preemptively casting doubt …`): capitalised
+    by its place only, no name (`Kelly said`: the article writes Kelly mid-sentence too)."""
+    word = words[0][2]
+    return len(words) > 1 and len(word) > 4 and word.endswith("ly") and words[1][2][:1].islower() \
+        and _only_opens_sentences(text, word)
 
 
 def _only_opens_sentences(text: str, word: str) -> bool:

@@ -1139,6 +1139,17 @@ def test_unattributed_quote_after_an_attributed_one_in_its_sentence_goes_on_in_i
     assert "Sweet Home Ohio" not in claims[claims.mention == "Tom Baker"].quote.str.cat()
 
 
+@pytest.mark.parametrize("opening", ["Hastily politicizing the fire at the mill,", "Usually when the mill floods,"])
+def test_ly_adverb_opening_a_sentence_is_no_speaker(opening):
+    # `Hastily`, `Usually`: capitalised by their place only, never a name; the joined verb's
+    # report is the subject's after the opening phrase.
+    text = (f"Intro.\n\n{opening} Tom Baker blamed his rivals and stressed the threat that careless "
+            "owners pose to the town.")
+    rows = claims_of(text)
+    row = rows[(rows.kind == "indirect") & rows.quote.str.startswith("the threat")].iloc[0]
+    assert row.mention == "Tom Baker"
+
+
 def test_name_with_titles_then_cue_after_an_exclamation_attributes_it_in_a_long_sentence():
     text = ("Intro.\n\n“The great state of Ohio is proud to cast its votes for the next mayor, Tom Baker!” "
             "US Senator Ann Cole said as she opened the long and noisy session.")
