@@ -1566,8 +1566,9 @@ def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, in
                 end = w[0] + cut.start() + (1 if w[2][cut.start():].startswith("s") else 0)
                 first = j
                 while first > 0 and _is_cap(words[first - 1][2]) and j - first < 3 \
-                        and not text[words[first - 1][1]:words[first][0]].strip():
-                    first -= 1
+                        and not text[words[first - 1][1]:words[first][0]].strip() \
+                        and words[first - 1][2].lower() not in load_words("function_words.txt"):
+                    first -= 1      # (the name's words, not `While` opening the sentence)
                 if first > 0 and words[first - 1][2].lower() == "the" and not text[words[first - 1][1]:words[first][0]].strip():
                     first -= 1
                 mention = Mention(words[first][0], end)
@@ -1599,6 +1600,9 @@ def _judged(text: str, noun_end: int, q_open: int) -> bool:
     return _COPULA.search(text, noun_end, q_open) is not None
 
 
+_ARTICLE_ONLY = re.compile(r"\s*(?:(?:a|an|the)\s+)?")
+
+
 def _complement_of_noun(text: str, noun_end: int, q_open: int) -> bool:
     m = _NOUN_COMPLEMENT.match(text, noun_end, q_open)
     if m is None:
@@ -1609,7 +1613,8 @@ def _complement_of_noun(text: str, noun_end: int, q_open: int) -> bool:
     if m is None:
         return False
     if text[m.start():m.end()].strip() in ("of", "for"):
-        return not text[m.end():q_open].strip()     # `his promise of “free college”`
+        # `his promise of “free college”`, `her assertion of a “claim of right”`
+        return _ARTICLE_ONLY.fullmatch(text, m.end(), q_open) is not None
     return True
 
 

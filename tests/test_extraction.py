@@ -697,6 +697,19 @@ def test_possessor_of_a_remark_is_its_speaker():
     assert row.mention == "her" and row.speaker == "Ann Cole"
 
 
+def test_possessor_of_a_speech_noun_with_an_article_before_its_of_complement_speaks():
+    # `her assertion of a “claim of right”`: an article may stand between `of` and the quote;
+    # the judgement after it stays the cue's (`called … “significant and disturbing”`).
+    text = ("Intro.\n\nIn a statement, Tom Baker called Ann Cole’s assertion of a “claim of right” over the "
+            "mill “significant and disturbing.”")
+    claims = claims_of(text)
+    assert one(claims, "direct", "claim of right").mention == "Ann Cole"
+    assert one(claims, "direct", "significant and").mention == "Tom Baker"
+    # A word opening the sentence before the possessive name is no part of it.
+    text = "Ann Cole spoke.\n\nWhile Baker’s promise of a “new mill” won the crowd, Cole was unmoved."
+    assert one(claims_of(text), "direct", "new mill").mention == "Baker"
+
+
 def test_judging_someone_elses_remarks_is_not_credited_to_them():
     text = "Intro.\n\nMayor Tom Baker said Ann Cole’s remarks “were out of line.”"
     assert one(claims_of(text), "direct", "out of line").mention == "Tom Baker"
