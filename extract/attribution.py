@@ -1636,6 +1636,10 @@ def _description_fallback(text: str, s_start: int, q_open: int) -> Mention | Non
     if mention is None:
         return None
     words = _words(text, mention.start, mention.end)
+    if len(words) == 1 and words[0][2].lower() in _pronouns():
+        return mention      # `That’s why he wanted to “…”`
+    if text[s_start:mention.start].strip():
+        return None     # (only a phrase opening the sentence: `Likewise, the old plan would be “…”` is no one's)
     head = words[-1][2].lower()
     counts = _source_head_counts()
     cue_next = _words(text, mention.end, q_open)[:1]
@@ -2432,11 +2436,13 @@ def description_subject(text: str, s_start: int, limit: int, for_participle: boo
     if dateline is not None:
         # `WASHINGTON, Dec. 8 (UPI) — In response to …, Clinton’s right-hand woman …`
         return description_subject(text, dateline.end(), limit, for_participle)
-    if words[0][2].lower() in load_words("opening_adverbials.txt") or for_participle and words[0][2].lower() in _ADJUNCT_OPENERS:
+    if words[0][2].lower() in load_words("opening_adverbials.txt") or for_participle and words[0][2].lower() in _ADJUNCT_OPENERS \
+            or text[words[0][1]:words[0][1] + 1] == "," and _adverb_opener(text, words[0]):
         # `Outside the hall, about fifty farmers gathered, chanting …`: the subject follows the
         # opening adverbial's comma; for a participle's speaker, an opening prepositional
         # phrase's too (`In response to the plan, Rosa Ortiz’s top aide rallied supporters,
-        # saying …`; a quote woven into `After the vote, the plan became “…”` is nobody's).
+        # saying …`; a quote woven into `After the vote, the plan became “…”` is nobody's);
+        # so does a lone adverb's (`Likewise, a paper from … had this to say: “…”`).
         comma = text.find(",", words[0][1], limit)
         if comma < 0:
             return None
@@ -2464,7 +2470,12 @@ def description_subject(text: str, s_start: int, limit: int, for_participle: boo
             # The cue right after the phrase: `About four in 10 said …` (not `… said` as a head).
             mention = Mention(opening, words[j - 1][1])
             return mention if j >= 2 and (approximate or valid_mention(text, mention) or _determined_phrase(text, mention)) else None
-        if low in heads and low not in _DETERMINERS:     # (the learned heads hold `a`)
+        if low in ("he", "she", "they", "we"):
+            # (the learned heads hold the pronouns: `That’s why he …`, `all she could do`:
+            # the pronoun is the subject, not the phrase up to it)
+            return Mention(w[0], w[1])
+        if low in heads and low not in _DETERMINERS and low not in load_words("not_head_nouns.txt"):
+            # (the learned heads hold `a` and `over`: `The presidential race hurtled over …`)
             mention = Mention(opening, _head_run_end(text, words, j, heads))
             return mention if valid_mention(text, mention) else None
         if low in _VERB_LIKE:

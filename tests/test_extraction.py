@@ -1163,6 +1163,27 @@ def test_ly_adverb_opening_a_sentence_is_no_speaker(opening):
     assert row.mention == "Tom Baker"
 
 
+def test_description_after_a_lone_opening_adverb_speaks_before_a_colon():
+    # `Likewise,` is capitalised by its place only: the description after its comma is the
+    # subject, and no name it is apposed to (the speaker is not `Likewise`).
+    text = ("Intro.\n\nLikewise, a paper from the left-leaning Valley Institute had this to say about the plan: "
+            "“Families from the top half would gain the most.”")
+    row = one(claims_of(text), "direct", "top half")
+    assert row.mention == "a paper" and row.speaker == "a paper"
+    text = "Tom Baker is the judge.\n\nSignificantly, the judge said the town “cannot be made to pay.”"
+    assert one(claims_of(text), "direct", "cannot be made").speaker != "Significantly"
+
+
+def test_description_subject_stops_at_a_pronoun_or_a_particle():
+    # The learned head list holds `he` and `over`: `That’s why he` and `The race hurtled over`
+    # are no descriptions; the pronoun is the subject.
+    text = "Tom Baker teaches writing.\n\nThat’s why he wanted to “go an extra step” with his students."
+    assert one(claims_of(text), "direct", "extra step").mention == "he"
+    text = ("Intro.\n\nThe mayoral race hurtled over the weekend toward a vote that will start to reveal the "
+            "depth of the anger in the valley.")
+    assert one(claims_of(text), "indirect", "depth of the anger").mention != "The mayoral race hurtled over"
+
+
 def test_name_with_titles_then_cue_after_an_exclamation_attributes_it_in_a_long_sentence():
     text = ("Intro.\n\n“The great state of Ohio is proud to cast its votes for the next mayor, Tom Baker!” "
             "US Senator Ann Cole said as she opened the long and noisy session.")
