@@ -201,8 +201,9 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
 
 def _speaking_host(text: str, hosts: list[Claim]) -> Claim | None:
     """The reported claim whose speaker a quote inside them takes: the first, unless its cue
-    is no verb of speech and a later one inside it is (`Since Yue submitted his proposal,
-    Ash wrote that … “…”`: Ash's, not Yue's)."""
+    is no verb of speech; then the innermost one whose cue is no participle (`Since Yue
+    submitted his proposal, Ash wrote that … “…”`: Ash's, not Yue's; `Santilli started his
+    channel in 2009, and his first videos show … the “ambush journalist”`: the videos')."""
     if not hosts:
         return None
     verbs = attribution.speech_verbs()
@@ -210,7 +211,7 @@ def _speaking_host(text: str, hosts: list[Claim]) -> Claim | None:
     if cue(hosts[0]) in verbs:
         return hosts[0]
     # (A participle's subject is the reported model's guess: `Trump released an ad calling it …`.)
-    inner = [h for h in hosts[1:] if cue(h) in verbs and not cue(h).endswith("ing")]
+    inner = [h for h in hosts[1:] if not cue(h).endswith("ing")]
     return max(inner, key=lambda h: h.start) if inner else hosts[0]
 
 

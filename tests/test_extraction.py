@@ -1532,6 +1532,14 @@ def test_a_quote_inside_reported_speech_takes_the_verb_of_speech_not_an_earlier_
     assert one(claims, "direct", "endless excuses").mention == "Lang"
 
 
+def test_a_quote_inside_nested_reports_takes_the_innermost_one_whatever_its_cue():
+    # Neither `started` nor `show` is a verb of speech, but the quote lies in what the second
+    # one reports (codebook: nested sourcing; the inner report speaks the words).
+    text = ("Intro.\n\nAnn Cole started her radio show in 2009, and her first programs show a starkly "
+            "different person than the loud “street reporter” of today.")
+    assert one(claims_of(text), "direct", "street reporter").mention == "her first programs"
+
+
 @pytest.mark.parametrize("text, quote, speaker", [
     # `who` after a determined common noun, with no comma (`a local farmer who`)
     ("He met a local farmer who said the drought had “hidden costs” for everyone.", "hidden costs", "a local farmer"),
