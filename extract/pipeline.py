@@ -201,9 +201,11 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
 
 def _speaking_host(text: str, hosts: list[Claim]) -> Claim | None:
     """The reported claim whose speaker a quote inside them takes: the first, unless its cue
-    is no verb of speech; then the innermost one whose cue is no participle (`Since Yue
-    submitted his proposal, Ash wrote that … “…”`: Ash's, not Yue's; `Santilli started his
-    channel in 2009, and his first videos show … the “ambush journalist”`: the videos')."""
+    is no verb of speech: then a later one whose cue is, else the innermost (shortest) one
+    whose cue is no participle (`Since Yue submitted his proposal, Ash wrote that … “…”`:
+    Ash's, not Yue's; `Santilli started his channel in 2009, and his first videos show …
+    the “ambush journalist”`: the videos'; `She compared the talks to a “root canal,”
+    according to his memoir`: hers, the inner speaker's, as the codebook has nested sourcing)."""
     if not hosts:
         return None
     verbs = attribution.speech_verbs()
@@ -211,8 +213,11 @@ def _speaking_host(text: str, hosts: list[Claim]) -> Claim | None:
     if cue(hosts[0]) in verbs:
         return hosts[0]
     # (A participle's subject is the reported model's guess: `Trump released an ad calling it …`.)
-    inner = [h for h in hosts[1:] if not cue(h).endswith("ing")]
-    return max(inner, key=lambda h: h.start) if inner else hosts[0]
+    inner = [h for h in hosts[1:] if cue(h) in verbs and not cue(h).endswith("ing")]
+    if inner:
+        return max(inner, key=lambda h: h.start)
+    inner = [h for h in hosts if not cue(h).endswith("ing")]
+    return min(inner, key=lambda h: h.end - h.start) if inner else hosts[0]
 
 
 # What may join two quotes that one attribution after the second speaks for.
