@@ -726,9 +726,33 @@ def _before_adjunct(text: str, lo: int, clause: int, mention: Mention) -> Mentio
     return mention
 
 
+@lru_cache(maxsize=1)
+def _anonymity_pattern() -> re.Pattern:
+    phrases = sorted(load_words("anonymity_phrases.txt"), key=len, reverse=True)
+    ending = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(r"\s+(?:who|that)\s+[^,;:“”\"()—–]{0,60}?\b(?:%s)\s*$" % ending, re.IGNORECASE)
+
+
+def _anonymity_relative(text: str, lo: int, cue_start: int) -> int | None:
+    """Where a relative clause granting anonymity starts when it ends right before the cue
+    (`A diplomat who spoke on condition of anonymity said`, anonymity_phrases.txt), else None.
+    (Only a window ending on `named`, `identified`, `quoted`, `anonymity` or `anonymously`
+    is searched.)"""
+    window = text[max(lo, cue_start - 120):cue_start].rstrip()
+    if not window.lower().endswith(("named", "identified", "quoted", "name", "anonymity", "anonymously")):
+        return None
+    m = _anonymity_pattern().search(text, max(lo, cue_start - 120), cue_start)
+    return m.start() if m is not None and m.start() > lo else None
+
+
 def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker mention standing before a cue, skipping an apposition or relative clause
     (`The former governor, who dropped his bid last year, noted`)."""
+    # A relative clause granting anonymity right before the cue is the subject's modifier:
+    # `A senior official who asked not to be named said` (the cue's subject is the official).
+    anonymous = _anonymity_relative(text, lo, cue_start)
+    if anonymous is not None:
+        cue_start = anonymous
     # A party tag between name and cue is no clause break: `Gov. Pat McCrory (R) said`,
     # `Sen. Rand Paul, R-Ky., told`, an age: `Jim Bennett, 57, told`.
     time = _time_before_cue(text, lo, cue_start)

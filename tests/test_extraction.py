@@ -1184,6 +1184,14 @@ def test_description_subject_stops_at_a_pronoun_or_a_particle():
     assert one(claims_of(text), "indirect", "depth of the anger").mention != "The mayoral race hurtled over"
 
 
+@pytest.mark.parametrize("clause", ["who asked not to be named", "who did not want to be identified",
+                                    "who spoke on condition of anonymity", "who worked at the mill and who spoke anonymously"])
+def test_relative_clause_granting_anonymity_before_the_cue_leaves_its_antecedent_the_speaker(clause):
+    text = f"Intro.\n\nA senior official {clause} said the plant was “a death trap.”"
+    row = one(claims_of(text), "direct", "death trap")
+    assert row.mention == "A senior official" and row.anonymity == "anonymous"
+
+
 def test_name_with_titles_then_cue_after_an_exclamation_attributes_it_in_a_long_sentence():
     text = ("Intro.\n\n“The great state of Ohio is proud to cast its votes for the next mayor, Tom Baker!” "
             "US Senator Ann Cole said as she opened the long and noisy session.")
