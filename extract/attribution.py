@@ -726,9 +726,33 @@ def _before_adjunct(text: str, lo: int, clause: int, mention: Mention) -> Mentio
     return mention
 
 
+@lru_cache(maxsize=1)
+def _anonymity_pattern() -> re.Pattern:
+    phrases = sorted(load_words("anonymity_phrases.txt"), key=len, reverse=True)
+    ending = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(r"\s+(?:who|that)\s+[^,;:“”\"()—–]{0,60}?\b(?:%s)\s*$" % ending, re.IGNORECASE)
+
+
+def _anonymity_relative(text: str, lo: int, cue_start: int) -> int | None:
+    """Where a relative clause granting anonymity starts when it ends right before the cue
+    (`A diplomat who spoke on condition of anonymity said`, anonymity_phrases.txt), else None.
+    (Only a window ending on `named`, `identified`, `quoted`, `anonymity` or `anonymously`
+    is searched.)"""
+    window = text[max(lo, cue_start - 120):cue_start].rstrip()
+    if not window.lower().endswith(("named", "identified", "quoted", "name", "anonymity", "anonymously")):
+        return None
+    m = _anonymity_pattern().search(text, max(lo, cue_start - 120), cue_start)
+    return m.start() if m is not None and m.start() > lo else None
+
+
 def subject_of(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker mention standing before a cue, skipping an apposition or relative clause
     (`The former governor, who dropped his bid last year, noted`)."""
+    # A relative clause granting anonymity right before the cue is the subject's modifier:
+    # `A senior official who asked not to be named said` (the cue's subject is the official).
+    anonymous = _anonymity_relative(text, lo, cue_start)
+    if anonymous is not None:
+        cue_start = anonymous
     # A party tag between name and cue is no clause break: `Gov. Pat McCrory (R) said`,
     # `Sen. Rand Paul, R-Ky., told`, an age: `Jim Bennett, 57, told`.
     time = _time_before_cue(text, lo, cue_start)
@@ -1566,8 +1590,9 @@ def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, in
                 end = w[0] + cut.start() + (1 if w[2][cut.start():].startswith("s") else 0)
                 first = j
                 while first > 0 and _is_cap(words[first - 1][2]) and j - first < 3 \
-                        and not text[words[first - 1][1]:words[first][0]].strip():
-                    first -= 1
+                        and not text[words[first - 1][1]:words[first][0]].strip() \
+                        and words[first - 1][2].lower() not in load_words("function_words.txt"):
+                    first -= 1      # (the name's words, not `While` opening the sentence)
                 if first > 0 and words[first - 1][2].lower() == "the" and not text[words[first - 1][1]:words[first][0]].strip():
                     first -= 1
                 mention = Mention(words[first][0], end)
@@ -1599,6 +1624,9 @@ def _judged(text: str, noun_end: int, q_open: int) -> bool:
     return _COPULA.search(text, noun_end, q_open) is not None
 
 
+_ARTICLE_ONLY = re.compile(r"\s*(?:(?:a|an|the)\s+)?")
+
+
 def _complement_of_noun(text: str, noun_end: int, q_open: int) -> bool:
     m = _NOUN_COMPLEMENT.match(text, noun_end, q_open)
     if m is None:
@@ -1609,7 +1637,8 @@ def _complement_of_noun(text: str, noun_end: int, q_open: int) -> bool:
     if m is None:
         return False
     if text[m.start():m.end()].strip() in ("of", "for"):
-        return not text[m.end():q_open].strip()     # `his promise of “free college”`
+        # `his promise of “free college”`, `her assertion of a “claim of right”`
+        return _ARTICLE_ONLY.fullmatch(text, m.end(), q_open) is not None
     return True
 
 
@@ -1631,6 +1660,10 @@ def _description_fallback(text: str, s_start: int, q_open: int) -> Mention | Non
     if mention is None:
         return None
     words = _words(text, mention.start, mention.end)
+    if len(words) == 1 and words[0][2].lower() in _pronouns():
+        return mention      # `That’s why he wanted to “…”`
+    if text[s_start:mention.start].strip():
+        return None     # (only a phrase opening the sentence: `Likewise, the old plan would be “…”` is no one's)
     head = words[-1][2].lower()
     counts = _source_head_counts()
     cue_next = _words(text, mention.end, q_open)[:1]
@@ -2229,6 +2262,44 @@ def _introduces(word: str, next_word: str) -> bool:
             or word.isupper() and len(word) > 1)   # a dateline: `WASHINGTON — …`
 
 
+_OBJECT_PRONOUNS = frozenset("him her them us me it you".split())
+
+
+def _modified_head(text: str, run: list[tuple[int, int, str]], limit: int) -> Mention | None:
+    """The subject when the capitalised run opening a sentence modifies a head noun after it
+    (`Clinton aides have …`, `Union leaders also see …`, `Mexican officials now say …`): the
+    phrase to the head, not the name (whose aides speak, not Clinton). A title after the run,
+    then a name (`Harvard professor Ann Cole`, `Trump campaign manager Tom Baker`): the name,
+    the rest its descriptor. None when no head noun follows, or when the noun is a verb with
+    its object (`Trump eyes a run`, `Clinton returns to Iowa`), or a singular noun after a
+    plural (`Democrats host a forum`), or before `and` (a coordinated phrase the other rules
+    read), or when the run is a title (`Former prosecutor and New York City Mayor …`)."""
+    if all(w[2].lower().rstrip(".") in _title_stems() for w in run):
+        return None     # `Former prosecutor and …`: a title opens the phrase, no modifier
+    words = _words(text, run[-1][1], limit)[:8]
+    heads = _source_heads() | _titles() | _role_words()
+    end = _head_run_end(text, [run[-1]] + words, 0, heads)
+    if end == run[-1][1]:
+        return None
+    nouns = [w for w in words if w[1] <= end]
+    rest = words[len(nouns):]
+    last = nouns[-1][2].lower()
+    nxt = rest[0] if rest and not text[end:rest[0][0]].strip() else None
+    if nxt is not None and _is_cap(nxt[2]) and not last.endswith("s"):
+        name = []
+        for w in rest[:4]:
+            if not _is_cap(w[2]) or text[(name[-1] if name else nouns[-1])[1]:w[0]].strip():
+                break
+            name.append(w)
+        return _split_name(text, run + nouns + name)
+    if nxt is not None and (nxt[2].lower() in _DETERMINERS or nxt[2].lower() in _PREPOSITIONS
+                            or nxt[2].lower() in _OBJECT_PRONOUNS or nxt[2].lower() in _COORDINATING or _is_cap(nxt[2])):
+        return None
+    if run[-1][2].endswith("s") and not last.endswith("s"):
+        return None
+    return Mention(run[0][0], end)
+
+
 def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
     """The name or pronoun that opens a sentence (its subject), up to the first verb."""
     if text[s_start:s_start + 1] in DOUBLE_MARKS:
@@ -2240,7 +2311,8 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
     if words:
         words[0] = _uncontracted(words[0])
     for _ in range(3):
-        if not (words and (_introduces(words[0][2], words[1][2] if len(words) > 1 else "") or _adverb_opener(text, words[0]))):
+        if not (words and (_introduces(words[0][2], words[1][2] if len(words) > 1 else "") or _adverb_opener(text, words[0])
+                           or _ly_adverb_opener(text, words))):
             break
         # `After spending the week bickering, Clinton ripped into …`: the subject follows
         # the introductory phrase (or phrases: `On Thursday, after a meeting, Warren …`).
@@ -2277,6 +2349,9 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Mention | None:
         return None     # `Likewise, …`, `Last week, …`: capitalised by its place only
     if len(run) == 1 and run[0][2].lower() in load_words("function_words.txt") and _only_opens_sentences(text, run[0][2]):
         return None     # `Across town, …`, `Just click …`, `What “…” means`: a closed-class word, no name
+    modified = _modified_head(text, run, limit)
+    if modified is not None:
+        return modified if valid_mention(text, modified) else None
     # The run must be followed by a verb-like lower-case word or a comma (an aside).
     after = text[run[-1][1]:run[-1][1] + 2]
     mention = _split_name(text, run)
@@ -2327,6 +2402,15 @@ def _adverb_opener(text: str, w: tuple[int, int, str]) -> bool:
     return text[w[1]:w[1] + 1] == "," and w[2].lower() not in _source_heads() and _only_opens_sentences(text, w[2])
 
 
+def _ly_adverb_opener(text: str, words: list[tuple[int, int, str]]) -> bool:
+    """An -ly adverb opening the sentence before a lower-case word (`Hastily politicizing the
+    tragedy, Trump cast …`, `Usually when …`, `Preemptively casting doubt …`): capitalised
+    by its place only, no name (`Kelly said`: the article writes Kelly mid-sentence too)."""
+    word = words[0][2]
+    return len(words) > 1 and len(word) > 4 and word.endswith("ly") and words[1][2][:1].islower() \
+        and _only_opens_sentences(text, word)
+
+
 def _only_opens_sentences(text: str, word: str) -> bool:
     """Whether a capitalised word stands only where any word is capitalised (opening a
     sentence, a paragraph, a quote): a common word (`Last`, `Likewise`, `Frustrations`), not
@@ -2345,6 +2429,24 @@ _APPROXIMATE = frozenset("about nearly roughly almost around some over".split())
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)$")
 
 
+def _head_run_end(text: str, words: list[tuple[int, int, str]], j: int, heads: frozenset[str]) -> int:
+    """The end of a description whose head word `words[j]` is followed by more head words:
+    a title or modifier word heads nothing when a noun of the same list follows it (`Her
+    chief aide`, `A Clinton campaign official`, `The former secretary`), so the phrase runs
+    to the last of them. Not over a word of saying (`the senator said`), an -ed or -ing
+    form, a preposition, a learned cue of report (cues.tsv, precision >= 0.1: `The emails
+    show`) or a head-list word that is no noun (not_head_nouns.txt: `the senator today`)."""
+    end = words[j][1]
+    for w in words[j + 1:]:
+        low = w[2].lower()
+        if text[end:w[0]].strip() or not w[2][:1].islower() or low not in heads or low in _DETERMINERS \
+                or low in _PREPOSITIONS or low in speech_verbs() or low in _VERB_LIKE or low.endswith(("ed", "ing")) \
+                or cue_table().get(low, (0, 0.0))[1] >= 0.1 or low in load_words("not_head_nouns.txt"):
+            break
+        end = w[1]
+    return end
+
+
 def description_subject(text: str, s_start: int, limit: int, for_participle: bool = False) -> Mention | None:
     """A description opening the sentence as its subject, up to its head word:
     `The billionaire businessman began …, saying …`, `His chief aide doubled down …`,
@@ -2358,11 +2460,13 @@ def description_subject(text: str, s_start: int, limit: int, for_participle: boo
     if dateline is not None:
         # `WASHINGTON, Dec. 8 (UPI) — In response to …, Clinton’s right-hand woman …`
         return description_subject(text, dateline.end(), limit, for_participle)
-    if words[0][2].lower() in load_words("opening_adverbials.txt") or for_participle and words[0][2].lower() in _ADJUNCT_OPENERS:
+    if words[0][2].lower() in load_words("opening_adverbials.txt") or for_participle and words[0][2].lower() in _ADJUNCT_OPENERS \
+            or text[words[0][1]:words[0][1] + 1] == "," and _adverb_opener(text, words[0]):
         # `Outside the hall, about fifty farmers gathered, chanting …`: the subject follows the
         # opening adverbial's comma; for a participle's speaker, an opening prepositional
         # phrase's too (`In response to the plan, Rosa Ortiz’s top aide rallied supporters,
-        # saying …`; a quote woven into `After the vote, the plan became “…”` is nobody's).
+        # saying …`; a quote woven into `After the vote, the plan became “…”` is nobody's);
+        # so does a lone adverb's (`Likewise, a paper from … had this to say: “…”`).
         comma = text.find(",", words[0][1], limit)
         if comma < 0:
             return None
@@ -2390,8 +2494,13 @@ def description_subject(text: str, s_start: int, limit: int, for_participle: boo
             # The cue right after the phrase: `About four in 10 said …` (not `… said` as a head).
             mention = Mention(opening, words[j - 1][1])
             return mention if j >= 2 and (approximate or valid_mention(text, mention) or _determined_phrase(text, mention)) else None
-        if low in heads and low not in _DETERMINERS:     # (the learned heads hold `a`)
-            mention = Mention(opening, w[1])
+        if low in ("he", "she", "they", "we"):
+            # (the learned heads hold the pronouns: `That’s why he …`, `all she could do`:
+            # the pronoun is the subject, not the phrase up to it)
+            return Mention(w[0], w[1])
+        if low in heads and low not in _DETERMINERS and low not in load_words("not_head_nouns.txt"):
+            # (the learned heads hold `a` and `over`: `The presidential race hurtled over …`)
+            mention = Mention(opening, _head_run_end(text, words, j, heads))
             return mention if valid_mention(text, mention) else None
         if low in _VERB_LIKE:
             return None     # `The first incident came during a speech`: past its subject

@@ -201,8 +201,11 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
 
 def _speaking_host(text: str, hosts: list[Claim]) -> Claim | None:
     """The reported claim whose speaker a quote inside them takes: the first, unless its cue
-    is no verb of speech and a later one inside it is (`Since Yue submitted his proposal,
-    Ash wrote that … “…”`: Ash's, not Yue's)."""
+    is no verb of speech: then a later one whose cue is, else the innermost (shortest) one
+    whose cue is no participle (`Since Yue submitted his proposal, Ash wrote that … “…”`:
+    Ash's, not Yue's; `Santilli started his channel in 2009, and his first videos show …
+    the “ambush journalist”`: the videos'; `She compared the talks to a “root canal,”
+    according to his memoir`: hers, the inner speaker's, as the codebook has nested sourcing)."""
     if not hosts:
         return None
     verbs = attribution.speech_verbs()
@@ -211,7 +214,10 @@ def _speaking_host(text: str, hosts: list[Claim]) -> Claim | None:
         return hosts[0]
     # (A participle's subject is the reported model's guess: `Trump released an ad calling it …`.)
     inner = [h for h in hosts[1:] if cue(h) in verbs and not cue(h).endswith("ing")]
-    return max(inner, key=lambda h: h.start) if inner else hosts[0]
+    if inner:
+        return max(inner, key=lambda h: h.start)
+    inner = [h for h in hosts if not cue(h).endswith("ing")]
+    return min(inner, key=lambda h: h.end - h.start) if inner else hosts[0]
 
 
 # What may join two quotes that one attribution after the second speaks for.
@@ -238,6 +244,16 @@ def _share_attribution_after(text: str, sent_claims: list[Claim]) -> None:
             # `Although he says he “A,” and “B,” he also accuses …`: a quote joined by `and`
             # to one its cue before introduced is that cue's too.
             _copy_attribution(b, a, "coordinated")
+    for k, c in enumerate(direct):
+        if k and c.mention_start is None and c.cue_start is None and not attribution.is_title_at(text, c.start, c.end):
+            # `The paradox, says Ann Cole, is that it was “A,” not for its cost but for its
+            # “B.”`: a quote with no attribution of its own, woven into the sentence after a
+            # quote whose speaker is found, goes on in that speaker's words (not a title:
+            # `X said “…,” then sang “Bridge Over Troubled Water.”`; not before the speaker's
+            # quote, where a name or scare quote stands as often).
+            earlier = next((d for d in reversed(direct[:k]) if d.mention_start is not None), None)
+            if earlier is not None:
+                _copy_attribution(c, earlier, "same-sentence")
 
 
 def _copy_attribution(claim: Claim, source: Claim, rule: str) -> None:

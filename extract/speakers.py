@@ -1099,6 +1099,15 @@ _ADJACENT_GAP = re.compile(r"[\s,]*(?:the\s+)?")
 _NAME_BEFORE_COMMA = re.compile(r"((?:%s)(?:[ \t]+%s){0,3}),\s*$" % (_CAP, _CAP))
 
 
+def _lone_opener(text: str, name: str) -> bool:
+    """A lone capitalised word that the article writes only where sentences open
+    (`Likewise, a paper from … had this to say`, `Publicly, the GOP nominee …`): an adverb
+    set off by its comma, no name that the description after it is apposed to."""
+    from .attribution import _only_opens_sentences, _source_heads     # (attribution does not import speakers)
+
+    return " " not in name and name.lower() not in _source_heads() and _only_opens_sentences(text, name)
+
+
 def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int, str] | None:
     """When a mention is the object of a preposition ("stationed in the Middle East", "the
     chairman of the Joint Chiefs of Staff"), the speaker is the phrase that governs it: the
@@ -1115,7 +1124,7 @@ def _governing_phrase(text: str, start: int, end: int, floor: int) -> tuple[int,
         lo = max(floor, start - 80)
         name = _NAME_BEFORE_COMMA.search(text, lo, start) if text[lo:start].rstrip().endswith(",") else None
         if name and not _is_common(name.group(1).split()[0], text) and not _opening_adverbial(text, name.start(1)) \
-                and name.group(1).split()[-1].lower() not in _NOT_PERSON_WORDS:
+                and name.group(1).split()[-1].lower() not in _NOT_PERSON_WORDS and not _lone_opener(text, name.group(1)):
             return name.start(1), name.group(1)
     if mention.lower() in _QUANTIFIERS:
         # "one of the people": the quantifier alone names no one.

@@ -697,6 +697,19 @@ def test_possessor_of_a_remark_is_its_speaker():
     assert row.mention == "her" and row.speaker == "Ann Cole"
 
 
+def test_possessor_of_a_speech_noun_with_an_article_before_its_of_complement_speaks():
+    # `her assertion of a “claim of right”`: an article may stand between `of` and the quote;
+    # the judgement after it stays the cue's (`called … “significant and disturbing”`).
+    text = ("Intro.\n\nIn a statement, Tom Baker called Ann Cole’s assertion of a “claim of right” over the "
+            "mill “significant and disturbing.”")
+    claims = claims_of(text)
+    assert one(claims, "direct", "claim of right").mention == "Ann Cole"
+    assert one(claims, "direct", "significant and").mention == "Tom Baker"
+    # A word opening the sentence before the possessive name is no part of it.
+    text = "Ann Cole spoke.\n\nWhile Baker’s promise of a “new mill” won the crowd, Cole was unmoved."
+    assert one(claims_of(text), "direct", "new mill").mention == "Baker"
+
+
 def test_judging_someone_elses_remarks_is_not_credited_to_them():
     text = "Intro.\n\nMayor Tom Baker said Ann Cole’s remarks “were out of line.”"
     assert one(claims_of(text), "direct", "out of line").mention == "Tom Baker"
@@ -1088,6 +1101,97 @@ def test_description_subject_stops_at_a_verb():
     assert one(claims_of(text), "direct", "Save our land").mention != "The first incident came during a speech"
 
 
+@pytest.mark.parametrize("subject", ["Her chief aide", "A Baker campaign official", "The former secretary",
+                                     "The deputy director", "His senior adviser"])
+def test_description_subject_runs_over_a_title_word_to_the_noun_after_it(subject):
+    # `chief`, `former`, `deputy`, `senior` and `campaign` head descriptions of their own
+    # (`the chief`, `the campaign`), but before another head noun they modify it: the
+    # mention is the whole phrase, not `Her chief`.
+    text = f"Intro.\n\n{subject} doubled down on the attack on the mayor, saying “the council has failed.”"
+    assert one(claims_of(text), "direct", "council has failed").mention == subject
+
+
+def test_description_subject_is_not_extended_over_an_adverb_or_a_verb_of_report():
+    text = "Intro.\n\nThe senator today repeated the claim about the mill, saying “the council has failed.”"
+    assert one(claims_of(text), "direct", "council has failed").mention == "The senator"
+
+
+@pytest.mark.parametrize("subject", ["Baker supporters", "Union leaders", "Dayton officials", "Baker campaign aides"])
+def test_name_modifying_a_head_noun_is_no_subject_of_its_own(subject):
+    # `Baker supporters are crying “…”`: the supporters speak, not Baker; the sentence's
+    # subject is the whole phrase (for the quote with no cue and the infinitive's report).
+    text = (f"Intro.\n\nTom Baker spoke on Monday.\n\n{subject} are crying “fraud” over the vote "
+            "and threatening to stay home.")
+    row = one(claims_of(text), "direct", "fraud")
+    assert row.mention == subject and row.speaker == subject
+    assert one(claims_of(text), "indirect", "stay home").mention == subject
+
+
+def test_title_after_a_modifying_name_leaves_the_next_name_the_subject():
+    text = "Intro.\n\nDayton professor Ann Cole, who studies the river, leads the list with “a clear no.”"
+    row = one(claims_of(text), "direct", "a clear no")
+    assert row.mention == "Ann Cole" and row.descriptor == "Dayton professor"
+
+
+@pytest.mark.parametrize("sentence", ["Baker eyes a “quick win” in the valley",
+                                      "Baker returns to Dayton with a “quick win” in hand",
+                                      "Democrats host a “town forum” on Monday"])
+def test_name_before_a_verb_that_looks_like_a_head_noun_stays_the_subject(sentence):
+    text = f"Intro.\n\nTom Baker spoke on Monday.\n\n{sentence}."
+    quoted = sentence.split("“")[1].split("”")[0]
+    assert one(claims_of(text), "direct", quoted).mention == sentence.split()[0]
+
+
+def test_unattributed_quote_after_an_attributed_one_in_its_sentence_goes_on_in_its_words():
+    text = ("Intro.\n\nThe paradox of the mill, says Ann Cole, historian at the Town Library, is that it was "
+            "\"one of the oldest in the valley,\" not for its size but for its \"quiet influence on the town.\"")
+    assert one(claims_of(text), "direct", "quiet influence").mention == "Ann Cole"
+    # Not a title after it, nor a quote before the speaker's.
+    text = "Intro.\n\nTom Baker said, “Let us hear the band,” and the band played “Sweet Home Ohio.”"
+    claims = claims_of(text)
+    assert "Sweet Home Ohio" not in claims[claims.mention == "Tom Baker"].quote.str.cat()
+
+
+@pytest.mark.parametrize("opening", ["Hastily politicizing the fire at the mill,", "Usually when the mill floods,"])
+def test_ly_adverb_opening_a_sentence_is_no_speaker(opening):
+    # `Hastily`, `Usually`: capitalised by their place only, never a name; the joined verb's
+    # report is the subject's after the opening phrase.
+    text = (f"Intro.\n\n{opening} Tom Baker blamed his rivals and stressed the threat that careless "
+            "owners pose to the town.")
+    rows = claims_of(text)
+    row = rows[(rows.kind == "indirect") & rows.quote.str.startswith("the threat")].iloc[0]
+    assert row.mention == "Tom Baker"
+
+
+def test_description_after_a_lone_opening_adverb_speaks_before_a_colon():
+    # `Likewise,` is capitalised by its place only: the description after its comma is the
+    # subject, and no name it is apposed to (the speaker is not `Likewise`).
+    text = ("Intro.\n\nLikewise, a paper from the left-leaning Valley Institute had this to say about the plan: "
+            "“Families from the top half would gain the most.”")
+    row = one(claims_of(text), "direct", "top half")
+    assert row.mention == "a paper" and row.speaker == "a paper"
+    text = "Tom Baker is the judge.\n\nSignificantly, the judge said the town “cannot be made to pay.”"
+    assert one(claims_of(text), "direct", "cannot be made").speaker != "Significantly"
+
+
+def test_description_subject_stops_at_a_pronoun_or_a_particle():
+    # The learned head list holds `he` and `over`: `That’s why he` and `The race hurtled over`
+    # are no descriptions; the pronoun is the subject.
+    text = "Tom Baker teaches writing.\n\nThat’s why he wanted to “go an extra step” with his students."
+    assert one(claims_of(text), "direct", "extra step").mention == "he"
+    text = ("Intro.\n\nThe mayoral race hurtled over the weekend toward a vote that will start to reveal the "
+            "depth of the anger in the valley.")
+    assert one(claims_of(text), "indirect", "depth of the anger").mention != "The mayoral race hurtled over"
+
+
+@pytest.mark.parametrize("clause", ["who asked not to be named", "who did not want to be identified",
+                                    "who spoke on condition of anonymity", "who worked at the mill and who spoke anonymously"])
+def test_relative_clause_granting_anonymity_before_the_cue_leaves_its_antecedent_the_speaker(clause):
+    text = f"Intro.\n\nA senior official {clause} said the plant was “a death trap.”"
+    row = one(claims_of(text), "direct", "death trap")
+    assert row.mention == "A senior official" and row.anonymity == "anonymous"
+
+
 def test_name_with_titles_then_cue_after_an_exclamation_attributes_it_in_a_long_sentence():
     text = ("Intro.\n\n“The great state of Ohio is proud to cast its votes for the next mayor, Tom Baker!” "
             "US Senator Ann Cole said as she opened the long and noisy session.")
@@ -1434,6 +1538,14 @@ def test_a_quote_inside_reported_speech_takes_the_verb_of_speech_not_an_earlier_
     row = one(claims, "direct", "and even to cancel")
     assert row.mention == "Lang"
     assert one(claims, "direct", "endless excuses").mention == "Lang"
+
+
+def test_a_quote_inside_nested_reports_takes_the_innermost_one_whatever_its_cue():
+    # Neither `started` nor `show` is a verb of speech, but the quote lies in what the second
+    # one reports (codebook: nested sourcing; the inner report speaks the words).
+    text = ("Intro.\n\nAnn Cole started her radio show in 2009, and her first programs show a starkly "
+            "different person than the loud “street reporter” of today.")
+    assert one(claims_of(text), "direct", "street reporter").mention == "her first programs"
 
 
 @pytest.mark.parametrize("text, quote, speaker", [
