@@ -624,10 +624,7 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
         # `The senator walked to the podium and said …`: a verb phrase joined to the one
         # before it shares the sentence's subject (a subject of its own would stand
         # between `and` and the cue).
-        found = sentence_subject(text, s_start, w[0]) or description_subject(text, s_start, w[0])
-        if found is None and cue_table().get(low, (0, 0.0))[1] >= OPENING_PHRASE_MIN_PRECISION:
-            found = _conjoined_subject(text, s_start, w[0])
-        return found
+        return _joined_subject(text, s_start, w[0], low)
     if low.endswith("ing") and _in_opening_clause(text, s_start, w, s_end):
         # `After savaging the donors, Trump praised …`, `Despite challenging the leader, Cruz
         # said …`: a participle in a clause opening the sentence speaks for the main clause's
@@ -647,6 +644,11 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
         if found is not None:
             return found
     found = subject_of(text, s_start, w[0])
+    if found is None and (gap := _verb_gap_start(text, s_start, w[0])) < w[0]:
+        # `She has not said …`, `Clinton has since said …`, `They all agreed …`: the
+        # subject stands before words the subject search does not skip on its own.
+        found = _joined_subject(text, s_start, gap, low) if _VP_CONJUNCTION.search(text, max(s_start, gap - 16), gap) \
+            else subject_of(text, s_start, gap)     # (`… and did not say …`: a joined verb phrase)
     if found is None and _INFINITIVE_BEFORE.search(text, max(s_start, w[0] - 6), w[0]):
         return _infinitive_subject(text, s_start, w[0])
     if found is None and low.endswith("ing") and _GERUND_AFTER.search(text, max(s_start, w[0] - 24), w[0]):
@@ -717,7 +719,8 @@ def _opening_phrase_subject(text: str, s_start: int, cue_start: int, subordinate
     # (Auxiliaries and adverbs between the subject and its verb: `have also said`, `soon learned`)
     passive = False
     while words and (words[-1][2] in _TRAILING_NOISE or words[-1][2] in ("do", "does", "did", "not")
-                     or len(words) > 1 and words[-1][2] in load_words("subject_trailing_words.txt")
+                     or len(words) > 1 and (words[-1][2] in load_words("subject_trailing_words.txt")
+                                            or words[-1][2] in load_words("verb_gap_words.txt"))
                      or words[-1][2].endswith(("n't", "n’t")) or words[-1][2].endswith("ly") and len(words[-1][2]) > 4):
         passive = passive or words[-1][2] in _PASSIVE_AUXILIARIES
         words.pop()
@@ -774,6 +777,34 @@ def _conjoined_subject(text: str, s_start: int, cue_start: int) -> Mention | Non
         if word in verbs or word in _TRAILING_NOISE or word.islower() and word.endswith("ed") and "-" not in word:
             return _opening_phrase_subject(text, s_start, x[0], subordinate=False)
     return None
+
+
+def _joined_subject(text: str, s_start: int, cue_start: int, low: str) -> Mention | None:
+    """The subject of a verb phrase joined by and/but to the one before it: the sentence's."""
+    found = sentence_subject(text, s_start, cue_start) or description_subject(text, s_start, cue_start)
+    if found is None and cue_table().get(low, (0, 0.0))[1] >= OPENING_PHRASE_MIN_PRECISION:
+        found = _conjoined_subject(text, s_start, cue_start)
+    return found
+
+
+def _verb_gap_start(text: str, s_start: int, cue_start: int) -> int:
+    """Where the words between a subject and its verb cue start: auxiliaries, adverbs and
+    negations (`has not`, `have since`, `are all`, `did not`, `herself also`); cue_start
+    when there are no words of verb_gap_words.txt or subject_trailing_words.txt among them
+    (the subject search skips the rest on its own)."""
+    gap = load_words("verb_gap_words.txt")
+    trailing = load_words("subject_trailing_words.txt")
+    words = _words(text, max(s_start, cue_start - 60), cue_start)
+    start, own = cue_start, False
+    while len(words) > 1 and not text[words[-1][1]:start].strip():
+        word = words[-1][2]
+        if word in gap or word in trailing:
+            own = True
+        elif not (word in _TRAILING_NOISE or word in ("do", "does", "did") or word.endswith(_NEGATION)
+                  or word.endswith("ly") and word.islower() and len(word) > 4):
+            break
+        start = words.pop()[0]
+    return start if own else cue_start
 
 
 def _is_name(word: str) -> bool:

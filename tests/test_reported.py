@@ -745,3 +745,15 @@ def test_a_phrase_holding_a_verb_and_its_object_is_no_subject():
     text = "The ferry guild shows that the crossing is safe."
     mention = _opening_phrase_subject(text, 0, text.index("shows"))
     assert text[mention.start:mention.end] == "The ferry guild"
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("The harbour master spoke first. She has not said whether the ferry will sail.", "said", "She"),
+    ("Tova Brink is not saying that the levy will pass.", "saying", "Tova Brink"),
+    ("Tova Brink has since conceded that the levy was too high.", "conceded", "Tova Brink"),
+    ("The ferry pilots all agreed that the channel was too shallow.", "agreed", "The ferry pilots"),
+    ("Brink and Osei have both argued that the levy is unfair.", "argued", "Brink and Osei"),
+    ("The harbour board met twice and did not say when the ferry would sail.", "say", "The harbour board"),
+])
+def test_a_subject_before_a_negation_since_or_floating_quantifier_speaks(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
