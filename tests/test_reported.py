@@ -757,3 +757,19 @@ def test_a_phrase_holding_a_verb_and_its_object_is_no_subject():
 ])
 def test_a_subject_before_a_negation_since_or_floating_quantifier_speaks(sentence, cue, mention):
     assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Among those who said the levy was unfair, most were sailors.", "said"),
+    ("There are many who have argued that the levy is unfair.", "argued"),
+    ("She was a self-described harbour poet who insisted that the levy was unfair.", "insisted"),
+    ("Tova Brink, the levy's longtime critic who is now advising the board, said little.", "advising"),
+])
+def test_a_relative_who_before_its_cue_is_the_speaker(sentence, cue):
+    assert _by_cue(sentence, cue).mention == "who"
+
+
+def test_a_relative_that_before_its_cue_is_no_speaker():
+    # PolNeAR train credits what `a chart that showed …` reports to who cited the chart.
+    row = _by_cue("Vera Dahl kept a chart that showed the ferry was late.", "showed")
+    assert row.mention is None or row.mention != row.mention
