@@ -578,7 +578,9 @@ def _raising_passive(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
         start, end = _trim(text, after.end(), end)
     else:
         subject = _cue_subject(text, s_start, w, w[2].lower(), s_end)
-        start, end = _trim(text, subject.start if subject is not None else s_start, end)
+        # (from a description the name is apposed to: `The owner, Rosa Lind, was reported …`)
+        first = s_start if subject is None else min(subject.start, subject.descriptor[0]) if subject.descriptor else subject.start
+        start, end = _trim(text, first, end)
     claim = _after_claim(text, sent, w, None, start, end)
     if claim is not None:
         claim.rule = "reported-passive"

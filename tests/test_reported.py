@@ -773,3 +773,12 @@ def test_a_relative_that_before_its_cue_is_no_speaker():
     # PolNeAR train credits what `a chart that showed …` reports to who cited the chart.
     row = _by_cue("Vera Dahl kept a chart that showed the ferry was late.", "showed")
     assert row.mention is None or row.mention != row.mention
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("The harbour master, Tova Brink, said that the ferry would sail late.", "Tova Brink"),
+    ("A ferry spokesman, Osei Mensah, conceded that the crossing was rough.", "Osei Mensah"),
+])
+def test_a_name_apposed_to_a_description_opening_the_sentence_speaks(sentence, mention):
+    row = only(indirect_of(sentence))
+    assert row.mention == mention
