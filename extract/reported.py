@@ -656,6 +656,14 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
         # who said …`: a relative `who` right before the cue (its auxiliaries and adverbs
         # aside) is its subject; the speakers step resolves it.
         found = _relative_pronoun(text, s_start, w[0])
+    if found is None and (aside := _DASH_ASIDE.search(text, max(s_start, w[0] - 160), w[0])) is not None:
+        # `Barton — the group's leader — said …`, `Democrats — and some Republicans — say …`:
+        # the phrase before an aside set off by dashes.
+        found = subject_of(text, s_start, aside.start())
+        if found is not None and text[found.start:found.end].isupper():
+            found = None    # (`CLEVELAND - When …`: a dateline, no subject)
+        if found is None and cue_table().get(low, (0, 0.0))[1] >= OPENING_PHRASE_MIN_PRECISION:
+            found = _opening_phrase_subject(text, s_start, aside.start())
     if found is None and _INFINITIVE_BEFORE.search(text, max(s_start, w[0] - 6), w[0]):
         return _infinitive_subject(text, s_start, w[0])
     if found is None and low.endswith("ing") and _GERUND_AFTER.search(text, max(s_start, w[0] - 24), w[0]):
@@ -789,6 +797,12 @@ def _conjoined_subject(text: str, s_start: int, cue_start: int) -> Mention | Non
 # (Only `who`: PolNeAR train credits most claims after a `that` or `which` relative to
 # another source, `an email chain that showed …` to who cited the chain: 20 of 97 `that`
 # cues with a gold source had it as the speaker.)
+# An aside between two dashes of one kind right before the cue (its adverbs and auxiliaries
+# after it): `X — the group's leader — said`, `X - who … - has also argued`.
+_DASH_ASIDE = re.compile(r"(?:\s*—|\s+-\s|\s*–)[^—–\n;:“”\"]{2,140}?(?:—|\s-|–)\s*"
+                         r"(?:(?:also|has|have|had|is|are|was|were|will|would|now|since|not|all|both|only|even|then|[a-z]+ly)\s+)*$")
+
+
 _RELATIVE_PRONOUNS = frozenset(("who", "who’s", "who's"))
 # Words a relative pronoun follows that are no noun it can stand for: a verb (`asked who
 # said`), a preposition or conjunction (`and that shows`), a closed-class word; the

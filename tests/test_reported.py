@@ -782,3 +782,19 @@ def test_a_relative_that_before_its_cue_is_no_speaker():
 def test_a_name_apposed_to_a_description_opening_the_sentence_speaks(sentence, mention):
     row = only(indirect_of(sentence))
     assert row.mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("Tova Brink — the harbour guild's leader — said that the ferry would sail late.", "said", "Tova Brink"),
+    ("Ferry pilots — and some of their passengers — say that the channel is too shallow.", "say", "Ferry pilots"),
+    ("Osei Mensah - who ran the guild for a decade - has also argued that the levy is unfair.", "argued", "Osei Mensah"),
+])
+def test_the_phrase_before_an_aside_between_dashes_speaks(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
+
+
+def test_a_dateline_before_a_dash_is_no_speaker():
+    # (The opening dash and the one after `exuberant` would set off an aside.)
+    rows = indirect_of("PORTLAND - When the vote ended, the pilots were exuberant - thrilled with the count "
+                       "and confident that the levy would fall.")
+    assert "PORTLAND" not in set(rows.mention.dropna())
