@@ -646,6 +646,13 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
         if found is not None:
             return found
     found = subject_of(text, s_start, w[0])
+    if " who " in text[max(s_start, w[0] - 120):w[0]]:
+        # `Officials who spoke on condition of anonymity said …`, `Voters who backed Ruiz
+        # said …` (not `Ruiz`): the phrase a restrictive relative clause follows, when the
+        # subject found so far is none or inside that clause.
+        relative = _subject_before_relative(text, s_start, w[0], low)
+        if relative is not None and (found is None or found.start >= relative[1]):
+            found = relative[0]
     if found is None and (gap := _verb_gap_start(text, s_start, w[0])) < w[0]:
         # `She has not said …`, `Clinton has since said …`, `They all agreed …`: the
         # subject stands before words the subject search does not skip on its own.
@@ -808,6 +815,45 @@ _RELATIVE_PRONOUNS = frozenset(("who", "who’s", "who's"))
 # said`), a preposition or conjunction (`and that shows`), a closed-class word; the
 # quantifiers and pronouns that head a phrase of their own (`those who say`) stay.
 _ANTECEDENT_PRONOUNS = frozenset("those many some others one anyone everyone people all".split())
+
+
+_WHO_CLAUSE = re.compile(r"(?<=[\w.)])\s+who\s+(?=[a-z])")
+
+
+def _subject_before_relative(text: str, s_start: int, cue_start: int, low: str) -> tuple[Mention, int] | None:
+    """The phrase before a restrictive `who` clause that ends right before the cue, and where
+    that clause's words start: the clause holds no mark (a comma would set off an
+    apposition, read elsewhere), opens with a verb or adverb, holds more than auxiliaries and
+    adverbs (`who has refused`: the cue is the clause's verb), and the word before `who` is
+    a noun."""
+    lo = max(s_start, cue_start - 120)
+    m = None
+    for m in _WHO_CLAUSE.finditer(text, lo, cue_start):
+        pass
+    if m is None or m.end() >= cue_start or any(ch in text[m.end():cue_start] for ch in ",;:()“”\"—–[]") \
+            or " - " in text[m.end():cue_start] or " who " in text[m.end() - 1:cue_start]:
+        return None
+    clause = _words(text, m.end(), cue_start)
+    first = clause[0][2]
+    if first in load_words("function_words.txt") and first not in _TRAILING_NOISE or first in _PREPOSITIONS:
+        return None     # (`who the board hired`: an object relative)
+    if all(x[2] in _TRAILING_NOISE or x[2] in load_words("verb_gap_words.txt") or x[2].endswith("ly") for x in clause):
+        return None
+    if any(x[2] in ("to", "and", "or", "but") for x in clause) \
+            or low.endswith("ing") and clause[-1][2] not in _AUX_BEFORE:
+        return None     # (`who risked their lives to defend`, `who know me and have voted`, `who lobbied against
+        #               creating`: the cue is in the relative clause, not the main clause's verb)
+    before = _word_before(text, max(s_start, m.start() - 40), m.start() + 1)
+    if before is None:
+        return None
+    word = before[2].lower()
+    if word not in _ANTECEDENT_PRONOUNS and (word in load_words("function_words.txt") or word in _PREPOSITIONS
+                                             or word in load_words("clause_verbs.txt") or word in speech_verbs()):
+        return None
+    found = subject_of(text, s_start, m.start() + 1)
+    if found is None and cue_table().get(low, (0, 0.0))[1] >= OPENING_PHRASE_MIN_PRECISION:
+        found = _opening_phrase_subject(text, s_start, m.start() + 1)
+    return (found, m.end()) if found is not None else None
 
 
 def _relative_pronoun(text: str, s_start: int, cue_start: int) -> Mention | None:

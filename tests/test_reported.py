@@ -798,3 +798,15 @@ def test_a_dateline_before_a_dash_is_no_speaker():
     rows = indirect_of("PORTLAND - When the vote ended, the pilots were exuberant - thrilled with the count "
                        "and confident that the levy would fall.")
     assert "PORTLAND" not in set(rows.mention.dropna())
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("Ferry pilots who crossed the channel in May said that the levy was unfair.", "said", "Ferry pilots"),
+    ("The woman who ran the guild for years said that the levy was unfair.", "said", "The woman"),
+    # not the name inside the relative clause
+    ("Pilots who back Osei Mensah say that the levy is unfair.", "say", "Pilots"),
+    # the cue of the relative clause itself keeps `who`
+    ("Vera Dahl, a harbour pilot who has argued that the levy is unfair, retired.", "argued", "who"),
+])
+def test_the_phrase_before_a_restrictive_who_clause_speaks(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
