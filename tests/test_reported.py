@@ -810,3 +810,19 @@ def test_a_dateline_before_a_dash_is_no_speaker():
 ])
 def test_the_phrase_before_a_restrictive_who_clause_speaks(sentence, cue, mention):
     assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("Tova Brink's claim that the levy was unfair drew a crowd.", "Tova Brink"),
+    ("Mr. Osei's original pledge to cut the levy was forgotten.", "Mr. Osei"),
+    ("The council's earlier assertion that the levy was unfair fell flat.", "The council"),
+])
+def test_a_name_possessing_a_noun_of_speech_speaks(sentence, mention):
+    row = only(indirect_of(sentence))
+    assert row.mention == mention
+
+
+def test_a_possessed_noun_before_a_verb_cue_is_the_speaker():
+    # `Brink's campaign said`: the campaign speaks, not Brink.
+    row = _by_cue("Tova Brink's campaign said that the levy was unfair.", "said")
+    assert row.mention == "Tova Brink's campaign"
