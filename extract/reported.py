@@ -1149,7 +1149,7 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
         mention = apposed or mention_before(text, comma + 1, w[0])
         if mention is not None and not valid_mention(text, mention):
             return None
-        if tail and not _ADJUNCT_TAIL.match(tail):
+        if tail and not _ADJUNCT_TAIL.match(tail) and not (mention is not None and _listener_tail(w[2].lower(), tail)):
             return None
         if mention is None:
             return None     # (a mention found here is valid: checked above)
@@ -1188,6 +1188,17 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
     if mention.descriptor:
         claim.descriptor_start, claim.descriptor_end = mention.descriptor
     return claim
+
+
+_LISTENER_CUES = frozenset("told tells tell".split())
+
+
+def _listener_tail(low: str, tail: str) -> bool:
+    """Whether what follows a cue of telling is its listener and an adjunct, no content of
+    its own (`''…,'' Jane Roe, the former governor, told CNN on Sunday.`)."""
+    words = tail.split()
+    return low in _LISTENER_CUES and len(words) <= 10 and not any(
+        x.lower() in ("that", "whether", "if", "how", "why", "what", "to") for x in words)
 
 
 @lru_cache(maxsize=1)

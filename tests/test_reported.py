@@ -826,3 +826,14 @@ def test_a_possessed_noun_before_a_verb_cue_is_the_speaker():
     # `Brink's campaign said`: the campaign speaks, not Brink.
     row = _by_cue("Tova Brink's campaign said that the levy was unfair.", "said")
     assert row.mention == "Tova Brink's campaign"
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("The crossing will close in May, a harbour spokesman told The Ledger.", "a harbour spokesman"),
+    ("The ferry was late again, he told reporters on Friday.", "he"),
+    ("''The levy is unfair,'' Tova Brink, the guild's chairwoman, told the Ledger.", "Tova Brink"),
+])
+def test_content_before_a_subject_who_told_a_listener(sentence, mention):
+    rows = indirect_of(sentence)
+    row = only(rows[rows.cue == "told"])
+    assert row.mention == mention
