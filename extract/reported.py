@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from . import logistic, textindex
-from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS, _TRAILING_NOISE,
+from .attribution import (MIN_CONTENT_WORDS, NOT_SPEECH, _MAX_MENTION_WORDS, _PREPOSITIONS, _TRAILING_NOISE, _ADJUNCT_PREPOSITIONS,
                           _WORD, _PASSIVE_AUXILIARIES, _PASSIVE_BEFORE, _apposed, _clause_subject, _word_before, _earlier_cue_subject, _in_opening_clause, _is_cue, description_subject, _words, cue_table, cues_in, mention_after,
                           mention_before, sentence_subject, speech_verbs, subject_of, valid_mention)
 from .attribution import Mention, _NOT_NAMES
@@ -677,6 +677,15 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
             found = None    # (`CLEVELAND - When …`: a dateline, no subject)
         if found is None and cue_table().get(low, (0, 0.0))[1] >= OPENING_PHRASE_MIN_PRECISION:
             found = _opening_phrase_subject(text, s_start, aside.start())
+    if found is None and text[max(s_start, w[0] - 40):w[0]].count(",") >= 1 \
+            and (aside := _COMMA_ASIDE.search(text, max(s_start, w[0] - 120), w[0])) is not None \
+            and _aside_opener(aside.group(1)):
+        # `Supporters of the ruling, on the other hand, argued …`, `A federal judge, in
+        # response to a request, ordered …`, `Justice Roe, if she had been there, would have
+        # said …`: the phrase before an adverbial aside between commas.
+        found = subject_of(text, s_start, aside.start())
+        if found is None and cue_table().get(low, (0, 0.0))[1] >= OPENING_PHRASE_MIN_PRECISION:
+            found = _opening_phrase_subject(text, s_start, aside.start())
     if found is None and _INFINITIVE_BEFORE.search(text, max(s_start, w[0] - 6), w[0]):
         return _infinitive_subject(text, s_start, w[0])
     if found is None and low.endswith("ing") and _GERUND_AFTER.search(text, max(s_start, w[0] - 24), w[0]):
@@ -814,6 +823,19 @@ def _conjoined_subject(text: str, s_start: int, cue_start: int) -> Mention | Non
 # after it): `X — the group's leader — said`, `X - who … - has also argued`.
 _DASH_ASIDE = re.compile(r"(?:\s*—|\s+-\s|\s*–)[^—–\n;:“”\"]{2,140}?(?:—|\s-|–)\s*"
                          r"(?:(?:also|has|have|had|is|are|was|were|will|would|now|since|not|all|both|only|even|then|[a-z]+ly)\s+)*$")
+
+
+# An aside between two commas right before the cue (its adverbs and auxiliaries after it).
+_COMMA_ASIDE = re.compile(r",\s*([a-z][\w’'-]*)[^,;:()“”\"—–\n]{0,80},\s*"
+                          r"(?:(?:also|has|have|had|is|are|was|were|will|would|could|might|may|now|since|not|all|both"
+                          r"|only|even|then|almost|certainly|[a-z]+ly)\s+)*$")
+
+
+def _aside_opener(word: str) -> bool:
+    """Whether a word opens an adverbial aside (a preposition, a subordinator, an adverb),
+    not an apposition (`a former aide`) or a relative clause (read by subject_of)."""
+    return word in _PREPOSITIONS or word in _ADJUNCT_PREPOSITIONS or word in _CLAUSE_CONJUNCTIONS - _COORDINATORS \
+        or word in load_words("aside_openers.txt") or word.endswith("ly") and len(word) > 4
 
 
 _RELATIVE_PRONOUNS = frozenset(("who", "who’s", "who's"))

@@ -837,3 +837,12 @@ def test_content_before_a_subject_who_told_a_listener(sentence, mention):
     rows = indirect_of(sentence)
     row = only(rows[rows.cue == "told"])
     assert row.mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("Supporters of the levy, on the other hand, argued that the ferry needed the money.", "argued", "Supporters of the levy"),
+    ("Two past ferry strikes, over a decade apart, suggest that the guild will hold out.", "suggest", "Two past ferry strikes"),
+    ("A federal judge, in response to a request, ordered that the ferry records be released.", "ordered", "A federal judge"),
+])
+def test_the_phrase_before_an_adverbial_aside_between_commas_speaks(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
