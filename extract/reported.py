@@ -643,7 +643,7 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
         # the clause it hangs from: the speaker of an earlier cue in the sentence, else the
         # sentence's subject.
         return (_earlier_cue_subject(text, s_start, w[0]) or sentence_subject(text, s_start, w[0])
-                or description_subject(text, s_start, w[0]))
+                or description_subject(text, s_start, w[0]) or _opening_subject_before_comma(text, s_start, w[0]))
     control = _controller_start(text, s_start, w[0])
     if control is not None:
         # `she declined to claim victory`, `Cruz is likely to argue`: the subject of the word
@@ -677,6 +677,10 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
             found = None    # (`CLEVELAND - When …`: a dateline, no subject)
         if found is None and cue_table().get(low, (0, 0.0))[1] >= OPENING_PHRASE_MIN_PRECISION:
             found = _opening_phrase_subject(text, s_start, aside.start())
+    if found is None and text[max(s_start, w[0] - 3):w[0]].rstrip().endswith(","):
+        # `Mr. Osei, asked about the levy, said …`, `Chris Christie, eager all evening to
+        # jab …`: a participle or adjective right after the subject opening the sentence.
+        found = _opening_subject_before_comma(text, s_start, w[0])
     if found is None and text[max(s_start, w[0] - 40):w[0]].count(",") >= 1 \
             and (aside := _COMMA_ASIDE.search(text, max(s_start, w[0] - 120), w[0])) is not None \
             and _aside_opener(aside.group(1)):
@@ -829,6 +833,29 @@ _DASH_ASIDE = re.compile(r"(?:\s*—|\s+-\s|\s*–)[^—–\n;:“”\"]{2,140}?
 _COMMA_ASIDE = re.compile(r",\s*([a-z][\w’'-]*)[^,;:()“”\"—–\n]{0,80},\s*"
                           r"(?:(?:also|has|have|had|is|are|was|were|will|would|could|might|may|now|since|not|all|both"
                           r"|only|even|then|almost|certainly|[a-z]+ly)\s+)*$")
+
+
+def _opening_subject_before_comma(text: str, s_start: int, cue_start: int) -> Mention | None:
+    """The subject that is all of the sentence before the comma right before the cue (`The
+    Ledger, citing …`), a conjunction opening the sentence aside; not an adverbial (`In May,`)."""
+    comma = text.rfind(",", s_start, cue_start)
+    if comma < 0 or text[comma + 1:cue_start].strip() or "," in text[s_start:comma]:
+        return None
+    words = _words(text, s_start, comma)
+    if words and words[0][2].lower() in _COORDINATORS:
+        words = words[1:]
+    if not words or len(words) > _MAX_MENTION_WORDS:
+        return None
+    cue = text[cue_start:cue_start + 30].split(None, 1)[0].lower()
+    if cue in load_words("reduced_relative_participles.txt") or cue in load_words("naming_participles.txt"):
+        return None     # (`The video, released in late November, is …`: the participle says nothing)
+    found = subject_of(text, words[0][0], comma)
+    if found is None or found.start != words[0][0] or found.end != words[-1][1] or not valid_mention(text, found):
+        return None
+    if any(x[2] in load_words("function_words.txt") and x[2] not in _PHRASE_OPENERS or x[2] in _TRAILING_NOISE
+           or x[2].islower() and x[2].endswith("ed") for x in words[1:]):
+        return None     # (`The senator did give Trump some credit, saying`: a clause, not a phrase)
+    return found
 
 
 def _aside_opener(word: str) -> bool:

@@ -846,3 +846,17 @@ def test_content_before_a_subject_who_told_a_listener(sentence, mention):
 ])
 def test_the_phrase_before_an_adverbial_aside_between_commas_speaks(sentence, cue, mention):
     assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("The Ledger, citing harbour records, reported that the ferry was late.", "citing", "The Ledger"),
+    ("But Tova Brink, eager all evening to fault the guild, left early.", "eager", "Tova Brink"),
+])
+def test_a_participle_right_after_the_opening_subject_speaks_for_it(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
+
+
+def test_a_clause_before_the_comma_is_no_subject_of_a_participle():
+    rows = indirect_of("The Vermont Democrat did give Osei some credit during the interview, saying he should be thanked.")
+    row = only(rows[rows.cue == "saying"])
+    assert row.mention != "The Vermont Democrat did give Osei some credit during the interview"
