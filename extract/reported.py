@@ -692,6 +692,10 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
             found = _opening_phrase_subject(text, s_start, aside.start())
     if found is None and _INFINITIVE_BEFORE.search(text, max(s_start, w[0] - 6), w[0]):
         return _infinitive_subject(text, s_start, w[0])
+    if found is None and not low.endswith("ing"):
+        # `While many agreed …`, `And both vowed …`, `Even so, some remained skeptical …`,
+        # `Most of them said …`: a quantifier standing alone as the subject of a clause.
+        found = _lone_quantifier(text, s_start, w[0])
     if found is None and low.endswith("ing") and _GERUND_AFTER.search(text, max(s_start, w[0] - 24), w[0]):
         # `Zucker responded by saying that …`, `Clinton has answered her critics while
         # insisting …`: a gerund after a preposition of manner or time speaks for the
@@ -856,6 +860,36 @@ def _opening_subject_before_comma(text: str, s_start: int, cue_start: int) -> Me
            or x[2].islower() and x[2].endswith("ed") for x in words[1:]):
         return None     # (`The senator did give Trump some credit, saying`: a clause, not a phrase)
     return found
+
+
+# A quantifier alone, or with `of them` (`Most of them said`), at the end of the words before a cue.
+_QUANTIFIER_PHRASE = re.compile(r"((?:[Bb]oth|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Ff]ew|[Aa]ll|[Oo]thers)"
+                                r"(?:\s+of\s+(?:them|those|us|these))?)\s+$")
+# The same after a comma or a conjunction (`and`/`but` only after a comma or opening the
+# sentence: `Edwards and others said` is one subject).
+_LONE_QUANTIFIER = re.compile(r"(?:(?<=[,;:])|,\s*(?:and|but|yet|so)|(?<![\w’'-])(?:And|But|Yet|So|[Ww]hile|[Aa]lthough|[Tt]hough"
+                              r"|[Ww]hen|[Ii]f|[Bb]ecause|[Ss]ince|[Ww]hereas))\s*" + _QUANTIFIER_PHRASE.pattern)
+
+
+def _lone_quantifier(text: str, s_start: int, cue_start: int) -> Mention | None:
+    """A quantifier (with `of them`) alone as a clause's subject right before the cue, its
+    auxiliaries and adverbs aside: after the sentence's start, a comma or a conjunction, not
+    after a verb or relative (`which some have argued`, `addressed to many`)."""
+    end = cue_start
+    words = _words(text, max(s_start, end - 60), end)
+    while words and (words[-1][2] in _TRAILING_NOISE or words[-1][2] in ("do", "does", "did", "not", "since")
+                     or words[-1][2].endswith(_NEGATION) or words[-1][2] in load_words("subject_trailing_words.txt")
+                     or words[-1][2].endswith("ly") and words[-1][2].islower() and len(words[-1][2]) > 4) \
+            and not text[words[-1][1]:end].strip():
+        end = words.pop()[0]
+    m = _LONE_QUANTIFIER.search(text, s_start, end)
+    if m is None:
+        # (opening the sentence: the phrase alone, after any opening quotation mark)
+        lead = s_start + len(text[s_start:end]) - len(text[s_start:end].lstrip(" \t\n“\"‘("))
+        m = _QUANTIFIER_PHRASE.match(text, lead, end)
+    if m is None or end < cue_start and text[end:end + 30].split(None, 1)[0].endswith("ly"):
+        return None     # (`and most recently offered`: `most` modifies the adverb)
+    return Mention(m.start(1), m.end(1))
 
 
 def _aside_opener(word: str) -> bool:

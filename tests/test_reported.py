@@ -860,3 +860,22 @@ def test_a_clause_before_the_comma_is_no_subject_of_a_participle():
     rows = indirect_of("The Vermont Democrat did give Osei some credit during the interview, saying he should be thanked.")
     row = only(rows[rows.cue == "saying"])
     assert row.mention != "The Vermont Democrat did give Osei some credit during the interview"
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("While many agreed that the levy was unfair, the guild voted for it.", "agreed", "many"),
+    ("Osei and Brink met on Friday. And both vowed that the levy would fall.", "vowed", "both"),
+    ("Most of them said that the ferry would sail late.", "said", "Most of them"),
+    ("The pilots met on Friday. Both have promised that the levy would fall.", "promised", "Both"),
+])
+def test_a_lone_quantifier_opening_a_clause_speaks(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("Osei and others said that the levy would fall.", "said", "Osei and others"),
+    ("She had piloted ferries since 2010, and most recently argued that the levy would fall.", "argued", None),
+])
+def test_a_quantifier_in_a_coordination_or_before_an_adverb_is_no_lone_subject(sentence, cue, mention):
+    row = _by_cue(sentence, cue)
+    assert row.mention == mention or mention is None and row.mention != row.mention
