@@ -647,8 +647,15 @@ def _cue_subject(text: str, s_start: int, w: tuple[int, int, str], low: str, s_e
     control = _controller_start(text, s_start, w[0])
     if control is not None:
         # `she declined to claim victory`, `Cruz is likely to argue`: the subject of the word
-        # before `to` is the infinitive's.
+        # before `to` is the infinitive's (past degree words: `were slightly more likely to`,
+        # and other control words: `seemed ready to`).
+        words = _words(text, max(s_start, control - 40), control)
+        while words and (words[-1][2] in load_words("degree_words.txt") or words[-1][2] in load_words("control_words.txt")) \
+                and not text[words[-1][1]:control].strip():
+            control = words.pop()[0]    # (and a chain of them: `seemed ready to say`)
         found = subject_of(text, s_start, control)
+        if found is None and cue_table().get(low, (0, 0.0))[1] >= OPENING_PHRASE_MIN_PRECISION:
+            found = _opening_phrase_subject(text, s_start, control)     # (`The pilots intend to argue …`)
         if found is not None:
             return found
     found = subject_of(text, s_start, w[0])

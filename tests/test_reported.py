@@ -879,3 +879,14 @@ def test_a_lone_quantifier_opening_a_clause_speaks(sentence, cue, mention):
 def test_a_quantifier_in_a_coordination_or_before_an_adverb_is_no_lone_subject(sentence, cue, mention):
     row = _by_cue(sentence, cue)
     assert row.mention == mention or mention is None and row.mention != row.mention
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("Investors tend to dislike the claim that the levy is fair.", "dislike", "Investors"),
+    ("The pilots intend to argue that the levy is unfair.", "argue", "The pilots"),
+    ("Ferry riders were slightly more likely to say that the levy was unfair.", "say", "Ferry riders"),
+    ("But for months, the harbour board has opted to remain quiet about the claim that the levy is unfair.", "remain",
+     "the harbour board"),
+])
+def test_a_cue_after_a_subject_control_word_takes_the_subject(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
