@@ -890,3 +890,11 @@ def test_a_quantifier_in_a_coordination_or_before_an_adverb_is_no_lone_subject(s
 ])
 def test_a_cue_after_a_subject_control_word_takes_the_subject(sentence, cue, mention):
     assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, cue, mention", [
+    ("Osei met the board. He soon learned that the levy was unfair.", "learned", "He"),
+    ("Tova Brink has nevertheless argued that the levy is unfair.", "argued", "Tova Brink"),
+])
+def test_a_sentence_adverb_between_subject_and_cue_is_skipped(sentence, cue, mention):
+    assert _by_cue(sentence, cue).mention == mention
