@@ -2518,7 +2518,8 @@ _APPOSED = re.compile(r"(?:^|(?<=[,;:“”\"]))([^,;:“”\"]+?)(?:,\s+\d{1,3}
 _APPOSED_TIGHT = re.compile(r"(?:^|(?<=[,;:“”\"]))([^,;:“”\"]+?)(?:,\s+\d{1,3})?,\s+((?:the|a|an)\s[^,;“”\"]+?),\s*$")
 # A description, then the name apposed to it: `her senior policy adviser, Jake Sullivan, said`.
 # (Two names joined by `and` too: `Henry Clay’s biographers, David and Jeanne Heidler, wrote`.)
-_NAME_APPOSED = re.compile(r"(?:^|,)\s*((?:the|a|an|his|her|its|their|our)\s[^,;:“”\"]+|%s),\s+"
+# (The determiner may open the sentence, capitalised: `The party chairman, Kelly Armstrong, called`.)
+_NAME_APPOSED = re.compile(r"(?:^|,)\s*((?:[Tt]he|[Aa]|[Aa]n|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s[^,;:“”\"]+|%s),\s+"
                            r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s+and\s+"
                            r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,2}),\s*$" % _POSSESSIVE_APPOSITION.replace("+?", "+"))
 
