@@ -24,7 +24,7 @@ from operator import itemgetter
 from .lexicon import load_table, load_words
 from .quotes import DOUBLE_MARKS, Quote
 from .schema import Claim
-from .textindex import char_offsets, match_table, matches_among, matches_between, window_safe
+from .textindex import char_offsets, match_table, matches_among, window_reader, window_safe
 
 # --- lexicons -------------------------------------------------------------------------
 
@@ -195,8 +195,9 @@ class Mention:
 _TEXT = itemgetter(2)      # a word's string in a (start, end, word) match
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return matches_between(text, _WORD, start, end)
+# _words(text, start, end): matches_between(text, _WORD, start, end), the reader bound to
+# _WORD once (one Python call a window, not a wrapper around a second).
+_words = window_reader(_WORD)
 
 
 def _word_before(text: str, start: int, end: int) -> tuple[int, int, str] | None:
