@@ -1647,3 +1647,31 @@ def test_honorific_on_real_articles():
         assert honorific_matches(speakers._HONORIFIC, text) == expected
         found += len(expected)
     assert found > 5
+
+
+# --- quotes.uses_single_marks: no scan of a text without an opening single mark ---------
+
+def reference_uses_single_marks(text: str) -> bool:
+    from extract.quotes import DOUBLE_MARKS
+    if any(m in text for m in DOUBLE_MARKS):
+        return False
+    return len(re.findall(r"(?:^|[\s(\[—–])\u2018\w", text, re.MULTILINE)) >= 2
+
+
+single_mark_text = st.lists(st.sampled_from(["‘", "’", "'", " ", "\n", "(", "[", "—", "–", "word", "A", "“", "x"]),
+                            max_size=30).map("".join)
+
+
+@SETTINGS
+@given(single_mark_text)
+@example("He called it ‘fake’ and ‘sad’.")
+@example("‘One’ (‘two’)")
+def test_uses_single_marks_as_the_scan_says(text):
+    from extract.quotes import uses_single_marks
+    assert uses_single_marks(text) == reference_uses_single_marks(text)
+
+
+def test_uses_single_marks_on_real_articles():
+    from extract.quotes import uses_single_marks
+    for text in REAL_TEXTS:
+        assert uses_single_marks(text) == reference_uses_single_marks(text)
