@@ -19,11 +19,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 
 from .lexicon import load_table, load_words
 from .quotes import DOUBLE_MARKS, Quote
 from .schema import Claim
-from .textindex import char_offsets, match_table, matches_among, matches_between, window_safe
+from .textindex import char_offsets, match_table, matches_among, window_reader, window_safe
 
 # --- lexicons -------------------------------------------------------------------------
 
@@ -191,8 +192,12 @@ class Mention:
     descriptor: tuple[int, int] | None = None
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return matches_between(text, _WORD, start, end)
+_TEXT = itemgetter(2)      # a word's string in a (start, end, word) match
+
+
+# _words(text, start, end): matches_between(text, _WORD, start, end), the reader bound to
+# _WORD once (one Python call a window, not a wrapper around a second).
+_words = window_reader(_WORD)
 
 
 def _word_before(text: str, start: int, end: int) -> tuple[int, int, str] | None:
@@ -268,7 +273,8 @@ def mention_before(text: str, clause_start: int, cue_start: int) -> Mention | No
     # (A reporting word is a word of the phrase only if its letters are in the phrase: most
     # phrases hold none, and their words are not listed.)
     span = text[mention.start:mention.end]
-    if not any(verb in span for verb in _REPORTING_WORDS):
+    # (_REPORTING_WORDS written out: a generator per mention cost more than the four tests.)
+    if not ("said" in span or "say" in span or "told" in span or "tell" in span):
         return mention
     words = _words(text, mention.start, mention.end)
     cut = next((w for w in words[1:] if w[2] in _REPORTING), None)
@@ -323,9 +329,11 @@ def _after_clause_opener(words: list[tuple[int, int, str]]) -> list[tuple[int, i
     `reporters were told that the White House said …` (a complement clause). The subject is what follows `that`, when that opens a
     noun phrase (a pronoun, a determiner, a name, a speaker word). A relative clause inside
     the subject (`the group that organized the rally said`) goes on with a verb and stays."""
-    k = next((i for i in range(len(words) - 2, -1, -1) if words[i][2] in _CLAUSE_OPENERS), None)
-    if k is None:
+    # (Most clauses hold no opener: a set test over the words' strings, a C loop, rules
+    # that out before the generator that finds the last one.)
+    if _CLAUSE_OPENERS.isdisjoint(map(_TEXT, words[:-1])):
         return words
+    k = next((i for i in range(len(words) - 2, -1, -1) if words[i][2] in _CLAUSE_OPENERS), None)
     return words[k + 1:] if _opens_noun_phrase(words[k + 1:], modified=True) else words
 
 
@@ -357,9 +365,9 @@ def _after_clause_verb(text: str, words: list[tuple[int, int, str]]) -> list[tup
     A noun phrase holds no finite verb, so the clause that verb heads ended there; when
     what follows opens no speaker's noun phrase (`will be interviewed`), the words stay."""
     verbs = load_words("clause_verbs.txt")
+    if verbs.isdisjoint(map(_TEXT, words[:-1])):
+        return words    # (most windows: see _after_clause_opener)
     k = next((i for i in range(len(words) - 2, -1, -1) if words[i][2] in verbs), None)
-    if k is None:
-        return words
     rest = words[k + 1:]
     if _opens_noun_phrase(rest) and valid_mention(text, Mention(rest[0][0], rest[-1][1])):
         return rest

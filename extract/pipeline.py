@@ -99,7 +99,8 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
         sentences.extend(sents)
         labelled = reported_speech.labelled_line(text, (p_start, p_end), para_quotes)
         for s_index, sent in enumerate(sents):
-            in_sent = [q for q in para_quotes if sent[0] <= q.open_mark < sent[1]]
+            # (Most paragraphs hold no quote: no comprehension over nothing per sentence.)
+            in_sent = [q for q in para_quotes if sent[0] <= q.open_mark < sent[1]] if para_quotes else []
             reported = reported_speech.find_reported(text, sent, para_quotes)
             sent_claims = list(reported)
             if labelled is not None and labelled.start < sent[1]:
@@ -176,8 +177,10 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                 if claim.extra["p_claim"] < threshold and not keep_all_quotes:
                     continue
                 sent_claims.append(claim)
-            _share_attribution_after(text, sent_claims)
             introducer = None
+            if not sent_claims:
+                continue    # (most sentences: nothing to share, order or remember)
+            _share_attribution_after(text, sent_claims)
             quoted_here = any(c.kind == "direct" for c in sent_claims)
             for claim in sorted(sent_claims, key=lambda c: c.start):
                 claims.append(claim)

@@ -79,6 +79,8 @@ def uses_single_marks(text: str) -> bool:
     """British style: single marks used as quotation marks throughout, no double marks."""
     if any(m in text for m in DOUBLE_MARKS):
         return False
+    if "\u2018" not in text:
+        return False    # (no opening mark to count: the scan below tries every offset of the text)
     opens = len(re.findall(r"(?:^|[\s(\[—–])\u2018\w", text, re.MULTILINE))
     return opens >= 2
 

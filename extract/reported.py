@@ -47,7 +47,7 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
     s_start, s_end = sent
     claims: list[Claim] = []
     cues = reported_cues()
-    inside = [(q.open_mark, q.outer[1]) for q in quotes if q.end > s_start and q.start < s_end]
+    inside = [(q.open_mark, q.outer[1]) for q in quotes if q.end > s_start and q.start < s_end] if quotes else []
 
     def in_quote(pos: int) -> bool:
         return any(a <= pos < b for a, b in inside)

@@ -787,7 +787,11 @@ _ONE_OF_THE = re.compile(r"(one|some|many|most|two|three|several|each|any|none|a
                          re.IGNORECASE)
 
 
-_HONORIFIC = re.compile(r"(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+# `(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+…` written to open on the literal M, which re finds at memchr
+# speed over the whole article, the word boundary before it then read by a look-behind over
+# M and the character before it (a pattern opening on a look-ahead or \b is tried at every
+# offset: 33 M instructions over every 14th train article, now 2 M). Same matches and groups.
+_HONORIFIC = re.compile(r"(M(?<!\wM)(?:r|rs|s|iss))\.?\s+([A-Z][\w’'-]+)")
 _HONORIFIC_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}

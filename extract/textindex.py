@@ -143,26 +143,39 @@ def _scan(text: str, pattern: re.Pattern, start: int, end: int) -> list[tuple[in
 
 def matches_between(text: str, pattern: re.Pattern, start: int, end: int) -> list[tuple[int, int, str]]:
     """[(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]"""
-    recent = _recent.get(id(pattern))     # _table, inlined: this runs ~200 times per article
-    if recent is not None and recent[0] is text and recent[1] is pattern:
-        table = recent[2]
-    else:
-        table = _table(text, pattern)
-    if table is None:
-        return _scan(text, pattern, start, end)
-    starts, ends = table.starts, table.ends
-    i = bisect_left(starts, start)
-    if i and ends[i - 1] > start:
-        # The window starts inside a match: the window's scan sees part of it.
-        return _scan_from_inside(text, pattern, table, start, end)
-    j = bisect_left(starts, end, i)
-    if j > i and ends[j - 1] > end:
-        # The window ends inside a match: the matches before it are the table's, the rest
-        # is scanned from the end of the last whole match (a point no match spans).
-        if j - 1 == i:
+    return window_reader(pattern)(text, start, end)
+
+
+@lru_cache(maxsize=None)
+def window_reader(pattern: re.Pattern):
+    """matches_between for one pattern, as a function of (text, start, end). Attribution
+    reads ~200 windows an article: a caller that binds its pattern once (attribution._words)
+    calls this function directly, one Python call a window instead of two."""
+    key = id(pattern)
+
+    def read(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        recent = _recent.get(key)     # _table, inlined
+        if recent is not None and recent[0] is text and recent[1] is pattern:
+            table = recent[2]
+        else:
+            table = _table(text, pattern)
+        if table is None:
             return _scan(text, pattern, start, end)
-        return table.matches[i:j - 1] + _scan(text, pattern, ends[j - 2], end)
-    return table.matches[i:j]
+        starts, ends = table.starts, table.ends
+        i = bisect_left(starts, start)
+        if i and ends[i - 1] > start:
+            # The window starts inside a match: the window's scan sees part of it.
+            return _scan_from_inside(text, pattern, table, start, end)
+        j = bisect_left(starts, end, i)
+        if j > i and ends[j - 1] > end:
+            # The window ends inside a match: the matches before it are the table's, the rest
+            # is scanned from the end of the last whole match (a point no match spans).
+            if j - 1 == i:
+                return _scan(text, pattern, start, end)
+            return table.matches[i:j - 1] + _scan(text, pattern, ends[j - 2], end)
+        return table.matches[i:j]
+
+    return read
 
 
 def _scan_from_inside(text: str, pattern: re.Pattern, table: MatchTable, start: int, end: int) -> list[tuple[int, int, str]]:
