@@ -469,42 +469,30 @@ def test_a_relative_pronoun_after_the_apposition_of_a_name_resolves_to_the_name(
 def test_a_pronoun_no_one_has_spoken_before_is_not_a_word_of_the_quote():
     # The only capitalised word before `he` is the quote's own `Hello`.
     text = "“Hello there, my friend,” he said."
-    claims = [claim(text, "Hello there, my friend,", "he")]
-    resolve(text, claims)
-    assert claims[0].speaker is None
+    assert one(text, "Hello there, my friend,", "he").speaker is None
 
 
 def test_a_pronoun_no_one_has_spoken_before_prefers_a_person_of_its_gender_to_a_lone_word():
     text = "Janet Collins shook hands with Tom Baker near Marlowe. “We will win,” she said."
-    claims = [claim(text, "We will win,", "she")]
-    resolve(text, claims)
-    assert claims[0].speaker == "Janet Collins"
+    assert one(text, "We will win,", "she").speaker == "Janet Collins"
     text = "Paul Ridley spoke for an hour. The crowd in Marlowe cheered. “We will not back down,” he said."
-    claims = [claim(text, "We will not back down,", "he")]
-    resolve(text, claims)
-    assert claims[0].speaker == "Paul Ridley"
+    assert one(text, "We will not back down,", "he").speaker == "Paul Ridley"
 
 
 def test_a_capitalised_run_ending_in_a_place_word_is_no_ones_name():
     text = "Ann Cole and Tom Baker toured Hillside Community College. “We loved it,” he said."
-    claims = [claim(text, "We loved it,", "he")]
-    resolve(text, claims)
-    assert claims[0].speaker == "Tom Baker"
+    assert one(text, "We loved it,", "he").speaker == "Tom Baker"
 
 
 def test_a_pronoun_whose_gender_no_name_fits_stays_unresolved():
     text = "Janet Collins spoke first. “We loved it,” he said."
-    claims = [claim(text, "We loved it,", "he")]
-    resolve(text, claims)
-    assert claims[0].speaker is None
+    assert one(text, "We loved it,", "he").speaker is None
 
 
 def test_a_pronoun_agrees_with_the_gender_of_a_first_name_the_census_gives():
     # Neither first name is in the table learned from train; the census table knows both.
     text = "Betty Walsh met Gordon Pryce at the fair. “We will be back,” she said."
-    claims = [claim(text, "We will be back,", "she")]
-    resolve(text, claims)
-    assert claims[0].speaker == "Betty Walsh"
+    assert one(text, "We will be back,", "she").speaker == "Betty Walsh"
 
 
 def test_the_census_first_name_table_gives_one_gender_a_name():
@@ -520,25 +508,19 @@ def test_the_census_first_name_table_gives_one_gender_a_name():
 
 def test_a_word_the_article_writes_in_lower_case_is_no_first_name():
     text = "Ann Cole does not back down. Does Cole regret it? “Not at all,” Cole said."
-    claims = [claim(text, "Not at all,", "Cole", nth=0)]
-    resolve(text, claims)
-    assert claims[0].speaker == "Ann Cole"
+    assert one(text, "Not at all,", "Cole", nth=0).speaker == "Ann Cole"
 
 
 def test_an_honorific_passes_over_a_full_name_of_the_other_gender():
     text = "Donald Pryce toured the plant, and then his daughter Ivy Pryce did. “It was fine,” Mr. Pryce said."
-    claims = [claim(text, "It was fine,", "Pryce", nth=0)]
-    resolve(text, claims)
-    assert claims[0].speaker == "Donald Pryce"
+    assert one(text, "It was fine,", "Pryce", nth=0).speaker == "Donald Pryce"
 
 
 def test_a_run_opening_on_an_ordinary_word_is_the_surname_of_the_full_name():
     # `killing` is in common_words.txt (lower case mid-sentence across train), though this
     # article never writes it so.
     text = "Mara Quint runs the fund. Killing Quint’s plan was the goal. “We will not stop,” Quint said."
-    claims = [claim(text, "We will not stop,", "Quint", nth=0)]
-    resolve(text, claims)
-    assert claims[0].speaker == "Mara Quint"
+    assert one(text, "We will not stop,", "Quint", nth=0).speaker == "Mara Quint"
 
 
 def test_common_words_are_what_the_learning_tool_prints():
@@ -556,9 +538,7 @@ def test_common_words_are_what_the_learning_tool_prints():
 
 def test_i_in_the_writers_own_words_is_no_one_the_article_names():
     text = "Tom Baker gave a speech on taxes. I argued that his plan would fail."
-    claims = [claim(text, "his plan would fail", "I", kind="indirect")]
-    resolve(text, claims)
-    assert claims[0].speaker is None
+    assert one(text, "his plan would fail", "I", kind="indirect").speaker is None
 
 
 def test_i_inside_a_quotation_is_its_speaker():
@@ -575,6 +555,4 @@ def test_i_inside_a_quotation_is_its_speaker():
 def test_a_longer_run_opening_on_an_ordinary_word_is_the_full_name_after_it():
     text = ("Senator Ann Cole spoke first. Much of Cole’s speech was about taxes. "
             "Billionaire Ann Cole has never paid them, critics say. “I pay what I owe,” Cole said.")
-    claims = [claim(text, "I pay what I owe,", "Cole", nth=0)]
-    resolve(text, claims)
-    assert claims[0].speaker == "Ann Cole"
+    assert one(text, "I pay what I owe,", "Cole", nth=0).speaker == "Ann Cole"
