@@ -616,7 +616,7 @@ def _index(text: str) -> _Index:
     for name in [n for n in persons if " " in n]:
         first, rest = name.split(" ", 1)
         last = rest.rsplit(" ", 1)[-1]
-        if surnames[last] < 2 or first.lower() not in _common_words() or first in first_names:
+        if surnames[last] < 2 or first.lower() not in load_words("common_words.txt") or first in first_names:
             continue
         person = persons.pop(name)
         surnames[last] -= 1
@@ -804,11 +804,6 @@ def honorific_genders(text: str) -> dict[str, str]:
     for m in _HONORIFIC.finditer(text):
         seen.setdefault(m.group(2), set()).add(_HONORIFIC_GENDER[m.group(1)])
     return {last: next(iter(g)) for last, g in seen.items() if len(g) == 1}
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    return load_words("common_words.txt")
 
 
 @lru_cache(maxsize=1)
