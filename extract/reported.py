@@ -1184,7 +1184,7 @@ def _continued_quote(text: str, start: int, comma: int, s_end: int) -> int | Non
     """`''A,'' she said. ''B.''`: an apostrophe quote that its attribution interrupts goes
     on in the next sentence of the paragraph; the content runs to the end of that part (as
     PolNeAR's discontinuous content does), or None."""
-    if not text.startswith(_APOSTROPHES, start) or not text.startswith(_APOSTROPHES, comma + 1):
+    if not text.startswith(_APOSTROPHES, comma + 1) or text.find(_APOSTROPHES, start, comma) < 0:
         return None
     part = _NEXT_PART.match(text, s_end)
     return None if part is None else _apostrophes_close(text, part.end())
@@ -1203,6 +1203,11 @@ def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
 # _reported_before_at's patterns, compiled once.
 _COMMA_QUOTE = re.compile(r',\s*[“"]')
 _ADJUNCT_TAIL = re.compile(r"^(?:(?:on|in|at|last|this|earlier|late|during)\b.*|of\b.*|to\b.*|in a statement.*|\w+day.*)$", re.IGNORECASE)
+# After a quotation that the attribution closes (`''…,'' Mr. Roe said from his office`,
+# `… said by telephone`, `… said recently`), the attribution's adverbials are its setting:
+# nothing but a new quotation follows as content (in a passive, `by` would bring an agent,
+# but no passive closes a quotation this way).
+_QUOTE_ADJUNCT_TAIL = re.compile(r"^(?:from|by|via|recently|later|[a-z]+ly)\b.*$")
 
 
 def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str], apposition: bool) -> Claim | None:
@@ -1239,7 +1244,8 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
         mention = apposed or mention_before(text, comma + 1, w[0])
         if mention is not None and not valid_mention(text, mention):
             return None
-        if tail and not _ADJUNCT_TAIL.match(tail) and not (mention is not None and _listener_tail(w[2].lower(), tail)):
+        if tail and not _ADJUNCT_TAIL.match(tail) and not (mention is not None and _listener_tail(w[2].lower(), tail)) \
+                and not (text.startswith(_APOSTROPHES, comma + 1) and _QUOTE_ADJUNCT_TAIL.match(tail)):
             return None
         if mention is None:
             return None     # (a mention found here is valid: checked above)

@@ -369,6 +369,22 @@ def test_apostrophe_quote_continued_after_its_attribution_is_one_content():
     assert row.mention == "the mayor"
 
 
+def test_apostrophe_quote_opening_mid_sentence_continues_after_its_attribution():
+    # The reporter's words lead into the quotation (`Sooner or later, ''…,'' he said.`);
+    # its second part, in the next sentence, is the same speaker's content.
+    row = only(indirect_of("By the spring, ''the plant will close,'' the mayor said. ''Nobody here is ready for it.''"))
+    assert row.quote == "By the spring, ''the plant will close,'' the mayor said. ''Nobody here is ready for it.''"
+    assert row.mention == "the mayor"
+
+
+def test_apostrophe_quote_closed_by_an_attribution_with_an_adverbial_is_its_content():
+    # `said from his office`, `said by telephone`, `said recently`: the attribution's setting.
+    for tail in ("from her office in Elmwood", "by telephone", "recently"):
+        row = only(indirect_of(f"''The plant will close by June,'' the mayor said {tail}."))
+        assert row.quote == "''The plant will close by June", tail
+        assert row.mention == "the mayor"
+
+
 def test_apostrophe_quote_interrupted_by_its_attribution_resumes():
     row = only(indirect_of("''The plant will close by June,'' the mayor said, ''and nobody here is ready for it.''"))
     assert row.quote.endswith("nobody here is ready for it.''")
