@@ -373,6 +373,9 @@ _TRAILING_SOURCE = re.compile(
     r")")
 
 
+# An object and its infinitive right after a cue: `urged him (not) to …`, `asked the rest of the
+# party to …` (the object's words hold no mark, no complementiser, no conjunction).
+_OBJECT_INFINITIVE = re.compile(r"[ \t]+((?:(?!(?:that|whether|if|to|and|or|but|not|who|whom|which|when|where|while|as|because|after|before|since|until)\b)[\w’'.-]+[ \t]+){1,6}(?:not[ \t]+)?to[ \t]+[a-z])")
 # What was said or asked opens at once: no listener is named (`warned that …`, `asked whether …`).
 _CONTENT_NEXT = re.compile(r"\s+(?:" + _OPENS_CONTENT + r")\b")
 
@@ -390,6 +393,17 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         content_next = _CONTENT_NEXT.match(rest)
         agent = _passive_agent(text, w) if _listener_passive(text, s_start, w, low) else None
         obj = None if content_next or agent else _TOLD_OBJECT.match(rest)
+        control = None if content_next or agent or low not in load_words("object_control_words.txt") \
+            else _OBJECT_INFINITIVE.match(text, pos, s_end)
+        if control is not None:
+            # `urged him not to back down`, `asked the board to delay the vote`: what was urged
+            # or asked is the object and its infinitive (object_control_words.txt).
+            start, end = _trim(text, control.start(1), _opening_clause_end(text, s_start, w, s_end))
+            tail = _TRAILING_SOURCE.search(text, start, end)
+            if tail is not None:
+                end = _trim(text, start, tail.start())[1]
+            if len(_words(text, start, end)) >= MIN_CONTENT_WORDS:
+                return _indirect_claim(sent, w, _cue_subject(text, s_start, w, low, s_end), start, end)
         if agent:
             pos = agent.end     # `was asked by host X whether …`: what was asked follows the agent
         elif obj:
