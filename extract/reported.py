@@ -346,7 +346,7 @@ def _after_determiner(text: str, s_start: int, cue_start: int) -> bool:
     return last is not None and not text[last[1]:cue_start].strip() and last[2].lower() in _ARTICLES
 
 
-def _inverted(text: str, s_start: int, cue_start: int, cue_end: int) -> bool:
+def _inverted(text: str, s_start: int, cue_start: int, cue_end: int, s_end: int | None = None) -> bool:
     """`…,” said X` / `…, said Steve Duprey, a …`: the cue follows its content and names
     its speaker after it; nothing it introduces follows."""
     before = text[s_start:cue_start].rstrip()
@@ -358,8 +358,22 @@ def _inverted(text: str, s_start: int, cue_start: int, cue_end: int) -> bool:
         if any(m in before for m in ("“", "”", '"', "''")):
             return True
         nxt = _WORD.search(text, cue_end, min(len(text), cue_end + 30))    # the first word only
-        return nxt is not None and nxt.group()[:1].isupper() and nxt.group().lower() not in _CLAUSE_OPENERS
+        if nxt is not None and nxt.group()[:1].isupper() and nxt.group().lower() not in _CLAUSE_OPENERS:
+            return True
+        if s_end is not None and nxt is not None and nxt.group().lower() in _INVERTED_SPEAKER_OPENERS \
+                and text[cue_start:cue_end].lower() in load_words("inversion_verbs.txt"):
+            # `…, said former governor Ed Rendell, who …`, `…, said a spokesman for the ministry.`:
+            # a speaker phrase after a cue that stands before its speaker (inversion_verbs.txt)
+            # that ends the sentence or is set off by a comma or a relative clause.
+            found = mention_after(text, cue_end, s_end)
+            return found is not None and valid_mention(text, found) \
+                and _INVERTED_SPEAKER_END.match(text, found.end, s_end) is not None
     return False
+
+
+# Lower-case words opening a speaker phrase after an inverted cue: a determiner or a title's modifier.
+_INVERTED_SPEAKER_OPENERS = frozenset("a an the former another one two three several some many".split())
+_INVERTED_SPEAKER_END = re.compile(r"\s*(?:[.!?”\"']*\s*$|,|\s+who\b)")
 
 
 _CLAUSE_OPENERS = frozenset("i he she it they we you there this that these those his her their its our".split())
@@ -416,7 +430,7 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         # `Trump called for a ban on …`, `referring to her father's business`: a cue that
         # ends on a preposition; its content, a noun phrase, follows it.
         mention = _cue_subject(text, s_start, w, low, s_end)
-        if mention is None and _inverted(text, s_start, w[0], w[1]):
+        if mention is None and _inverted(text, s_start, w[0], w[1], s_end):
             return None
         tail = _TRAILING_SOURCE.search(text, particle.end(), s_end)
         start, end = _trim(text, particle.end(), _opening_clause_end(text, s_start, w, tail.start() if tail else s_end))
@@ -466,7 +480,7 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
         mention = _cue_subject(text, s_start, w, low, s_end)
     if mention is None and _after_determiner(text, s_start, w[0]):
         return None     # `the announced expansion`: the cue is an adjective
-    if mention is None and not has_that and _inverted(text, s_start, w[0], w[1]):
+    if mention is None and not has_that and _inverted(text, s_start, w[0], w[1], s_end):
         # No subject found and nothing introduced: the cue closes an inverted attribution.
         # Otherwise a cue keeps its content with no known speaker (`Cruz has said for
         # weeks he…`, a subject the mention rules cannot read).
@@ -1148,8 +1162,15 @@ whose whom according but and although though while because after before when whe
 in on at with without by for from to of during despite amid including especially not""".split())
 
 
-def _resumed_content(text: str, cue_end: int, s_end: int) -> int | None:
-    """Where the reported sentence resumes after an attribution that interrupts it, or None."""
+# Subordinators that go on with the reported sentence after an attribution interrupting it
+# (`The effects are hard to predict, economists say, because …`), unless a quotation closed
+# before the attribution: what follows it is the reporter's (`“…,” he said, though he …`).
+_RESUMING_SUBORDINATORS = frozenset("because although though while if since".split())
+
+
+def _resumed_content(text: str, cue_end: int, s_end: int, after_quotation: bool = True) -> int | None:
+    """Where the reported sentence resumes after an attribution that interrupts it, or None.
+    after_quotation: the part before the attribution closes a quotation."""
     m = _RESUMES.match(text, cue_end, s_end)
     if not m:
         return None
@@ -1160,7 +1181,8 @@ def _resumed_content(text: str, cue_end: int, s_end: int) -> int | None:
     rest = _words(text, resumes, s_end)
     first = rest[0][2].lower() if rest else ""
     if len(rest) < MIN_CONTENT_WORDS or rest[0][0] != resumes \
-            or not quoted and (first in _NEW_CLAUSE or first.endswith("ing") and len(first) > 5):
+            or not quoted and (first in _NEW_CLAUSE and (after_quotation or first not in _RESUMING_SUBORDINATORS)
+                               or first.endswith("ing") and len(first) > 5):
         return None     # `…,” Clinton remarked, alluding to …`: a participle adds, it does not resume
     return m.end()
 
@@ -1236,7 +1258,7 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
     tail = text[w[1]:s_end].strip(" .!?")
     if _COMMA_QUOTE.match(tail):
         return None     # `In a statement, X said, “…”`: the quotation after the cue is its content
-    if tail.startswith(","):
+    if tail.startswith((",", ";")):
         tail = ""   # `…, the official acknowledged, as experts emphasized …`: a new clause
     apposed = None
     if apposition and text.startswith(_APOSTROPHES, s_start):
@@ -1278,7 +1300,9 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
         if opened is not None:
             start = opened
     rule = "reported-before"
-    resumed = _resumed_content(text, w[1], s_end)
+    # (A quotation closes at the comma before the attribution: `,”`, `”,`, `,''`.)
+    closes = text[comma - 1:comma + 3]
+    resumed = _resumed_content(text, w[1], s_end, "”" in closes or '"' in closes or _APOSTROPHES in closes)
     if resumed is not None:
         # `In any case, Mr. DiPietro said, the golf industry was …`: the attribution
         # interrupts one reported sentence; the content spans both parts (as PolNeAR's

@@ -409,6 +409,33 @@ def test_apostrophe_quote_of_several_sentences_before_its_attribution():
 
 # --- where the content is ------------------------------------------------------------------
 
+def test_attribution_interrupting_the_content_resumes_at_a_subordinator():
+    row = only(indirect_of("The new rules are hard to judge, many analysts say, because nobody has tried them yet."))
+    assert row.quote == "The new rules are hard to judge, many analysts say, because nobody has tried them yet"
+    assert row.mention == "many analysts"
+
+
+def test_subordinator_after_a_quotation_and_its_attribution_is_the_reporters():
+    # `“…,” he said, though he …`: the quotation is the direct claim; the rest is no part of it.
+    rows = indirect_of("“The bridge is safe,” the mayor said, though he did not say when it would reopen.")
+    assert not [q for q in rows.quote if q.startswith("“The bridge is safe")], rows.quote.tolist()
+
+
+def test_attribution_closing_the_content_before_a_semicolon():
+    row = only(indirect_of("The harbour will need a new pier by 2030, some analysts say; the old one is sinking."))
+    assert row.quote == "The harbour will need a new pier by 2030"
+    assert row.mention == "some analysts"
+
+
+def test_inverted_cue_before_a_lower_case_speaker_phrase():
+    # `…, said former governor Ann Roe, who …`, `…, said a spokesman for the council.`: the
+    # speaker follows the cue; the content is what comes before it.
+    for speaker, tail in (("former mayor Ann Roe", ", who chairs the fund."), ("a spokesman for the council", ".")):
+        row = only(indirect_of(f"The harbour fund is short by two million dollars, said {speaker}{tail}"))
+        assert row.quote == "The harbour fund is short by two million dollars"
+        assert speaker.endswith(row.mention)
+
+
 def test_object_and_infinitive_after_a_cue_of_urging_are_its_content():
     # `urged him not to …`, `asked the rest of the board to …`: what was urged or asked is
     # the object with its infinitive, and the speaker the sentence's subject.
