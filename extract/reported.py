@@ -366,9 +366,36 @@ def _inverted(text: str, s_start: int, cue_start: int, cue_end: int, s_end: int 
             # a speaker phrase after a cue that stands before its speaker (inversion_verbs.txt)
             # that ends the sentence or is set off by a comma or a relative clause.
             found = mention_after(text, cue_end, s_end)
-            return found is not None and valid_mention(text, found) \
+            return found is not None and _speaker_phrase(text, found) \
                 and _INVERTED_SPEAKER_END.match(text, found.end, s_end) is not None
     return False
+
+
+def _inverted_speaker(text: str, cue_end: int, s_end: int) -> bool:
+    """Whether a speaker phrase (a name, or a description opening on a determiner or
+    `former`), with its apposed description, follows the cue to the sentence's end:
+    `…, said Jane Roe, director of the fund.`"""
+    found = mention_after(text, cue_end, s_end)
+    if found is None or text[cue_end:found.start].strip() or not _speaker_phrase(text, found, True):
+        return False
+    first = _WORD.search(text, found.start, found.end)
+    if first is None or not (first.group()[:1].isupper() or first.group() in _INVERTED_SPEAKER_OPENERS):
+        return False
+    end = found.descriptor[1] if found.descriptor else found.end
+    return _INVERTED_SPEAKER_TO_END.match(text, end, s_end) is not None
+
+
+_INVERTED_SPEAKER_TO_END = re.compile(r"[.!?”\"'\s]*$")
+
+
+def _speaker_phrase(text: str, found: Mention, with_descriptor: bool = False) -> bool:
+    """Whether a mention read after a cue is a valid speaker phrase and nothing more: no verb,
+    auxiliary, pronoun or clause word in it (`said Mr. Roe had left` reads a clause), nor in
+    its description when with_descriptor."""
+    if not valid_mention(text, found):
+        return False
+    end = found.descriptor[1] if with_descriptor and found.descriptor else found.end
+    return not any(x[2].lower() in _NOT_IN_SUBJECT for x in _words(text, found.start, end))
 
 
 # Lower-case words opening a speaker phrase after an inverted cue: a determiner or a title's modifier.
@@ -390,6 +417,9 @@ _TRAILING_SOURCE = re.compile(
 # An object and its infinitive right after a cue: `urged him (not) to …`, `asked the rest of the
 # party to …` (the object's words hold no mark, no complementiser, no conjunction).
 _OBJECT_INFINITIVE = re.compile(r"[ \t]+((?:(?!(?:that|whether|if|to|and|or|but|not|who|whom|which|when|where|while|as|because|after|before|since|until)\b)[\w’'.-]+[ \t]+){1,6}(?:not[ \t]+)?to[ \t]+[a-z])")
+# A listener of a few words set off by a comma before a participle or a relative or
+# subordinate clause (`tells employees, describing …`, `told the crowd, who …`): no content.
+_LISTENER_THEN_CLAUSE = re.compile(r"[ \t]+(?:[\w’'.&-]+[ \t]+){0,4}[\w’'.&-]+,[ \t]+(?:[a-z]+ing|who|which|as|while|before|after|when)\b")
 # What was said or asked opens at once: no listener is named (`warned that …`, `asked whether …`).
 _CONTENT_NEXT = re.compile(r"\s+(?:" + _OPENS_CONTENT + r")\b")
 
@@ -424,6 +454,8 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
             pos += obj.end()
         elif not content_next and len(_words(text, pos, s_end)) <= 6:
             return None     # `… told the Washington Examiner.`: a listener, no content
+        elif not content_next and not agent and _LISTENER_THEN_CLAUSE.match(text, pos, s_end):
+            return None     # `…, an executive tells employees, describing how …`: a listener, then a new clause
     # (Only a cue that opens some cue phrase can open one here: `said` opens none.)
     particle = _PARTICLE.match(text, pos, s_end) if low in _phrase_cues() else None
     if particle is not None and (low, particle.group(1).lower()) in cue_phrases():
@@ -475,6 +507,12 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
     tail = _TRAILING_SOURCE.search(text, pos, s_end)
     start, end = _trim(text, pos, _opening_clause_end(text, s_start, w, tail.start() if tail else s_end))
     if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
+        return None
+    if not has_that and text[max(s_start, w[0] - 3):w[0]].rstrip().endswith(",") and low in load_words("inversion_verbs.txt") \
+            and _inverted_speaker(text, w[1], s_end):
+        # `…, whom he has alienated, said Larry Sabato, director of …`: a speaker phrase after
+        # the cue runs to the sentence's end; the cue closes an inverted attribution whatever
+        # subject the words before the comma seem to offer.
         return None
     if mention is _UNSEARCHED:
         mention = _cue_subject(text, s_start, w, low, s_end)
@@ -1238,6 +1276,7 @@ def _reported_before(text: str, sent: tuple[int, int], w: tuple[int, int, str]) 
 
 # _reported_before_at's patterns, compiled once.
 _COMMA_QUOTE = re.compile(r',\s*[“"]')
+_TAIL_NEW_CLAUSE = re.compile(r",[ \t]+(?:[a-z]+ing|who|which|as|while|before|after|when)\b")
 _ADJUNCT_TAIL = re.compile(r"^(?:(?:on|in|at|last|this|earlier|late|during)\b.*|of\b.*|to\b.*|in a statement.*|\w+day.*)$", re.IGNORECASE)
 # After a quotation that the attribution closes (`''…,'' Mr. Roe said from his office`,
 # `… said by telephone`, `… said recently`), the attribution's adverbials are its setting:
@@ -1260,6 +1299,8 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
         return None     # `In a statement, X said, “…”`: the quotation after the cue is its content
     if tail.startswith((",", ";")):
         tail = ""   # `…, the official acknowledged, as experts emphasized …`: a new clause
+    elif (clause := _TAIL_NEW_CLAUSE.search(tail)) is not None:
+        tail = tail[:clause.start()]    # `…, an executive tells employees, describing …`: the same after the listener
     apposed = None
     if apposition and text.startswith(_APOSTROPHES, s_start):
         # `''A,'' Tina Tchen, Mrs. Obama's chief of staff, said`: the quote's closing marks

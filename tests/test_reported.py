@@ -409,6 +409,23 @@ def test_apostrophe_quote_of_several_sentences_before_its_attribution():
 
 # --- where the content is ------------------------------------------------------------------
 
+def test_inverted_cue_after_a_relative_clause_attributes_what_comes_before():
+    # The words before the comma offer a subject (`his Democratic colleagues in Congress`), but
+    # a name with its description runs from the cue to the sentence's end: the cue closes an
+    # inverted attribution.
+    row = only(indirect_of("Reed also lacks support from his Democratic colleagues in Congress, whom he's "
+                           "alienated with his rhetoric, said Tom Ames, director of the Elmwood Institute."))
+    assert row.quote == "Reed also lacks support from his Democratic colleagues in Congress, whom he's alienated with his rhetoric"
+    assert row.mention == "Tom Ames"
+
+
+def test_cue_of_telling_before_a_listener_and_a_participle_closes_the_content_before_it():
+    rows = indirect_of("''The plant will close by June,'' the manager tells workers, describing how the jobs will move.")
+    row = only(rows[rows.cue == "tells"])
+    assert row.quote == "''The plant will close by June"
+    assert row.mention == "the manager"
+
+
 def test_attribution_interrupting_the_content_resumes_at_a_subordinator():
     row = only(indirect_of("The new rules are hard to judge, many analysts say, because nobody has tried them yet."))
     assert row.quote == "The new rules are hard to judge, many analysts say, because nobody has tried them yet"
