@@ -417,6 +417,11 @@ _TRAILING_SOURCE = re.compile(
 # An object and its infinitive right after a cue: `urged him (not) to …`, `asked the rest of the
 # party to …` (the object's words hold no mark, no complementiser, no conjunction).
 _OBJECT_INFINITIVE = re.compile(r"[ \t]+((?:(?!(?:that|whether|if|to|and|or|but|not|who|whom|which|when|where|while|as|because|after|before|since|until)\b)[\w’'.-]+[ \t]+){1,6}(?:not[ \t]+)?to[ \t]+[a-z])")
+# A quotation closed by its attribution's speaker right before the cue: `“…,” the mayor told`,
+# `''…,'' Jim Roe, 57, told`.
+_QUOTE_THEN_SPEAKER = re.compile(r"[,?!](?:”|\"|'')[ \t]+[^“”\"\n]{1,60}$")
+# `that` among the first words after a cue of telling (`told the crowd on Monday that …`).
+_THAT_SOON = re.compile(r"(?:[ \t]+[^\s,;:]+){0,8}?[ \t]+that\b")
 # A listener of a few words set off by a comma before a participle or a relative or
 # subordinate clause (`tells employees, describing …`, `told the crowd, who …`): no content.
 _LISTENER_THEN_CLAUSE = re.compile(r"[ \t]+(?:[\w’'.&-]+[ \t]+){0,4}[\w’'.&-]+,[ \t]+(?:[a-z]+ing|who|which|as|while|before|after|when)\b")
@@ -456,6 +461,12 @@ def _reported_after(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -
             return None     # `… told the Washington Examiner.`: a listener, no content
         elif not content_next and not agent and _LISTENER_THEN_CLAUSE.match(text, pos, s_end):
             return None     # `…, an executive tells employees, describing how …`: a listener, then a new clause
+        if low in _LISTENER_CUES and not content_next and not agent \
+                and _QUOTE_THEN_SPEAKER.search(text, max(s_start, w[0] - 70), w[0]) is not None \
+                and not _THAT_SOON.match(text, w[1], s_end):
+            # `“…,” Clinton told the crowd in Tampa.`: the quotation its attribution closes is
+            # what was told; the listener and the setting follow, no content of their own.
+            return None
     # (Only a cue that opens some cue phrase can open one here: `said` opens none.)
     particle = _PARTICLE.match(text, pos, s_end) if low in _phrase_cues() else None
     if particle is not None and (low, particle.group(1).lower()) in cue_phrases():

@@ -409,6 +409,16 @@ def test_apostrophe_quote_of_several_sentences_before_its_attribution():
 
 # --- where the content is ------------------------------------------------------------------
 
+def test_cue_of_telling_after_the_quotation_it_closes_has_no_content_after_it():
+    # `“…,” the mayor told a cheering crowd of workers in Tampa.`: the listener and the
+    # setting follow; what was told is the quotation (the direct claim).
+    rows = indirect_of("“The plant is safe,” the mayor told a cheering crowd of workers in Tampa.")
+    assert not [q for q in rows.quote if "crowd" in q], rows.quote.tolist()
+    # (with `that` after the listener, what was told follows)
+    rows = indirect_of("“The plant is safe,” the mayor told reporters on Monday that the workers would be paid.")
+    assert "the workers would be paid" in rows.quote.tolist()
+
+
 def test_inverted_cue_after_a_relative_clause_attributes_what_comes_before():
     # The words before the comma offer a subject (`his Democratic colleagues in Congress`), but
     # a name with its description runs from the cue to the sentence's end: the cue closes an
