@@ -1447,6 +1447,14 @@ def _according_to(text: str, sent: tuple[int, int], w, to) -> Claim | None:
         rest_start = text.find(",", mention.end, s_end)
     if text[s_start:w[0]].strip(" ,") == "" and rest_start >= 0:
         start, end = _trim(text, rest_start + 1, s_end)   # According to X, CONTENT.
+    elif rest_start >= 0 and text[s_start:w[0]].rstrip().endswith(",") \
+            and len(_words(text, s_start, w[0])) <= _INTERRUPTED_LEAD_WORDS and _resumes_after(text, rest_start + 1, s_end):
+        # `Since last November, according to the group, the police have …`: the attribution
+        # interrupts one reported sentence after its first words (an adverbial, a subject);
+        # the content spans both parts (as PolNeAR's discontinuous contents do), attribution
+        # included. (After a clause of its own, what follows the source is its description
+        # or an aside: `…, according to public filings, a huge sum for …`.)
+        start, end = _trim(text, s_start, s_end)
     else:
         start, end = _trim(text, s_start, w[0])           # CONTENT, according to X.
     if len(_words(text, start, end)) < MIN_CONTENT_WORDS:
@@ -1457,6 +1465,21 @@ def _according_to(text: str, sent: tuple[int, int], w, to) -> Claim | None:
     if mention.descriptor:
         claim.descriptor_start, claim.descriptor_end = mention.descriptor
     return claim
+
+
+# The most words before an `according to` that interrupts a sentence (`At the heart of the
+# trouble, according to …, was …`).
+_INTERRUPTED_LEAD_WORDS = 8
+
+
+def _resumes_after(text: str, pos: int, s_end: int) -> bool:
+    """Whether the words from pos go on with a sentence an attribution interrupted: enough
+    of them, not opening a relative or another clause, nor a participle (as _resumed_content)."""
+    rest = _words(text, pos, s_end)
+    if len(rest) < MIN_CONTENT_WORDS:
+        return False
+    first = rest[0][2].lower()
+    return first not in _NEW_CLAUSE and not (first.endswith("ing") and len(first) > 5)
 
 
 # --- lines labelled with their speaker --------------------------------------------------

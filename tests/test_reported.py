@@ -409,6 +409,20 @@ def test_apostrophe_quote_of_several_sentences_before_its_attribution():
 
 # --- where the content is ------------------------------------------------------------------
 
+def test_according_to_interrupting_the_sentence_after_its_first_words_spans_both_parts():
+    row = only(indirect_of("Since last spring, according to the harbour board, the ferries have carried fewer cars."))
+    assert row.quote == "Since last spring, according to the harbour board, the ferries have carried fewer cars"
+    assert row.mention == "the harbour board"
+
+
+def test_according_to_after_a_clause_leaves_what_follows_its_source():
+    # `…, according to public filings, a large sum for a firm of that size`: the words after
+    # the source describe, they do not go on with the reported sentence's first part.
+    row = only(indirect_of("The small firm in the old mill town earned about six million dollars last year, "
+                           "according to public filings, a large sum for a firm of that size."))
+    assert row.quote == "The small firm in the old mill town earned about six million dollars last year"
+
+
 def test_cue_of_telling_after_the_quotation_it_closes_has_no_content_after_it():
     # `“…,” the mayor told a cheering crowd of workers in Tampa.`: the listener and the
     # setting follow; what was told is the quotation (the direct claim).
