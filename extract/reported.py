@@ -1205,7 +1205,8 @@ def _controller_start(text: str, s_start: int, cue_start: int) -> int | None:
     return words[-2][0]
 
 
-_RESUMES = re.compile(r"(?:\s+(?:(?:on|in|at|last|this|earlier|late|during)\b[^,.;:“”\"]{0,60}|[A-Z]\w+day))?\s*,\s+(?=\S)")
+# (After a cue of telling, its listener: `The solution, the partner told them, was simple.`)
+_RESUMES = re.compile(r"(?:\s+(?:me|him|her|them|us|reporters))?(?:\s+(?:(?:on|in|at|last|this|earlier|late|during)\b[^,.;:“”\"]{0,60}|[A-Z]\w+day))?\s*,\s+(?=\S)")
 _NEW_CLAUSE = frozenset("""as adding noting saying citing referring arguing explaining calling who which
 whose whom according but and although though while because after before when where if since
 in on at with without by for from to of during despite amid including especially not""".split())
@@ -1215,6 +1216,12 @@ in on at with without by for from to of during despite amid including especially
 # (`The effects are hard to predict, economists say, because …`), unless a quotation closed
 # before the attribution: what follows it is the reporter's (`“…,” he said, though he …`).
 _RESUMING_SUBORDINATORS = frozenset("because although though while if since".split())
+
+
+# The fewest words a reported sentence resumes with after an interrupting attribution: a
+# verb and its complement (`This plan, he said, is different.`); the whole content still
+# needs MIN_CONTENT_WORDS.
+_MIN_RESUMED_WORDS = 2
 
 
 def _resumed_content(text: str, cue_end: int, s_end: int, after_quotation: bool = True) -> int | None:
@@ -1229,7 +1236,7 @@ def _resumed_content(text: str, cue_end: int, s_end: int, after_quotation: bool 
     resumes = m.end() + (len(_APOSTROPHES) if quoted else 0)
     rest = _words(text, resumes, s_end)
     first = rest[0][2].lower() if rest else ""
-    if len(rest) < MIN_CONTENT_WORDS or rest[0][0] != resumes \
+    if len(rest) < _MIN_RESUMED_WORDS or rest[0][0] != resumes \
             or not quoted and (first in _NEW_CLAUSE and (after_quotation or first not in _RESUMING_SUBORDINATORS)
                                or first.endswith("ing") and len(first) > 5):
         return None     # `…,” Clinton remarked, alluding to …`: a participle adds, it does not resume

@@ -409,6 +409,18 @@ def test_apostrophe_quote_of_several_sentences_before_its_attribution():
 
 # --- where the content is ------------------------------------------------------------------
 
+def test_attribution_interrupting_a_short_sentence_resumes_with_a_verb_and_its_complement():
+    row = only(indirect_of("This harbour, the mayor says, is different."))
+    assert row.quote == "This harbour, the mayor says, is different"
+    assert row.mention == "the mayor"
+
+
+def test_attribution_of_telling_with_its_listener_interrupting_the_content():
+    row = only(indirect_of("The answer, the spokesman told them, was a second pier."))
+    assert row.quote == "The answer, the spokesman told them, was a second pier"
+    assert row.mention == "the spokesman"
+
+
 def test_according_to_interrupting_the_sentence_after_its_first_words_spans_both_parts():
     row = only(indirect_of("Since last spring, according to the harbour board, the ferries have carried fewer cars."))
     assert row.quote == "Since last spring, according to the harbour board, the ferries have carried fewer cars"
