@@ -64,6 +64,9 @@ def find_reported(text: str, sent: tuple[int, int], quotes: list[Quote], keep_al
             claim = _according_to(text, sent, w, (nxt.start(), nxt.end(), nxt.group()))
         elif low == "asked" and not text[s_start:w[0]].strip(" “\"‘("):
             claim = _asked_opening(text, sent, w)
+        elif low == "asked" and (lead := _WHEN_ASKED.search(text, max(s_start, w[0] - 12), w[0])) is not None \
+                and (claim := _asked_opening(text, sent, w, opens=_CLAUSE_LEAD.fullmatch(text, s_start, lead.start()) is not None)) is not None:
+            pass
         elif low in load_words("raising_passives.txt") and (raised := _raising_passive(text, sent, w)) is not None:
             claim = raised
         elif _is_cue(text, w, cues, s_start) or low in cues and text[w[0] - 1:w[0]] not in ("-", "‐") \
@@ -1404,15 +1407,26 @@ def _question_words() -> frozenset[str]:
 _ASKED_WINDOW = 6
 
 
-def _asked_opening(text: str, sent: tuple[int, int], w: tuple[int, int, str]) -> Claim | None:
+# What may open a sentence before `when asked`: quotation marks, `And`/`But`.
+_CLAUSE_LEAD = re.compile(r"[\s“\"‘(]*(?:(?:And|But|So|Yet)[\s,]+)?")
+# `when asked`, `if asked`: a subordinator right before the participle `asked`.
+_WHEN_ASKED = re.compile(r"(?<![\w’'-])(?:[Ww]hen|[Ii]f|[Aa]fter|[Oo]nce|[Bb]efore|[Ww]hile)\s+$")
+
+
+def _asked_opening(text: str, sent: tuple[int, int], w: tuple[int, int, str], opens: bool = True) -> Claim | None:
     """`Asked (on Monday) whether the plan would work, the mayor said …`: a sentence that
     opens on the participle reports the question put to the main clause's subject. The
     question is the content, from its question word (`if`, `whether`, `why`, `to`, or what
-    follows `about`) to the comma before the main clause; the speaker is that clause's."""
+    follows `about`) to the comma before the main clause; the speaker is that clause's.
+    (`When asked whether …, the mayor said …` the same.) Not opening the sentence (`…, the
+    mayor said when asked whether …`, opens False), the question runs to the next comma or the
+    sentence's end, and its answerer is the earlier cue's subject."""
     s_start, s_end = sent
     comma = text.find(",", w[1], s_end)
     if comma < 0:
-        return None
+        if opens:
+            return None
+        comma = s_end
     words = _words(text, w[1], comma)
     start = None
     for i, word in enumerate(words[:_ASKED_WINDOW]):
@@ -1430,7 +1444,9 @@ def _asked_opening(text: str, sent: tuple[int, int], w: tuple[int, int, str]) ->
         return None
     mention = None
     cues = reported_cues()
-    for cue in cues_in(text, comma, s_end, cues):
+    if not opens:
+        mention = _earlier_cue_subject(text, s_start, w[0])
+    for cue in cues_in(text, comma, s_end, cues) if opens else ():
         if _is_cue(text, cue, cues, s_start):
             mention = subject_of(text, comma + 1, cue[0])
             break

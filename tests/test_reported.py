@@ -409,6 +409,20 @@ def test_apostrophe_quote_of_several_sentences_before_its_attribution():
 
 # --- where the content is ------------------------------------------------------------------
 
+def test_when_asked_reports_the_question_put_to_the_speaker():
+    # `When asked whether …, the mayor said …` as `Asked whether …`; at the end of the
+    # sentence (`…, the mayor said when asked whether …`) the question runs to its end and was
+    # put to the earlier cue's subject.
+    rows = indirect_of("When asked whether the ferry would keep running, the mayor said it was too early to tell.")
+    asked = only(rows[rows.rule == "reported-asked"])
+    assert asked.quote == "whether the ferry would keep running"
+    assert asked.mention == "the mayor"
+    rows = indirect_of("The bridge is safe, the mayor said when asked whether the old ferry would keep running.")
+    asked = only(rows[rows.rule == "reported-asked"])
+    assert asked.quote == "whether the old ferry would keep running"
+    assert asked.mention == "the mayor"
+
+
 def test_attribution_interrupting_a_short_sentence_resumes_with_a_verb_and_its_complement():
     row = only(indirect_of("This harbour, the mayor says, is different."))
     assert row.quote == "This harbour, the mayor says, is different"
