@@ -324,7 +324,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _BEFORE_CONTENT = re.compile(
     r"\s*(?:(?:on|in|at|last|this|earlier|late|early|during|after|before|through|via|with|to)\b[^,.;:“”\"()]{0,60}?\s(?=that\s)"
     r"|(?:(?:on|late|early|earlier|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|night|afternoon|evening))?\s*"
-    r"|(?:on|in|at|last|this|earlier|late|early)\s+(?!(?:a|an|the|his|her|their|its)\b)[\w’'-]+(?:\s+(?:morning|night|afternoon|evening))?\s*)?(that\s+)?")
+    r"|(?:on|in|at|last|this|earlier|late|early)\s+(?!(?:a|an|the|his|her|their|its)\b)[\w’'-]+(?:\s+(?:morning|night|afternoon|evening))?\s*"
+    # `said in an interview he …`, `said in a statement Thursday they …`
+    r"|(?:in|during)\s+(?:a|an)\s+(?:[a-z-]+\s+)?(?:interview|statement|speech|email|letter|post|tweet|appearance)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|night|afternoon|evening))?)?\s+"
+    r"(?=(?:he|she|they|it|I|we|the|his|her|their)\s))?(that\s+)?")
 
 
 _NOT_CLAUSE_START = frozenset("""after during while when before following amid since until upon

@@ -409,6 +409,13 @@ def test_apostrophe_quote_of_several_sentences_before_its_attribution():
 
 # --- where the content is ------------------------------------------------------------------
 
+def test_cue_with_an_interview_or_statement_before_a_content_without_that():
+    for frame in ("said in an interview", "said in a brief statement Thursday night", "told the Ledger in an interview"):
+        row = only(indirect_of(f"The mayor {frame} he would not run again."))
+        assert row.quote == "he would not run again", frame
+        assert row.mention == "The mayor"
+
+
 def test_when_asked_reports_the_question_put_to_the_speaker():
     # `When asked whether …, the mayor said …` as `Asked whether …`; at the end of the
     # sentence (`…, the mayor said when asked whether …`) the question runs to its end and was
