@@ -1366,9 +1366,14 @@ def _reported_before_at(text: str, sent: tuple[int, int], w: tuple[int, int, str
         if opened is not None:
             start = opened
     rule = "reported-before"
-    # (A quotation closes at the comma before the attribution: `,”`, `”,`, `,''`.)
+    # (A quotation closes at the comma before the attribution: `,”`, `”,`, `,''`. A subordinator
+    # resumes the content only after an attribution set off whole by commas, its speaker right
+    # after the first: not in `X, a fellow …, called the attack the worst strike America has
+    # launched, because …`.)
     closes = text[comma - 1:comma + 3]
-    resumed = _resumed_content(text, w[1], s_end, "”" in closes or '"' in closes or _APOSTROPHES in closes)
+    parenthetical = not text[comma + 1:mention.start].strip(" ''")
+    resumed = _resumed_content(text, w[1], s_end, "”" in closes or '"' in closes or _APOSTROPHES in closes
+                               or not parenthetical)
     if resumed is not None:
         # `In any case, Mr. DiPietro said, the golf industry was …`: the attribution
         # interrupts one reported sentence; the content spans both parts (as PolNeAR's

@@ -489,6 +489,17 @@ def test_attribution_interrupting_the_content_resumes_at_a_subordinator():
     assert row.mention == "many analysts"
 
 
+def test_subordinator_resumes_only_after_an_attribution_set_off_by_commas():
+    # `X, a fellow …, called the raid the boldest strike Norway has ever launched, because …`: `launched`
+    # closes no parenthetical attribution; its clause does not take in the whole sentence.
+    from extract.reported import find_reported
+
+    text = ("Ann Roe, a fellow at the Elmwood Institute who studies the region's armies, called the raid "
+            "the boldest strike Norway has ever launched, because it was against a state-backed militia.")
+    claims = find_reported(text, (0, len(text)), [], keep_all=True)
+    assert not [c for c in claims if text[c.cue_start:c.cue_end] == "launched" and c.end > text.index("because")]
+
+
 def test_subordinator_after_a_quotation_and_its_attribution_is_the_reporters():
     # `“…,” he said, though he …`: the quotation is the direct claim; the rest is no part of it.
     rows = indirect_of("“The bridge is safe,” the mayor said, though he did not say when it would reopen.")
