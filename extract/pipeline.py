@@ -181,6 +181,7 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
             if not sent_claims:
                 continue    # (most sentences: nothing to share, order or remember)
             _share_attribution_after(text, sent_claims)
+            reported_speech.end_before_coordinated_claims(text, sent_claims)
             quoted_here = any(c.kind == "direct" for c in sent_claims)
             for claim in sorted(sent_claims, key=lambda c: c.start):
                 claims.append(claim)

@@ -137,6 +137,43 @@ def _one_per_content(text: str, claims: list[Claim]) -> list[Claim]:
     return kept
 
 
+# A clause joined to a reported content: `, and` / `but` / `while` / `though` / `;` / a dash.
+_COORDINATED_CLAUSE = re.compile(r"(?:,?\s+(?:and|but|while|though|although|whereas|yet)\s+|;\s*|\s+[-—–]+\s*(?:(?:and|but|while|though)\s+)?)$")
+# Claims whose speaker is the subject of their cue verb (not a possessor: `his promise to …`).
+_SUBJECT_RULES = frozenset(("reported-after", "reported-phrase", "before-quote"))
+
+
+def end_before_coordinated_claims(text: str, claims: list[Claim]) -> None:
+    """A reported content ends before a coordinated clause whose subject opens another claim
+    (`Many Republicans have said they will not attend, and others have said they are not
+    interested`): each clause is its own claim with its own speaker, so the first content does
+    not run on over the second's attribution (where its speaker would stand for the second's).
+    A content that merely mentions a later subject (`the deletions and Mills told …`) ends
+    there too; one whose clause follows with no conjunction is left whole."""
+    if len(claims) < 2:
+        return      # (one claim has no other to end at)
+    for claim in claims:
+        if claim.kind != "indirect":
+            continue
+        cut = None
+        for other in claims:
+            s = other.mention_start
+            if other is claim or s is None or other.cue_start is None or other.rule not in _SUBJECT_RULES \
+                    or not claim.start < s < claim.end or not s < other.cue_start < claim.end + 200:
+                continue
+            mention = text[s:other.mention_end]
+            if mention.lower() in load_words("possessive_pronouns.txt") or mention.endswith(("’", "'", "’s", "'s")) \
+                    or text[other.mention_end:other.cue_start].lstrip().startswith(("’", "'")):
+                continue
+            joint = _COORDINATED_CLAUSE.search(text, claim.start, s)
+            if joint is not None and joint.start() - claim.start >= 10 and (cut is None or joint.start() < cut):
+                cut = joint.start()
+        if cut is not None:
+            while cut > claim.start and text[cut - 1] in " ,-—–":
+                cut -= 1
+            claim.end = cut
+
+
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’']{3,}")
 
 

@@ -1050,3 +1050,25 @@ def test_a_cue_after_a_subject_control_word_takes_the_subject(sentence, cue, men
 ])
 def test_a_sentence_adverb_between_subject_and_cue_is_skipped(sentence, cue, mention):
     assert _by_cue(sentence, cue).mention == mention
+
+
+@pytest.mark.parametrize("sentence, first, second, second_mention", [
+    ("Several council members have said they will vote against the budget, and others have said "
+     "they are still undecided.", "they will vote against the budget", "they are still undecided", "others"),
+    ("The mayor insisted the bridge is safe, but the engineers warned that its cables are corroded.",
+     "the bridge is safe", "its cables are corroded", "the engineers"),
+    ("The ministry says the dam will open in June; critics say it is years behind schedule.",
+     "the dam will open in June", "it is years behind schedule", "critics"),
+])
+def test_a_content_ends_before_a_coordinated_clause_with_its_own_attribution(sentence, first, second, second_mention):
+    rows = indirect_of(sentence).sort_values("quote_start")
+    assert rows.quote.tolist() == [first, second]
+    assert rows.mention.tolist()[1] == second_mention
+
+
+def test_a_possessor_after_a_conjunction_does_not_end_the_content():
+    # `his promise to …` is a noun phrase inside the content, not a clause of its own.
+    rows = indirect_of("The senator said the tariffs on steel and his promise to cut taxes were "
+                       "about more than trade.")
+    said = only(rows[rows.cue == "said"])
+    assert said.quote == "the tariffs on steel and his promise to cut taxes were about more than trade"
