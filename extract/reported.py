@@ -138,9 +138,11 @@ def _one_per_content(text: str, claims: list[Claim]) -> list[Claim]:
 
 
 # A clause joined to a reported content: `, and` / `but` / `while` / `though` / `;` / a dash.
-_COORDINATED_CLAUSE = re.compile(r"(?:,?\s+(?:and|but|while|though|although|whereas|yet)\s+|;\s*|\s+[-—–]+\s*(?:(?:and|but|while|though)\s+)?)$")
+_COORDINATED_CLAUSE = re.compile(r"(?:,?\s+(?:and|but|while|though|although|whereas|yet)\s+|;\s*|\s+[-—–]+\s*(?:(?:and|but|while|though)\s+)?)(?:(?:(?:in|on|at|with|after|before|during|for|by|under|since|until|then|later|now|still|meanwhile|instead)\b[^,;:“”\"]{0,40}|[a-z]+ly),\s+)?$", re.IGNORECASE)
 # Claims whose speaker is the subject of their cue verb (not a possessor: `his promise to …`).
 _SUBJECT_RULES = frozenset(("reported-after", "reported-phrase", "before-quote"))
+# A relative clause's speaker (`…, who said …`) is inside the content it qualifies.
+_RELATIVE_SPEAKERS = frozenset(("who", "which", "that", "whom", "whose"))
 
 
 def end_before_coordinated_claims(text: str, claims: list[Claim]) -> None:
@@ -148,8 +150,10 @@ def end_before_coordinated_claims(text: str, claims: list[Claim]) -> None:
     (`Many Republicans have said they will not attend, and others have said they are not
     interested`): each clause is its own claim with its own speaker, so the first content does
     not run on over the second's attribution (where its speaker would stand for the second's).
-    A content that merely mentions a later subject (`the deletions and Mills told …`) ends
-    there too; one whose clause follows with no conjunction is left whole."""
+    An adverbial may open the second clause (`…; on Tuesday, critics said …`, `but privately,
+    officials say …`). A relative speaker (`…, and who said …`) qualifies a noun of the
+    content and a possessor (`and his promise to …`) heads a noun phrase of it: neither ends
+    it; nor does a clause joined by a comma alone (too often a list or an apposition)."""
     if len(claims) < 2:
         return      # (one claim has no other to end at)
     for claim in claims:
@@ -162,8 +166,9 @@ def end_before_coordinated_claims(text: str, claims: list[Claim]) -> None:
                     or not claim.start < s < claim.end or not s < other.cue_start < claim.end + 200:
                 continue
             mention = text[s:other.mention_end]
-            if mention.lower() in load_words("possessive_pronouns.txt") or mention.endswith(("’", "'", "’s", "'s")) \
-                    or text[other.mention_end:other.cue_start].lstrip().startswith(("’", "'")):
+            low = mention.lower()
+            if low in _RELATIVE_SPEAKERS or low in load_words("possessive_pronouns.txt") \
+                    or mention.endswith(("’", "'", "’s", "'s")) or text[other.mention_end:other.cue_start].lstrip().startswith(("’", "'")):
                 continue
             joint = _COORDINATED_CLAUSE.search(text, claim.start, s)
             if joint is not None and joint.start() - claim.start >= 10 and (cut is None or joint.start() < cut):

@@ -1059,6 +1059,11 @@ def test_a_sentence_adverb_between_subject_and_cue_is_skipped(sentence, cue, men
      "the bridge is safe", "its cables are corroded", "the engineers"),
     ("The ministry says the dam will open in June; critics say it is years behind schedule.",
      "the dam will open in June", "it is years behind schedule", "critics"),
+    # (an adverbial may open the second clause)
+    ("The ministry says the dam will open in June; on Tuesday, critics said it is years behind schedule.",
+     "the dam will open in June", "it is years behind schedule", "critics"),
+    ("The ministry says the dam will open in June, but privately, officials say it is years behind schedule.",
+     "the dam will open in June", "it is years behind schedule", "officials"),
 ])
 def test_a_content_ends_before_a_coordinated_clause_with_its_own_attribution(sentence, first, second, second_mention):
     rows = indirect_of(sentence).sort_values("quote_start")
@@ -1072,3 +1077,23 @@ def test_a_possessor_after_a_conjunction_does_not_end_the_content():
                        "about more than trade.")
     said = only(rows[rows.cue == "said"])
     assert said.quote == "the tariffs on steel and his promise to cut taxes were about more than trade"
+
+
+def test_a_relative_speaker_after_a_conjunction_stays_inside_the_content():
+    # `…, and who said …` qualifies a noun of the content; `…, and the auditors said …` is a
+    # clause of its own (the function alone, on claims as the pipeline hands them over).
+    from extract.reported import end_before_coordinated_claims
+    from extract.schema import Claim
+
+    for subject, cut in (("who", False), ("the auditors", True)):
+        text = f"The mayor praised the engineers who built the bridge, and {subject} said it would last."
+        content = text.index("the engineers")
+        s = text.index(subject, content + 20)
+        cue = text.index("said", s)
+        host = Claim("indirect", content, len(text) - 1, cue_start=text.index("praised"), cue_end=text.index("praised") + 7,
+                     mention_start=0, mention_end=9, rule="reported-after")
+        inner = Claim("indirect", cue + 5, len(text) - 1, cue_start=cue, cue_end=cue + 4,
+                      mention_start=s, mention_end=s + len(subject), rule="reported-after")
+        end_before_coordinated_claims(text, [host, inner])
+        assert text[host.start:host.end] == ("the engineers who built the bridge" if cut else
+                                             "the engineers who built the bridge, and who said it would last")
