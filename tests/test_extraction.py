@@ -1634,3 +1634,18 @@ def test_a_quote_joined_by_and_to_one_a_cue_introduced_shares_that_cue():
     # Two sentences run together are not joined by `and`: each keeps its own attribution.
     text = "Intro.\n\nReed posted a study proving “crime is down.”“Your facts are wrong,” Lee wrote."
     assert one(claims_of(text), "direct", "Your facts are wrong").mention == "Lee"
+
+
+def test_possessor_of_a_conclusion_an_assumption_or_a_mispronunciation_speaks():
+    # Nouns for something said (speech_nouns.txt): a finding, an assumption stated, a word
+    # said wrong; their possessor speaks the quote.
+    text = ("Inspector Tom Baker wrote the report.\n\n"
+            "The mayor now faces Inspector Tom Baker’s conclusion that the audit was “badly flawed.”")
+    assert one(claims_of(text), "direct", "badly flawed").mention == "Inspector Tom Baker"
+    text = ("Ann Cole told the council the harbour would grow.\n\n"
+            "Her assumption, stated on the radio, was that “ferries will come back by spring.”")
+    row = one(claims_of(text), "direct", "ferries will")
+    assert row.mention == "Her" and row.speaker == "Ann Cole"
+    text = ("Ann Cole spoke at the fair.\n\n"
+            "The visitors laughed at her repeated mispronunciations of “Wexford” all afternoon.")
+    assert one(claims_of(text), "direct", "Wexford").mention == "her"
