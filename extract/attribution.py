@@ -2195,14 +2195,15 @@ def _subordinate_subject(text: str, s_start: int, w: tuple[int, int, str]) -> Me
     """`He tweeted when Clinton ended the debate with a joke, remarking, “…”`, `… the Taj,
     where about 50 protesters had gathered, chanting “…”`: a participle right after a
     subordinate clause in the middle of the sentence speaks for that clause's subject (a
-    name or a determined phrase, then its verb)."""
+    name or a determined phrase, then its verb; a quoted title may stand in the clause:
+    `… with a reference to the "Star Wars" sequel, remarking, “…”`)."""
     comma = text.rfind(",", s_start, w[0])
     if comma < 0 or text[comma + 1:w[0]].strip():
         return None
     found = None
     for m in _SUBORDINATE.finditer(text, s_start, comma):
         found = m
-    if found is None or found.start() <= s_start or any(mark in text[found.end():comma] for mark in ",;:—–()“”\""):
+    if found is None or found.start() <= s_start or any(mark in text[found.end():comma] for mark in ",;:—–()"):
         return None
     words = _words(text, found.end(), comma)
     if len(words) < 2:

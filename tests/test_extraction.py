@@ -1649,3 +1649,13 @@ def test_possessor_of_a_conclusion_an_assumption_or_a_mispronunciation_speaks():
     text = ("Ann Cole spoke at the fair.\n\n"
             "The visitors laughed at her repeated mispronunciations of “Wexford” all afternoon.")
     assert one(claims_of(text), "direct", "Wexford").mention == "her"
+
+
+def test_participle_after_a_subordinate_clause_holding_a_title_speaks_for_that_clause():
+    # `He tweeted when Clinton ended the debate with a reference to the "Star Wars" sequel,
+    # remarking, “…”`: a quoted title inside the `when` clause does not stop its subject
+    # from speaking for the participle after it.
+    text = ("Tom Baker watched the opening.\n\n"
+            "He tweeted when Ann Cole opened the fair with a nod to the \"Harbour Days\" film, remarking, "
+            "“Welcome home, all of you.”")
+    assert one(claims_of(text), "direct", "Welcome home").mention == "Ann Cole"
