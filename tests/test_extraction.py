@@ -1659,3 +1659,22 @@ def test_participle_after_a_subordinate_clause_holding_a_title_speaks_for_that_c
             "He tweeted when Ann Cole opened the fair with a nod to the \"Harbour Days\" film, remarking, "
             "“Welcome home, all of you.”")
     assert one(claims_of(text), "direct", "Welcome home").mention == "Ann Cole"
+
+
+def test_a_pronoun_for_the_same_speaker_with_a_cue_nearer_the_quote_is_its_attribution():
+    # `Trump says that …, he actually thinks she's done a “serviceable job”`, `she laughed and
+    # admitted “…”`: the quote's own cue is the nearer one; the speaker is the same.
+    text = ("Ann Cole runs the ferry.\n\n"
+            "Over the years, she said, the ferry has kept her close to the island – although at the "
+            "mention of the winter she laughed and admitted “the crossings can be rough.”")
+    row = one(claims_of(text), "direct", "crossings")
+    assert row.speaker == "Ann Cole" and row.mention == "she"
+    assert row.speaker_start == text.index("she laughed") and row.cue == "admitted"
+    text = ("Tom Baker chairs the council.\n\n"
+            "Baker says that even though he would replace the board, he actually thinks it has done a “decent job.”")
+    row = one(claims_of(text), "direct", "decent job")
+    assert row.speaker == "Tom Baker" and row.speaker_start == text.index("he actually")
+    # A pronoun opening what the cue reports is no attribution of its own.
+    text = "Tom Baker chairs the council.\n\nBaker said, however, that he hopes “somebody else takes it up.”"
+    row = one(claims_of(text), "direct", "somebody else")
+    assert row.mention == "Baker"
