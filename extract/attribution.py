@@ -2553,6 +2553,10 @@ def _titled_apposition(window: str) -> re.Match | None:
     return m
 
 
+# A conjunction opening the clause of an apposed name (lower case: no name's word).
+_APPOSITION_LEADS = frozenset("while whereas and but when as after although though because".split())
+
+
 def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     """`Gerard Araud, the former French ambassador to the United States, said`."""
     window = text[lo:cue_start]
@@ -2567,6 +2571,8 @@ def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     # (the loose pattern's leftmost match starts at the sentence's opening phrase).
     m = _APPOSED_TIGHT.search(window)
     name = m.group(1).split() if m is not None else []
+    if len(name) > 1 and name[0] in _APPOSITION_LEADS:
+        name = name[1:]     # `…, while Mike Huckabee, the former Arkansas governor, proposed`
     if not (0 < len(name) <= 4 and all(_is_cap(x) for x in name)) \
             or _PLACE_BEFORE_COMMA.search(window, 0, max(0, m.start(1) - 1)) \
             or m.group(1).strip().lower().rstrip(".") in load_words("regions.txt") | load_words("places.txt"):
@@ -2576,6 +2582,8 @@ def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     name_start = lo + m.start(1)
     words = _words(text, name_start, lo + m.end(1))
     words = words[-6:]
+    if len(words) > 1 and words[0][2] in _APPOSITION_LEADS:
+        words = words[1:]
     if not words:
         return None
     mention = _split_name(text, words)

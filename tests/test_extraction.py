@@ -1678,3 +1678,12 @@ def test_a_pronoun_for_the_same_speaker_with_a_cue_nearer_the_quote_is_its_attri
     text = "Tom Baker chairs the council.\n\nBaker said, however, that he hopes “somebody else takes it up.”"
     row = one(claims_of(text), "direct", "somebody else")
     assert row.mention == "Baker"
+
+
+def test_a_name_apposed_after_while_is_the_subject_of_the_cue_after_its_apposition():
+    # `…, while Mike Huckabee, the former Arkansas governor, proposed we “…”`: the conjunction
+    # opening the clause is no word of the name.
+    text = ("Intro.\n\nMayor Tom Baker on Monday signed an order closing the harbour to cruise ships, "
+            "while Ann Cole, the former harbour master, proposed we “let the tide decide” instead.")
+    row = one(claims_of(text), "direct", "tide decide")
+    assert row.mention == "Ann Cole"
