@@ -1687,3 +1687,21 @@ def test_a_name_apposed_after_while_is_the_subject_of_the_cue_after_its_appositi
             "while Ann Cole, the former harbour master, proposed we “let the tide decide” instead.")
     row = one(claims_of(text), "direct", "tide decide")
     assert row.mention == "Ann Cole"
+
+
+def test_a_quoted_statement_woven_into_the_next_sentence_goes_on_in_the_last_speakers_words():
+    # `Brill has argued that … . As a result, there's still “a very powerful industry …”`: no
+    # attribution of its own; the previous sentence's outermost claim names the speaker (not
+    # the report inside it, `the media declaring …`).
+    text = ("Intro.\n\nLike many islanders, Ann Cole said she was angered by the ferry company announcing the "
+            "closure before the vote. Doing so “was an attempt to bury the harbour for good, plain and simple.”"
+            "\n\nNext paragraph.")
+    row = one(claims_of(text), "direct", "bury the harbour")
+    assert row.mention == "Ann Cole" and row.rule == "next-sentence"
+    # A short scare quote stays unattributed, and so does a statement after a sentence
+    # with no speaker.
+    text = ("Intro.\n\nAnn Cole said the ferry would close in May. The closure is a “done deal” now."
+            "\n\nThe weather was fine. There is still “a very powerful lobby that wants the harbour closed.”")
+    claims = claims_of(text)
+    assert claims[claims.quote.str.contains("done deal")].mention.isna().all()
+    assert claims[claims.quote.str.contains("powerful lobby")].mention.isna().all()
