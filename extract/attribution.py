@@ -1572,6 +1572,34 @@ _MAX_NOUN_DISTANCE = 14
 
 
 
+_NOUN_AFTER_QUOTE = re.compile(r"[,.]?[”\"]?\s+([a-z]+)\b")
+
+
+def possessor_of_quoted_noun(text: str, prev: int, q_open: int, q_close: int) -> Mention | None:
+    """The possessor right before a quote that modifies a noun for something said right
+    after it: `Obama's "if you like your plan, you can keep it" promise`, `his “basket of
+    deplorables” remark` (speech_nouns.txt)."""
+    noun = _NOUN_AFTER_QUOTE.match(text, q_close, min(len(text), q_close + 30))
+    if noun is None or noun.group(1) not in load_words("speech_nouns.txt"):
+        return None
+    before = _words(text, prev, q_open)[-4:]
+    if not before or text[before[-1][1]:q_open].strip():
+        return None
+    last = before[-1]
+    if last[2].lower() in _POSSESSIVE_WORDS:
+        return Mention(last[0], last[1])
+    cut = _POSSESSIVE_END.search(last[2])
+    if cut is None:
+        return None
+    first = len(before) - 1
+    while first > 0 and _is_cap(before[first - 1][2]) and before[first - 1][2].lower() not in load_words("function_words.txt") \
+            and not text[before[first - 1][1]:before[first][0]].strip():
+        first -= 1
+    end = last[0] + cut.start() + (1 if last[2][cut.start():].startswith("s") else 0)
+    mention = Mention(before[first][0], end)
+    return mention if _is_cap(text[mention.start:end]) and valid_mention(text, mention) else None
+
+
 def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, int] | None:
     """The possessor of a noun for something said before the quote, and the noun's offset:
     `her remark that “…”` -> her, `Donald Trump’s claim that … “…”` -> Donald Trump,

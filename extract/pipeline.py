@@ -186,6 +186,12 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                     # inside it: `Jahangir said she was angered by the media declaring …`).
                     # Only once the quote model has kept the quote: its features stay as found.
                     _copy_attribution(claim, outer, "next-sentence")
+                if claim.mention_start is None and claim.cue_start is None \
+                        and (owner := attribution.possessor_of_quoted_noun(text, sent[0], q.open_mark, q.outer[1])) is not None:
+                    # `Obama's "if you like your plan, you can keep it" promise`: the possessor
+                    # of the noun the quote modifies (once the quote model has kept it).
+                    claim.mention_start, claim.mention_end = owner.start, owner.end
+                    claim.rule = "possessor"
                 sent_claims.append(claim)
             introducer = None
             if not sent_claims:

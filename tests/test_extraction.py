@@ -1705,3 +1705,23 @@ def test_a_quoted_statement_woven_into_the_next_sentence_goes_on_in_the_last_spe
     claims = claims_of(text)
     assert claims[claims.quote.str.contains("done deal")].mention.isna().all()
     assert claims[claims.quote.str.contains("powerful lobby")].mention.isna().all()
+
+
+def test_the_possessor_of_a_speech_noun_the_quote_modifies_speaks():
+    # `Obama's "if you like your plan, you can keep it" promise`, `her “…” remark`: the quote
+    # names the noun's content; its possessor speaks it (not a plain possessive: `Cole's
+    # "Harbour Days" film`).
+    from extract.pipeline import build_nlp
+    nlp = build_nlp(keep_all_quotes=True)
+
+    def direct(text, quoted):
+        (claim,) = [c for c in nlp(text)._.claims if c.kind == "direct" and quoted in text[c.start:c.end]]
+        return None if claim.mention_start is None else text[claim.mention_start:claim.mention_end]
+
+    text = ("Ann Cole ran the ferry for years.\n\nIt is the pull of Mayor Ann Cole's \"if you like your "
+            "ferry, you can keep it\" promise: many of them want to keep theirs.")
+    assert direct(text, "keep it") == "Mayor Ann Cole"
+    text = "Ann Cole ran the ferry for years.\n\nThe row over her “harbour of thieves” remark went on."
+    assert direct(text, "thieves") == "her"
+    text = "Ann Cole ran the ferry for years.\n\nThe crowd loved Cole's \"Harbour Days\" film all summer."
+    assert direct(text, "Harbour Days") is None
