@@ -1117,6 +1117,9 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                     # (`According to the court-released playbook, …`: whatever it names is the source.)
                     return _set_mention(claim, mention, (w[0], w[1] + to.end()), "according-to")
             continue
+        if text[w[0] - 3:w[0]] == "to " and (with_subject := _with_infinitive_subject(text, prev, w)) is not None:
+            # `…, with Lewandowski taking to Twitter to call Fields “totally delusional”`
+            return _set_mention(claim, with_subject, _cue_span(text, w), "before-quote")
         if not _is_cue(text, w, verbs, s_start):
             if text[w[0] - 3:w[0]] == "to " and (controlled := _object_controller(text, prev, w)) is not None:
                 # `The record prompted the paper to state, “…”`: an infinitive is the bare
@@ -1260,6 +1263,26 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         claim.cue_start, claim.cue_end = _cue_span(text, passive)
         claim.rule = "before-quote"
     return claim
+
+
+# `with X taking to Twitter to `: the subject of an absolute participle, then an infinitive.
+_WITH_INFINITIVE = re.compile(r"\bwith\s+([A-Z][^,;:“”\"()]{0,60}?)\s+[a-z]+ing\b[^,;:“”\"()]{0,40}?\sto\s+$")
+
+
+def _with_infinitive_subject(text: str, prev: int, w: tuple[int, int, str]) -> Mention | None:
+    """The subject of `with X V-ing … to CUE`: the infinitive's subject is the participle's
+    (the cue a verb of saying, or its bare form)."""
+    said = speech_verbs()
+    low = w[2].lower()
+    if not (low in said or low + "s" in said or low + "d" in said or low + "ed" in said):
+        return None
+    m = _WITH_INFINITIVE.search(text, max(prev, w[0] - 120), w[0])
+    if m is None:
+        return None
+    mention = mention_before(text, m.start(1), m.end(1))
+    if mention is None or mention.start != m.start(1) or mention.end != m.end(1) or not valid_mention(text, mention):
+        return None
+    return mention
 
 
 def _object_controller(text: str, prev: int, w: tuple[int, int, str]) -> Mention | None:

@@ -1725,3 +1725,10 @@ def test_the_possessor_of_a_speech_noun_the_quote_modifies_speaks():
     assert direct(text, "thieves") == "her"
     text = "Ann Cole ran the ferry for years.\n\nThe crowd loved Cole's \"Harbour Days\" film all summer."
     assert direct(text, "Harbour Days") is None
+
+
+def test_an_infinitive_cue_after_with_and_a_participle_speaks_for_the_participles_subject():
+    # `…, with Lewandowski taking to Twitter to call Fields “totally delusional”`
+    text = ("Intro.\n\nEven after the videos surfaced, the Baker campaign has denied it happened, with "
+            "Ann Cole taking to Twitter to call the reporter “totally delusional” for the story.")
+    assert one(claims_of(text), "direct", "totally delusional").mention == "Ann Cole"
