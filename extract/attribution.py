@@ -1117,6 +1117,9 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
                     # (`According to the court-released playbook, …`: whatever it names is the source.)
                     return _set_mention(claim, mention, (w[0], w[1] + to.end()), "according-to")
             continue
+        if text[w[0] - 3:w[0]] == "to " and (with_subject := _with_infinitive_subject(text, prev, w)) is not None:
+            # `…, with Lewandowski taking to Twitter to call Fields “totally delusional”`
+            return _set_mention(claim, with_subject, _cue_span(text, w), "before-quote")
         if not _is_cue(text, w, verbs, s_start):
             if text[w[0] - 3:w[0]] == "to " and (controlled := _object_controller(text, prev, w)) is not None:
                 # `The record prompted the paper to state, “…”`: an infinitive is the bare
@@ -1260,6 +1263,26 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
         claim.cue_start, claim.cue_end = _cue_span(text, passive)
         claim.rule = "before-quote"
     return claim
+
+
+# `with X taking to Twitter to `: the subject of an absolute participle, then an infinitive.
+_WITH_INFINITIVE = re.compile(r"\bwith\s+([A-Z][^,;:“”\"()]{0,60}?)\s+[a-z]+ing\b[^,;:“”\"()]{0,40}?\sto\s+$")
+
+
+def _with_infinitive_subject(text: str, prev: int, w: tuple[int, int, str]) -> Mention | None:
+    """The subject of `with X V-ing … to CUE`: the infinitive's subject is the participle's
+    (the cue a verb of saying, or its bare form)."""
+    said = speech_verbs()
+    low = w[2].lower()
+    if not (low in said or low + "s" in said or low + "d" in said or low + "ed" in said):
+        return None
+    m = _WITH_INFINITIVE.search(text, max(prev, w[0] - 120), w[0])
+    if m is None:
+        return None
+    mention = mention_before(text, m.start(1), m.end(1))
+    if mention is None or mention.start != m.start(1) or mention.end != m.end(1) or not valid_mention(text, mention):
+        return None
+    return mention
 
 
 def _object_controller(text: str, prev: int, w: tuple[int, int, str]) -> Mention | None:
@@ -1570,6 +1593,34 @@ _MAX_MODIFIERS = 3
 _MAX_NOUN_DISTANCE = 14
 
 
+
+
+_NOUN_AFTER_QUOTE = re.compile(r"[,.]?[”\"]?\s+([a-z]+)\b")
+
+
+def possessor_of_quoted_noun(text: str, prev: int, q_open: int, q_close: int) -> Mention | None:
+    """The possessor right before a quote that modifies a noun for something said right
+    after it: `Obama's "if you like your plan, you can keep it" promise`, `his “basket of
+    deplorables” remark` (speech_nouns.txt)."""
+    noun = _NOUN_AFTER_QUOTE.match(text, q_close, min(len(text), q_close + 30))
+    if noun is None or noun.group(1) not in load_words("speech_nouns.txt"):
+        return None
+    before = _words(text, prev, q_open)[-4:]
+    if not before or text[before[-1][1]:q_open].strip():
+        return None
+    last = before[-1]
+    if last[2].lower() in _POSSESSIVE_WORDS:
+        return Mention(last[0], last[1])
+    cut = _POSSESSIVE_END.search(last[2])
+    if cut is None:
+        return None
+    first = len(before) - 1
+    while first > 0 and _is_cap(before[first - 1][2]) and before[first - 1][2].lower() not in load_words("function_words.txt") \
+            and not text[before[first - 1][1]:before[first][0]].strip():
+        first -= 1
+    end = last[0] + cut.start() + (1 if last[2][cut.start():].startswith("s") else 0)
+    mention = Mention(before[first][0], end)
+    return mention if _is_cap(text[mention.start:end]) and valid_mention(text, mention) else None
 
 
 def _possessed_utterance(text: str, prev: int, q_open: int) -> tuple[Mention, int] | None:
@@ -2195,14 +2246,15 @@ def _subordinate_subject(text: str, s_start: int, w: tuple[int, int, str]) -> Me
     """`He tweeted when Clinton ended the debate with a joke, remarking, “…”`, `… the Taj,
     where about 50 protesters had gathered, chanting “…”`: a participle right after a
     subordinate clause in the middle of the sentence speaks for that clause's subject (a
-    name or a determined phrase, then its verb)."""
+    name or a determined phrase, then its verb; a quoted title may stand in the clause:
+    `… with a reference to the "Star Wars" sequel, remarking, “…”`)."""
     comma = text.rfind(",", s_start, w[0])
     if comma < 0 or text[comma + 1:w[0]].strip():
         return None
     found = None
     for m in _SUBORDINATE.finditer(text, s_start, comma):
         found = m
-    if found is None or found.start() <= s_start or any(mark in text[found.end():comma] for mark in ",;:—–()“”\""):
+    if found is None or found.start() <= s_start or any(mark in text[found.end():comma] for mark in ",;:—–()"):
         return None
     words = _words(text, found.end(), comma)
     if len(words) < 2:
@@ -2552,6 +2604,10 @@ def _titled_apposition(window: str) -> re.Match | None:
     return m
 
 
+# A conjunction opening the clause of an apposed name (lower case: no name's word).
+_APPOSITION_LEADS = frozenset("while whereas and but when as after although though because".split())
+
+
 def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     """`Gerard Araud, the former French ambassador to the United States, said`."""
     window = text[lo:cue_start]
@@ -2566,6 +2622,8 @@ def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     # (the loose pattern's leftmost match starts at the sentence's opening phrase).
     m = _APPOSED_TIGHT.search(window)
     name = m.group(1).split() if m is not None else []
+    if len(name) > 1 and name[0] in _APPOSITION_LEADS:
+        name = name[1:]     # `…, while Mike Huckabee, the former Arkansas governor, proposed`
     if not (0 < len(name) <= 4 and all(_is_cap(x) for x in name)) \
             or _PLACE_BEFORE_COMMA.search(window, 0, max(0, m.start(1) - 1)) \
             or m.group(1).strip().lower().rstrip(".") in load_words("regions.txt") | load_words("places.txt"):
@@ -2575,6 +2633,8 @@ def _apposed(text: str, lo: int, cue_start: int) -> Mention | None:
     name_start = lo + m.start(1)
     words = _words(text, name_start, lo + m.end(1))
     words = words[-6:]
+    if len(words) > 1 and words[0][2] in _APPOSITION_LEADS:
+        words = words[1:]
     if not words:
         return None
     mention = _split_name(text, words)

@@ -176,6 +176,22 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
                     max(quote_threshold, UNATTRIBUTED_THRESHOLD)
                 if claim.extra["p_claim"] < threshold and not keep_all_quotes:
                     continue
+                if claim.mention_start is None and claim.cue_start is None and s_index > 0 \
+                        and _goes_on_after(text, claim, sent) \
+                        and (outer := _outer_claim(claims, sents[s_index - 1])) is not None:
+                    # `Brill has argued that the law … . As a result, there's still “a very
+                    # powerful industry that …”`: a whole quoted statement with no attribution
+                    # of its own, woven into the sentence after one whose claim has a speaker,
+                    # goes on in that speaker's words (the outermost claim's, not a report
+                    # inside it: `Jahangir said she was angered by the media declaring …`).
+                    # Only once the quote model has kept the quote: its features stay as found.
+                    _copy_attribution(claim, outer, "next-sentence")
+                if claim.mention_start is None and claim.cue_start is None \
+                        and (owner := attribution.possessor_of_quoted_noun(text, sent[0], q.open_mark, q.outer[1])) is not None:
+                    # `Obama's "if you like your plan, you can keep it" promise`: the possessor
+                    # of the noun the quote modifies (once the quote model has kept it).
+                    claim.mention_start, claim.mention_end = owner.start, owner.end
+                    claim.rule = "possessor"
                 sent_claims.append(claim)
             introducer = None
             if not sent_claims:
@@ -201,6 +217,34 @@ def attribute(doc: Doc, keep_all_quotes: bool = False, quote_threshold: float = 
     ext.sentences = sentences
     ext.claims = claims
     return doc
+
+
+# A quoted statement: four words or more, closing on its own full stop, question or exclamation.
+_STATEMENT_MIN_WORDS = 4
+
+
+def _outer_claim(claims: list[Claim], sent: tuple[int, int]) -> Claim | None:
+    """The longest claim with a speaker mention in the sentence `sent` (claims are in text
+    order: only the last few are looked at)."""
+    found = None
+    for c in reversed(claims[-12:]):
+        if c.sentence_start != sent[0] or c.start < sent[0] or c.start >= sent[1]:
+            continue
+        if c.mention_start is not None and (found is None or c.end - c.start > found.end - found.start):
+            found = c
+    return found
+
+
+def _goes_on_after(text: str, claim: Claim, sent: tuple[int, int]) -> bool:
+    """Whether a quote woven into its sentence is a whole statement (see _STATEMENT_MIN_WORDS)
+    with no verb of speech in the sentence before it."""
+    quoted = text[claim.start:claim.end].rstrip()
+    if len(quoted.split()) < _STATEMENT_MIN_WORDS or not quoted.endswith((".", "!", "?")):
+        return False
+    if not text[sent[0]:claim.start - 1].strip():
+        return False    # (a quote opening its sentence continues by the rules for that)
+    verbs = attribution.speech_verbs()
+    return not attribution.cues_in(text, sent[0], claim.start, verbs)
 
 
 def _speaking_host(text: str, hosts: list[Claim]) -> Claim | None:

@@ -920,6 +920,16 @@ class _Resolver:
                 return found
         return self._speaker(_lower_det(mention.strip()), False, _description_kind(head))
 
+    def refers_to(self, pronoun: str, at: int, speaker: _Speaker) -> bool:
+        """Whether a pronoun at `at` resolves to `speaker`, leaving the resolver as it was."""
+        if (pronoun.lower() in ("he", "she", "i")) != (speaker.kind == "person"):
+            return False    # (`they` for one person, `he` for a body: no)
+        by_name, recent = dict(self.by_name), list(self.recent)
+        try:
+            return self.resolve(pronoun, at, None) is speaker
+        finally:
+            self.by_name, self.recent = by_name, recent
+
     def _is_proper(self, head: str, words: list[str], at: int) -> bool:
         if not head[:1].isupper():
             return False
@@ -1311,7 +1321,77 @@ def resolve(text: str, claims: list[Claim]) -> list[Claim]:
         claim.speaker = speaker.name
         claim.anonymity = "named" if speaker.named else "anonymous"
         claim.role, claim.descriptor = _type(speaker, descriptor, text[claim.mention_start:claim.mention_end])
+        nearer = _nearer_cue_pronoun(text, claim) if claim.kind == "direct" else None
+        if nearer is not None and resolver.refers_to(text[nearer[0][0]:nearer[0][1]], nearer[0][0], speaker):
+            # `Trump says that …, he actually thinks she's done a “serviceable job”`, `she
+            # laughed and admitted “…”`: a pronoun for the same speaker, subject of a cue
+            # nearer the quote, is the quote's own attribution (the speaker stays).
+            claim.mention_start, claim.mention_end = nearer[0]
+            claim.cue_start, claim.cue_end = nearer[1]
     return claims
+
+
+@lru_cache(maxsize=2)
+def _cue_words(speech_only: bool = False) -> frozenset[str]:
+    """Verbs of speech (attribution's), and of belief: `he thought that “…”` is the quote's
+    nearest attribution to its speaker, though no claim of its own."""
+    from .attribution import speech_verbs
+    return speech_verbs() if speech_only else speech_verbs() | load_words("private_state_verbs.txt")
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|I|He|She|They|We)\b")
+_NEXT_WORDS = re.compile(r"\s+([a-z]+)")
+# What may stand between a pronoun and its cue: adverbs and auxiliaries, or a verb before
+# `and` (`she laughed and admitted`).
+_PRONOUN_CUE_GAP = frozenset("also then later still even would will has had have did does do and".split())
+# A clause of its own: after a comma, a dash or a conjunction.
+_OWN_CLAUSE = re.compile(r"[,;—–]|\b(?:and|but|although|though|because|when|while|whereas)\b")
+# Between the cue and the quote: no clause break.
+_CUE_TO_QUOTE_BREAK = re.compile(r"[;:“”\"()—–]|\.\s|\s-\s")
+
+
+def _nearer_cue_pronoun(text: str, claim: Claim) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The last subject pronoun of the quote's sentence before the quote whose cue (adverbs,
+    auxiliaries or a verb and `and` between) stands nearer the quote than the claim's mention
+    and cue do, with at most 12 words and no clause break between that cue and the quote:
+    the pronoun's span and its cue's."""
+    if claim.mention_start is None or claim.sentence_start is None:
+        return None
+    q_open = claim.start - 1
+    lo = claim.sentence_start
+    if claim.mention_start < claim.start:
+        lo = max(lo, claim.mention_end, claim.cue_end if claim.cue_end is not None and claim.cue_end < claim.start else lo)
+    found = None
+    for m in _SUBJECT_PRONOUN.finditer(text, lo, q_open):
+        pos, gap, cue_end = m.end(), [], None
+        for _ in range(4):
+            w = _NEXT_WORDS.match(text, pos, q_open)
+            if w is None:
+                break
+            pos = w.end()
+            if w.group(1) in _cue_words():
+                cue_start, cue_end = w.start(1), pos
+                belief = w.group(1) not in _cue_words(speech_only=True)
+                break
+            gap.append(w.group(1))
+        # (a gap of adverbs and auxiliaries, or of a verb and `and`: `she laughed and admitted`)
+        if cue_end is None or not all(x in _PRONOUN_CUE_GAP or x.endswith("ly") for x in gap) \
+                and not (len(gap) == 2 and gap[1] == "and"):
+            continue
+        rest = text[cue_end:q_open]
+        if _CUE_TO_QUOTE_BREAK.search(rest) or len(rest.split()) > 12 or belief and "," in rest:
+            continue    # (`based on what he has seen, Curiel “…”`: a belief's own clause ends)
+        if claim.mention_start > claim.start and _OWN_CLAUSE.search(rest.rstrip(" ,")):
+            continue    # (`she said, but despite …, "…," said Kunin`: the later attribution's)
+        found = (m.start(), m.end()), (cue_start, cue_end)
+    if found is None or found[0] == (claim.mention_start, claim.mention_end):
+        return None
+    if claim.mention_start < claim.start and (not _OWN_CLAUSE.search(text, lo, found[0][0])
+                                              or text[lo:found[0][0]].rstrip().endswith(" that")):
+        # `He said he did “…”`, `He said, however, that he hopes “…”`: a pronoun opening
+        # what the cue reports is that report's subject, not a speaker of its own.
+        return None
+    return found
 
 
 # --- across the corpus ----------------------------------------------------------------

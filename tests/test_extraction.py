@@ -1634,3 +1634,101 @@ def test_a_quote_joined_by_and_to_one_a_cue_introduced_shares_that_cue():
     # Two sentences run together are not joined by `and`: each keeps its own attribution.
     text = "Intro.\n\nReed posted a study proving “crime is down.”“Your facts are wrong,” Lee wrote."
     assert one(claims_of(text), "direct", "Your facts are wrong").mention == "Lee"
+
+
+def test_possessor_of_a_conclusion_an_assumption_or_a_mispronunciation_speaks():
+    # Nouns for something said (speech_nouns.txt): a finding, an assumption stated, a word
+    # said wrong; their possessor speaks the quote.
+    text = ("Inspector Tom Baker wrote the report.\n\n"
+            "The mayor now faces Inspector Tom Baker’s conclusion that the audit was “badly flawed.”")
+    assert one(claims_of(text), "direct", "badly flawed").mention == "Inspector Tom Baker"
+    text = ("Ann Cole told the council the harbour would grow.\n\n"
+            "Her assumption, stated on the radio, was that “ferries will come back by spring.”")
+    row = one(claims_of(text), "direct", "ferries will")
+    assert row.mention == "Her" and row.speaker == "Ann Cole"
+    text = ("Ann Cole spoke at the fair.\n\n"
+            "The visitors laughed at her repeated mispronunciations of “Wexford” all afternoon.")
+    assert one(claims_of(text), "direct", "Wexford").mention == "her"
+
+
+def test_participle_after_a_subordinate_clause_holding_a_title_speaks_for_that_clause():
+    # `He tweeted when Clinton ended the debate with a reference to the "Star Wars" sequel,
+    # remarking, “…”`: a quoted title inside the `when` clause does not stop its subject
+    # from speaking for the participle after it.
+    text = ("Tom Baker watched the opening.\n\n"
+            "He tweeted when Ann Cole opened the fair with a nod to the \"Harbour Days\" film, remarking, "
+            "“Welcome home, all of you.”")
+    assert one(claims_of(text), "direct", "Welcome home").mention == "Ann Cole"
+
+
+def test_a_pronoun_for_the_same_speaker_with_a_cue_nearer_the_quote_is_its_attribution():
+    # `Trump says that …, he actually thinks she's done a “serviceable job”`, `she laughed and
+    # admitted “…”`: the quote's own cue is the nearer one; the speaker is the same.
+    text = ("Ann Cole runs the ferry.\n\n"
+            "Over the years, she said, the ferry has kept her close to the island – although at the "
+            "mention of the winter she laughed and admitted “the crossings can be rough.”")
+    row = one(claims_of(text), "direct", "crossings")
+    assert row.speaker == "Ann Cole" and row.mention == "she"
+    assert row.speaker_start == text.index("she laughed") and row.cue == "admitted"
+    text = ("Tom Baker chairs the council.\n\n"
+            "Baker says that even though he would replace the board, he actually thinks it has done a “decent job.”")
+    row = one(claims_of(text), "direct", "decent job")
+    assert row.speaker == "Tom Baker" and row.speaker_start == text.index("he actually")
+    # A pronoun opening what the cue reports is no attribution of its own.
+    text = "Tom Baker chairs the council.\n\nBaker said, however, that he hopes “somebody else takes it up.”"
+    row = one(claims_of(text), "direct", "somebody else")
+    assert row.mention == "Baker"
+
+
+def test_a_name_apposed_after_while_is_the_subject_of_the_cue_after_its_apposition():
+    # `…, while Mike Huckabee, the former Arkansas governor, proposed we “…”`: the conjunction
+    # opening the clause is no word of the name.
+    text = ("Intro.\n\nMayor Tom Baker on Monday signed an order closing the harbour to cruise ships, "
+            "while Ann Cole, the former harbour master, proposed we “let the tide decide” instead.")
+    row = one(claims_of(text), "direct", "tide decide")
+    assert row.mention == "Ann Cole"
+
+
+def test_a_quoted_statement_woven_into_the_next_sentence_goes_on_in_the_last_speakers_words():
+    # `Brill has argued that … . As a result, there's still “a very powerful industry …”`: no
+    # attribution of its own; the previous sentence's outermost claim names the speaker (not
+    # the report inside it, `the media declaring …`).
+    text = ("Intro.\n\nLike many islanders, Ann Cole said she was angered by the ferry company announcing the "
+            "closure before the vote. Doing so “was an attempt to bury the harbour for good, plain and simple.”"
+            "\n\nNext paragraph.")
+    row = one(claims_of(text), "direct", "bury the harbour")
+    assert row.mention == "Ann Cole" and row.rule == "next-sentence"
+    # A short scare quote stays unattributed, and so does a statement after a sentence
+    # with no speaker.
+    text = ("Intro.\n\nAnn Cole said the ferry would close in May. The closure is a “done deal” now."
+            "\n\nThe weather was fine. There is still “a very powerful lobby that wants the harbour closed.”")
+    claims = claims_of(text)
+    assert claims[claims.quote.str.contains("done deal")].mention.isna().all()
+    assert claims[claims.quote.str.contains("powerful lobby")].mention.isna().all()
+
+
+def test_the_possessor_of_a_speech_noun_the_quote_modifies_speaks():
+    # `Obama's "if you like your plan, you can keep it" promise`, `her “…” remark`: the quote
+    # names the noun's content; its possessor speaks it (not a plain possessive: `Cole's
+    # "Harbour Days" film`).
+    from extract.pipeline import build_nlp
+    nlp = build_nlp(keep_all_quotes=True)
+
+    def direct(text, quoted):
+        (claim,) = [c for c in nlp(text)._.claims if c.kind == "direct" and quoted in text[c.start:c.end]]
+        return None if claim.mention_start is None else text[claim.mention_start:claim.mention_end]
+
+    text = ("Ann Cole ran the ferry for years.\n\nIt is the pull of Mayor Ann Cole's \"if you like your "
+            "ferry, you can keep it\" promise: many of them want to keep theirs.")
+    assert direct(text, "keep it") == "Mayor Ann Cole"
+    text = "Ann Cole ran the ferry for years.\n\nThe row over her “harbour of thieves” remark went on."
+    assert direct(text, "thieves") == "her"
+    text = "Ann Cole ran the ferry for years.\n\nThe crowd loved Cole's \"Harbour Days\" film all summer."
+    assert direct(text, "Harbour Days") is None
+
+
+def test_an_infinitive_cue_after_with_and_a_participle_speaks_for_the_participles_subject():
+    # `…, with Lewandowski taking to Twitter to call Fields “totally delusional”`
+    text = ("Intro.\n\nEven after the videos surfaced, the Baker campaign has denied it happened, with "
+            "Ann Cole taking to Twitter to call the reporter “totally delusional” for the story.")
+    assert one(claims_of(text), "direct", "totally delusional").mention == "Ann Cole"
