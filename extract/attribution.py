@@ -492,7 +492,7 @@ def valid_mention(text: str, mention: Mention) -> bool:
         if last.islower() and (low.endswith("s") and (low in _source_heads() or low in _role_words())
                                or low in load_words("bare_speaker_nouns.txt")):
             return True     # a bare plural or collective noun (`which officials said`, `after police said`)
-        return last[:1].isupper() and low not in _NOT_NAMES and low not in _titles()
+        return last[:1].isupper() and low not in _NOT_NAMES and (low not in _titles() or _title_surname(text, mention.start, last))
     if last[:1].isupper():
         return last.lower() not in _NOT_NAMES
     # A description: its head is the last word before a preposition or relative clause.
@@ -506,6 +506,20 @@ def valid_mention(text: str, mention: Mention) -> bool:
     # The role lists' words for kinds of speaker (`prosecutor`, `fighter`) head descriptions
     # the training data shows too rarely to have learned them.
     return head.lower() in _source_heads() or head.lower() in _titles() or head.lower() in _role_words()
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """First names (the census table and the one learned from train, as speakers.py reads them)."""
+    return frozenset(row["name"] for table in ("census_first_names.tsv", "first_names.tsv") for row in load_table(table))
+
+
+def _title_surname(text: str, start: int, word: str) -> bool:
+    """Whether a capitalised title word standing alone (`King says …`) is a surname: the
+    article names someone earlier with it after a first name (`Billie Jean King`)."""
+    full = re.compile(r"\b([A-Z][a-z]+)\s+" + re.escape(word) + r"\b")
+    return any(m.group(1) in _first_names() and m.group(1).lower() not in _titles()
+               for m in full.finditer(text, 0, start))
 
 
 # Verbs of reporting that a noun phrase does not hold after its first word.

@@ -427,6 +427,9 @@ def _split_titles(words: list[str]) -> int:
     for i, w in enumerate(words):
         low = w.lower().rstrip(".")
         if low in titles or (low == "of" and i > 0 and words[i - 1].lower().rstrip(".") in titles):
+            if i == len(words) - 1 and i > cut and w[:1].isupper() and words[i - 1] in _first_name_genders() \
+                    and words[i - 1].lower() not in titles:
+                break   # `Billie Jean King`: a title word after a first name ends the run as a surname
             cut = i + 1
     return cut
 
@@ -924,8 +927,10 @@ class _Resolver:
         if not head[:1].isupper():
             return False
         if head is words[0] and _opens_sentence(self.text, at):
-            # Capitalised perhaps only because it opens the sentence.
-            return not _is_common(head, self.text)
+            # Capitalised perhaps only because it opens the sentence; a surname of a full
+            # name the article gives is a name all the same (`King says …` after `Billie Jean King`).
+            return not _is_common(head, self.text) or len(words) == 1 and any(
+                " " in n for n in self.index.by_last.get(head.lower(), ()))
         return True
 
     def _named(self, body: list[str], det: str | None, at: int) -> _Speaker:

@@ -1634,3 +1634,17 @@ def test_a_quote_joined_by_and_to_one_a_cue_introduced_shares_that_cue():
     # Two sentences run together are not joined by `and`: each keeps its own attribution.
     text = "Intro.\n\nReed posted a study proving “crime is down.”“Your facts are wrong,” Lee wrote."
     assert one(claims_of(text), "direct", "Your facts are wrong").mention == "Lee"
+
+
+def test_a_title_word_standing_alone_is_the_surname_of_a_full_name_given_before():
+    # `King`, `Bishop`: a title word used as a surname, once the article has the full name.
+    text = ("Intro.\n\nFormer champion Mary Ellen King watched the final from the stands.\n\n"
+            "King won four titles in her career. King says the winner “played the match of her life.”")
+    row = one(claims_of(text), "direct", "played the match")
+    assert row.mention == "King" and row.speaker == "Mary Ellen King"
+    text = ("Intro.\n\nThe reporter Tom Bishop covered the trial.\n\n"
+            "Bishop wrote that the defendant “looked tired.”")
+    assert one(claims_of(text), "direct", "looked tired").speaker == "Tom Bishop"
+    # With no first name before it, a lone title word is still no name.
+    text = "Intro.\n\nThe visit went well. King says the queen “enjoyed the tour.”"
+    assert one(claims_of(text), "direct", "enjoyed the tour").mention != "King"
