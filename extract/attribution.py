@@ -611,7 +611,28 @@ def _split_name(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
                     k -= 1
                 return Mention(before[k][0], name[-1][1])
         return Mention(name[0][0], name[-1][1], (keep[0][0], keep[-1][1]) if keep else None)
-    return _noun_phrase(words)
+    return _possessed_speech_noun(text, words) or _noun_phrase(words)
+
+
+def _possessed_speech_noun(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
+    """A name's noun for something said, with a preposition after it, before the words'
+    first determiner: `Sanders’ fundraising email to his supporters notes` is the email
+    (its writer speaks), not `his supporters`."""
+    start = next((j for j, w in enumerate(words) if w[2].lower() in _DETERMINERS), 0)
+    words = words[:start]
+    if len(words) < 3 or words[-1][2].lower() not in _PREPOSITIONS or words[-2][2].lower() not in load_words("speech_nouns.txt"):
+        return None
+    k = len(words) - 2
+    j = next((i for i in range(k - 1, max(-1, k - 2 - _MAX_MODIFIERS), -1) if not words[i][2].islower()), None)
+    if j is None or not _is_cap(words[j][2]) or not (_POSSESSIVE_END.search(words[j][2]) or words[j][2].endswith("s")
+                                                      and text[words[j][1]:words[j][1] + 1] in ("’", "'")):
+        return None
+    first = j
+    while first > 0 and _is_cap(words[first - 1][2]) and j - first < 3 \
+            and words[first - 1][2].lower().rstrip(".") not in _title_stems() \
+            and words[first - 1][2].lower() not in load_words("function_words.txt"):
+        first -= 1      # (the name's words, not its title or `While` opening the sentence)
+    return Mention(words[first][0], words[k][1])
 
 
 def _noun_phrase(words: list[tuple[int, int, str]]) -> Mention | None:

@@ -1648,3 +1648,16 @@ def test_a_title_word_standing_alone_is_the_surname_of_a_full_name_given_before(
     # With no first name before it, a lone title word is still no name.
     text = "Intro.\n\nThe visit went well. King says the queen “enjoyed the tour.”"
     assert one(claims_of(text), "direct", "enjoyed the tour").mention != "King"
+
+
+def test_a_name_s_noun_for_something_said_before_a_preposition_is_the_subject_not_the_preposition_s_object():
+    text = ("Intro.\n\nSenator Ann Lewis’ campaign email to her donors says the rival plan “would cost "
+            "every family a fortune.”")
+    row = one(claims_of(text), "direct", "every family")
+    assert row.mention == "Ann Lewis’ campaign email" and row.speaker == "Ann Lewis"
+    text = "Intro.\n\nTom Reed’s letter to the committee warned that the bill “goes too far.”"
+    row = one(claims_of(text), "direct", "goes too far")
+    assert row.mention == "Tom Reed’s letter" and row.speaker == "Tom Reed"
+    # A noun that names no utterance keeps the preposition's object out as before.
+    text = "Intro.\n\nTom Reed’s lawyer for the appeal said the ruling “was wrong.”"
+    assert one(claims_of(text), "direct", "was wrong").speaker != "Tom Reed"
