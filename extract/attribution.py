@@ -1297,6 +1297,9 @@ def attribute_quote(text: str, quote: Quote, sent: tuple[int, int], other_quotes
     return claim
 
 
+_CONTROL_RELATIVE = re.compile(r",\s+(?:who|which)\s[^,;:“”\"()]{1,100},\s*$")
+
+
 def _object_controller(text: str, prev: int, w: tuple[int, int, str]) -> Mention | None:
     """The object of an object-control verb (object_control_words.txt) before the cue's `to`
     (`prompted the paper to state`, `leading advisers like Gene Sperling to counter`), when
@@ -1309,10 +1312,16 @@ def _object_controller(text: str, prev: int, w: tuple[int, int, str]) -> Mention
     before = _word_before(text, max(prev, w[0] - 8), w[0])
     if before is None or before[2] != "to" or text[before[1]:w[0]].strip():
         return None
-    words = _words(text, max(prev, before[0] - 120), before[0])[-10:]
+    end = before[0]
+    # The object keeps its relative clause set off by commas (`prompted Dave Baker’s almanac,
+    # which tracks the counties, to state`): the object ends before it.
+    relative = _CONTROL_RELATIVE.search(text, max(prev, end - 160), end)
+    if relative is not None:
+        end = relative.start()
+    words = _words(text, max(prev, end - 120), end)[-10:]
     verbs = load_words("object_control_words.txt")
     k = next((i for i in range(len(words) - 2, -1, -1) if words[i][2].lower() in verbs), None)
-    if k is None or any(mark in text[words[k][1]:before[0]] for mark in ",;:“”\"()"):
+    if k is None or any(mark in text[words[k][1]:end] for mark in ",;:“”\"()"):
         return None
     mention = Mention(words[k + 1][0], words[-1][1])
     return mention if valid_mention(text, mention) or _determined_phrase(text, mention) else None

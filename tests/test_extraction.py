@@ -1661,3 +1661,14 @@ def test_a_name_s_noun_for_something_said_before_a_preposition_is_the_subject_no
     # A noun that names no utterance keeps the preposition's object out as before.
     text = "Intro.\n\nTom Reed’s lawyer for the appeal said the ruling “was wrong.”"
     assert one(claims_of(text), "direct", "was wrong").speaker != "Tom Reed"
+
+
+def test_an_object_control_verb_s_object_keeps_its_relative_clause_set_off_by_commas():
+    text = ("Intro.\n\nThat streak prompted Tom Hale’s Guide to County Voting, which tracks swing counties, "
+            "to declare, “Polk County is the best bellwether in the nation.”")
+    assert one(claims_of(text), "direct", "best bellwether").mention == "Tom Hale’s Guide to County Voting"
+    text = "Intro.\n\nThe board asked Ann Reed, who chairs the audit panel, to explain, “Where did the money go?”"
+    assert one(claims_of(text), "direct", "Where did the money go").mention == "Ann Reed"
+    # Any other comma phrase between the verb and `to` still stops the object.
+    text = "Intro.\n\nThe board asked Ann Reed, a lawyer, and her aide to explain, “Where did the money go?”"
+    assert one(claims_of(text), "direct", "Where did the money go").mention != "Ann Reed"
