@@ -492,7 +492,7 @@ def valid_mention(text: str, mention: Mention) -> bool:
         if last.islower() and (low.endswith("s") and (low in _source_heads() or low in _role_words())
                                or low in load_words("bare_speaker_nouns.txt")):
             return True     # a bare plural or collective noun (`which officials said`, `after police said`)
-        return last[:1].isupper() and low not in _NOT_NAMES and low not in _titles()
+        return last[:1].isupper() and low not in _NOT_NAMES and (low not in _titles() or _title_surname(text, mention.start, last))
     if last[:1].isupper():
         return last.lower() not in _NOT_NAMES
     # A description: its head is the last word before a preposition or relative clause.
@@ -506,6 +506,20 @@ def valid_mention(text: str, mention: Mention) -> bool:
     # The role lists' words for kinds of speaker (`prosecutor`, `fighter`) head descriptions
     # the training data shows too rarely to have learned them.
     return head.lower() in _source_heads() or head.lower() in _titles() or head.lower() in _role_words()
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """First names (the census table and the one learned from train, as speakers.py reads them)."""
+    return frozenset(row["name"] for table in ("census_first_names.tsv", "first_names.tsv") for row in load_table(table))
+
+
+def _title_surname(text: str, start: int, word: str) -> bool:
+    """Whether a capitalised title word standing alone (`King says …`) is a surname: the
+    article names someone earlier with it after a first name (`Billie Jean King`)."""
+    full = re.compile(r"\b([A-Z][a-z]+)\s+" + re.escape(word) + r"\b")
+    return any(m.group(1) in _first_names() and m.group(1).lower() not in _titles()
+               for m in full.finditer(text, 0, start))
 
 
 # Verbs of reporting that a noun phrase does not hold after its first word.
@@ -597,7 +611,28 @@ def _split_name(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
                     k -= 1
                 return Mention(before[k][0], name[-1][1])
         return Mention(name[0][0], name[-1][1], (keep[0][0], keep[-1][1]) if keep else None)
-    return _noun_phrase(words)
+    return _possessed_speech_noun(text, words) or _noun_phrase(words)
+
+
+def _possessed_speech_noun(text: str, words: list[tuple[int, int, str]]) -> Mention | None:
+    """A name's noun for something said, with a preposition after it, before the words'
+    first determiner: `Sanders’ fundraising email to his supporters notes` is the email
+    (its writer speaks), not `his supporters`."""
+    start = next((j for j, w in enumerate(words) if w[2].lower() in _DETERMINERS), 0)
+    words = words[:start]
+    if len(words) < 3 or words[-1][2].lower() not in _PREPOSITIONS or words[-2][2].lower() not in load_words("speech_nouns.txt"):
+        return None
+    k = len(words) - 2
+    j = next((i for i in range(k - 1, max(-1, k - 2 - _MAX_MODIFIERS), -1) if not words[i][2].islower()), None)
+    if j is None or not _is_cap(words[j][2]) or not (_POSSESSIVE_END.search(words[j][2]) or words[j][2].endswith("s")
+                                                      and text[words[j][1]:words[j][1] + 1] in ("’", "'")):
+        return None
+    first = j
+    while first > 0 and _is_cap(words[first - 1][2]) and j - first < 3 \
+            and words[first - 1][2].lower().rstrip(".") not in _title_stems() \
+            and words[first - 1][2].lower() not in load_words("function_words.txt"):
+        first -= 1      # (the name's words, not its title or `While` opening the sentence)
+    return Mention(words[first][0], words[k][1])
 
 
 def _noun_phrase(words: list[tuple[int, int, str]]) -> Mention | None:
@@ -1285,6 +1320,9 @@ def _with_infinitive_subject(text: str, prev: int, w: tuple[int, int, str]) -> M
     return mention
 
 
+_CONTROL_RELATIVE = re.compile(r",\s+(?:who|which)\s[^,;:“”\"()]{1,100},\s*$")
+
+
 def _object_controller(text: str, prev: int, w: tuple[int, int, str]) -> Mention | None:
     """The object of an object-control verb (object_control_words.txt) before the cue's `to`
     (`prompted the paper to state`, `leading advisers like Gene Sperling to counter`), when
@@ -1297,10 +1335,16 @@ def _object_controller(text: str, prev: int, w: tuple[int, int, str]) -> Mention
     before = _word_before(text, max(prev, w[0] - 8), w[0])
     if before is None or before[2] != "to" or text[before[1]:w[0]].strip():
         return None
-    words = _words(text, max(prev, before[0] - 120), before[0])[-10:]
+    end = before[0]
+    # The object keeps its relative clause set off by commas (`prompted Dave Baker’s almanac,
+    # which tracks the counties, to state`): the object ends before it.
+    relative = _CONTROL_RELATIVE.search(text, max(prev, end - 160), end)
+    if relative is not None:
+        end = relative.start()
+    words = _words(text, max(prev, end - 120), end)[-10:]
     verbs = load_words("object_control_words.txt")
     k = next((i for i in range(len(words) - 2, -1, -1) if words[i][2].lower() in verbs), None)
-    if k is None or any(mark in text[words[k][1]:before[0]] for mark in ",;:“”\"()"):
+    if k is None or any(mark in text[words[k][1]:end] for mark in ",;:“”\"()"):
         return None
     mention = Mention(words[k + 1][0], words[-1][1])
     return mention if valid_mention(text, mention) or _determined_phrase(text, mention) else None

@@ -427,6 +427,9 @@ def _split_titles(words: list[str]) -> int:
     for i, w in enumerate(words):
         low = w.lower().rstrip(".")
         if low in titles or (low == "of" and i > 0 and words[i - 1].lower().rstrip(".") in titles):
+            if i == len(words) - 1 and i > cut and w[:1].isupper() and words[i - 1] in _first_name_genders() \
+                    and words[i - 1].lower() not in titles:
+                break   # `Billie Jean King`: a title word after a first name ends the run as a surname
             cut = i + 1
     return cut
 
@@ -882,11 +885,11 @@ class _Resolver:
         low = [w.lower() for w in words]
         if len(words) == 1 and low[0] in _pronouns():
             return self._antecedent(_OBJECT_PRONOUNS.get(low[0], low[0]), at)
-        if len(words) >= 2 and _POSSESSIVE.search(words[-2]) and (
-                low[-1] in _UTTERANCES or low[-1] in load_words("speech_nouns.txt")):
-            # "Tom Baker’s letter said", "the mayor’s statement read": whoever wrote it speaks
-            # (not "Tom Baker’s spokesman", a person of his own).
-            possessor = mention[:mention.rindex(words[-2]) + len(words[-2])]
+        possessor = self._utterance_owner(mention, words) if len(words) >= 2 and (
+            low[-1] in _UTTERANCES or low[-1] in load_words("speech_nouns.txt")) else None
+        if possessor is not None:
+            # "Tom Baker’s letter said", "the mayor’s statement read", "Sanders’ fundraising
+            # email notes": whoever wrote it speaks (not "Tom Baker’s spokesman", a person of his own).
             return self.resolve(_POSSESSIVE.sub("", possessor.rstrip()), at, descriptor)
         m = _ONE_OF_THE.match(mention.strip())
         if m:
@@ -930,12 +933,27 @@ class _Resolver:
         finally:
             self.by_name, self.recent = by_name, recent
 
+    @staticmethod
+    def _utterance_owner(mention: str, words: list[str]) -> str | None:
+        """The possessor before a noun for something said, over up to three lower-case
+        modifiers (`Tom Baker’s fundraising email` -> `Tom Baker’s`), or None."""
+        owner = next((i for i in range(len(words) - 2, max(-1, len(words) - 6), -1)
+                      if not words[i].islower() or _POSSESSIVE.search(words[i])), None)
+        if owner is None:
+            return None
+        cut = mention.rindex(words[owner], 0, mention.rindex(words[-1])) + len(words[owner])
+        if _POSSESSIVE.search(words[owner]) or words[owner].endswith("s") and mention[cut:cut + 1] in ("’", "'"):
+            return mention[:cut]
+        return None
+
     def _is_proper(self, head: str, words: list[str], at: int) -> bool:
         if not head[:1].isupper():
             return False
         if head is words[0] and _opens_sentence(self.text, at):
-            # Capitalised perhaps only because it opens the sentence.
-            return not _is_common(head, self.text)
+            # Capitalised perhaps only because it opens the sentence; a surname of a full
+            # name the article gives is a name all the same (`King says …` after `Billie Jean King`).
+            return not _is_common(head, self.text) or len(words) == 1 and any(
+                " " in n for n in self.index.by_last.get(head.lower(), ()))
         return True
 
     def _named(self, body: list[str], det: str | None, at: int) -> _Speaker:

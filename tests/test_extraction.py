@@ -1732,3 +1732,41 @@ def test_an_infinitive_cue_after_with_and_a_participle_speaks_for_the_participle
     text = ("Intro.\n\nEven after the videos surfaced, the Baker campaign has denied it happened, with "
             "Ann Cole taking to Twitter to call the reporter “totally delusional” for the story.")
     assert one(claims_of(text), "direct", "totally delusional").mention == "Ann Cole"
+
+
+def test_a_title_word_standing_alone_is_the_surname_of_a_full_name_given_before():
+    # `King`, `Bishop`: a title word used as a surname, once the article has the full name.
+    text = ("Intro.\n\nFormer champion Mary Ellen King watched the final from the stands.\n\n"
+            "King won four titles in her career. King says the winner “played the match of her life.”")
+    row = one(claims_of(text), "direct", "played the match")
+    assert row.mention == "King" and row.speaker == "Mary Ellen King"
+    text = ("Intro.\n\nThe reporter Tom Bishop covered the trial.\n\n"
+            "Bishop wrote that the defendant “looked tired.”")
+    assert one(claims_of(text), "direct", "looked tired").speaker == "Tom Bishop"
+    # With no first name before it, a lone title word is still no name.
+    text = "Intro.\n\nThe visit went well. King says the queen “enjoyed the tour.”"
+    assert one(claims_of(text), "direct", "enjoyed the tour").mention != "King"
+
+
+def test_a_name_s_noun_for_something_said_before_a_preposition_is_the_subject_not_the_preposition_s_object():
+    text = ("Intro.\n\nSenator Ann Lewis’ campaign email to her donors says the rival plan “would cost "
+            "every family a fortune.”")
+    row = one(claims_of(text), "direct", "every family")
+    assert row.mention == "Ann Lewis’ campaign email" and row.speaker == "Ann Lewis"
+    text = "Intro.\n\nTom Reed’s letter to the committee warned that the bill “goes too far.”"
+    row = one(claims_of(text), "direct", "goes too far")
+    assert row.mention == "Tom Reed’s letter" and row.speaker == "Tom Reed"
+    # A noun that names no utterance keeps the preposition's object out as before.
+    text = "Intro.\n\nTom Reed’s lawyer for the appeal said the ruling “was wrong.”"
+    assert one(claims_of(text), "direct", "was wrong").speaker != "Tom Reed"
+
+
+def test_an_object_control_verb_s_object_keeps_its_relative_clause_set_off_by_commas():
+    text = ("Intro.\n\nThat streak prompted Tom Hale’s Guide to County Voting, which tracks swing counties, "
+            "to declare, “Polk County is the best bellwether in the nation.”")
+    assert one(claims_of(text), "direct", "best bellwether").mention == "Tom Hale’s Guide to County Voting"
+    text = "Intro.\n\nThe board asked Ann Reed, who chairs the audit panel, to explain, “Where did the money go?”"
+    assert one(claims_of(text), "direct", "Where did the money go").mention == "Ann Reed"
+    # Any other comma phrase between the verb and `to` still stops the object.
+    text = "Intro.\n\nThe board asked Ann Reed, a lawyer, and her aide to explain, “Where did the money go?”"
+    assert one(claims_of(text), "direct", "Where did the money go").mention != "Ann Reed"
